@@ -1,0 +1,11 @@
+FROM node:24-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY bin ./bin
+COPY src ./src
+COPY seeds ./seeds
+USER node
+ENTRYPOINT ["node", "bin/news-ingest.js"]
+CMD ["worker"]

@@ -1,0 +1,119 @@
+import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import { z } from 'zod';
+import { type Article, ArticleError, jsonArticleSchema } from './article.ts';
+import { splitBlocks } from './blocks.ts';
+
+const HEADER = /^date[ \t]+(\S+)[ \t]*/;
+const EXPECTED =
+  'expected a "date YYYY-MM" header followed by the article text (e.g. "date 2023-03 De minister…"), ' +
+  'or a JSON article {"date", "text", "title"?, "source"?, "url"?}';
+
+function decode(bytes: Uint8Array): string {
+  if (bytes.length === 0) throw new ArticleError(`the file is empty; ${EXPECTED}`);
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new ArticleError(`byte ${nul} is a NUL character: this is a binary file, not UTF-8 text`);
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ArticleError('the file is not valid UTF-8 text (another encoding, or binary data)');
+  }
+}
+
+function lineOf(text: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+}
+
+function preview(line: string): string {
+  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
+}
+
+function parseTextArticle(content: string): Article {
+  const leading = content.length - content.trimStart().length;
+  const rest = content.slice(leading);
+  const line = lineOf(content, leading);
+  const header = HEADER.exec(rest);
+  if (!header) {
+    const firstLine = rest.split('\n', 1)[0] ?? '';
+    throw new ArticleError(`line ${line}: found "${preview(firstLine)}"; ${EXPECTED}`);
+  }
+  const text = rest.slice(header[0].length).trim();
+  if (text === '') {
+    throw new ArticleError(`line ${line}: the date header is not followed by any article text`);
+  }
+  return {
+    format: 'text',
+    dateText: header[1] ?? '',
+    dateWhere: `line ${line} (date header)`,
+    title: null,
+    text,
+    blocks: splitBlocks(text),
+    source: null,
+    url: null,
+  };
+}
+
+/** JSON.parse does not say where the fault is; a tolerant parser finds line and column. */
+function locateJsonError(content: string): string {
+  const errors: ParseError[] = [];
+  parseJsonc(content, errors, { disallowComments: true, allowTrailingComma: false });
+  const [first] = errors;
+  if (!first) return 'the document is not strict JSON';
+  const before = content.slice(0, first.offset);
+  const line = lineOf(content, first.offset);
+  const column = first.offset - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}: ${printParseErrorCode(first.error)}`;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  const field = issue.path.length > 0 ? `field "${issue.path.join('.')}"` : 'the document';
+  if (issue.code === 'invalid_type') {
+    const found = issue.input === undefined ? 'is missing' : `is ${issue.input === null ? 'null' : `a ${typeof issue.input}`}`;
+    return `${field} ${found}; expected a ${issue.expected}`;
+  }
+  return `${field}: ${issue.message}`;
+}
+
+function parseJsonArticle(content: string): Article {
+  let value: unknown;
+  try {
+    value = JSON.parse(content);
+  } catch {
+    throw new ArticleError(`not valid JSON: ${locateJsonError(content)}`);
+  }
+  const parsed = jsonArticleSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) {
+    // An unknown field is most often a misspelt one: say so first.
+    const issues = parsed.error.issues.toSorted((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+    throw new ArticleError(`JSON article: ${issues.map(describeIssue).join('; ')}`);
+  }
+  const { date, title, text, source, url } = parsed.data;
+  const body = text.trim();
+  return {
+    format: 'json',
+    dateText: date,
+    dateWhere: 'field "date"',
+    title: title ?? null,
+    text: body,
+    blocks: splitBlocks(body),
+    source: source ?? null,
+    url: url ?? null,
+  };
+}
+
+/**
+ * Reads an article file: the text form (`date YYYY-MM` header, text on the same line, paragraphs
+ * separated by blank lines) or the JSON form. Throws an {@link ArticleError} that says where and
+ * what is wrong.
+ */
+export function parseArticleFile(bytes: Uint8Array): Article {
+  const content = decode(bytes);
+  if (content.trim() === '') throw new ArticleError(`the file holds only white space; ${EXPECTED}`);
+  return content.trimStart().startsWith('{') ? parseJsonArticle(content) : parseTextArticle(content);
+}

@@ -1,0 +1,12 @@
+import { DateError, type PublishedDate, parsePublishedDate } from '../dates/published.ts';
+import { type Article, ArticleError } from './article.ts';
+
+/** The article's publication date, or an {@link ArticleError} naming where the bad date stands. */
+export function publishedDateOf(article: Article): PublishedDate {
+  try {
+    return parsePublishedDate(article.dateText);
+  } catch (error) {
+    if (error instanceof DateError) throw new ArticleError(`${article.dateWhere} "${article.dateText}": ${error.message}`);
+    throw error;
+  }
+}

@@ -1,0 +1,199 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { countRows } from '../db/articles.ts';
+import { createDatabase } from '../db/connection.ts';
+import { prepareDatabase } from '../db/migrate.ts';
+import { type EnqueueSummary, emptySummary, enqueueFile, filesFromArguments, type FileToIngest } from '../jobs/producer.ts';
+import { articleProgress, isSettled } from '../jobs/progress.ts';
+import { openQueues, type Queues } from '../jobs/queues.ts';
+import { scheduleInboxRescan } from '../jobs/scheduler.ts';
+import { readQueueStatus } from '../jobs/status.ts';
+import { watchInbox } from '../jobs/watcher.ts';
+import { createLogger, type Fields, onceUntilChanged } from '../log.ts';
+import { startWorkers } from '../workers/runner.ts';
+import { formatStatus } from './status-report.ts';
+
+const log = createLogger('news-ingest');
+
+/** Keeps a service running until SIGINT or SIGTERM, then closes it; a second signal forces exit. */
+function closeOnSignal(close: () => Promise<void>): void {
+  let closing = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (closing) {
+      log.warn('second signal: exiting without waiting', { signal });
+      process.exit(130);
+    }
+    closing = true;
+    log.info('shutting down: finishing active jobs', { signal });
+    close().then(
+      () => {
+        log.info('stopped');
+        process.exit(0);
+      },
+      (error: Error) => {
+        log.error('shutdown failed', { error: error.message });
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
+
+/** Waits until each article is stored or has failed; returns how many failed. */
+async function awaitArticles(queues: Queues, jobs: { file: FileToIngest; jobId: string }[]): Promise<number> {
+  let failures = 0;
+  for (const { file, jobId } of jobs) {
+    let progress = await articleProgress(queues, jobId);
+    // A job that is no longer found has finished and been cleaned up (completed jobs are kept an hour).
+    while (progress !== undefined && !isSettled(progress)) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      progress = await articleProgress(queues, jobId);
+    }
+    if (progress === undefined) {
+      log.info('done', { file: file.key, note: 'its job record has expired' });
+    } else if (progress.state === 'failed') {
+      failures += 1;
+      log.error('failed', { file: file.key, stage: progress.stage, reason: progress.reason });
+    } else {
+      log.info('stored', { file: file.key, ...(progress.result as Fields) });
+    }
+  }
+  return failures;
+}
+
+/** Enqueues the files behind `paths`; with `wait`, also counts the articles that then failed. */
+async function ingest(config: Config, paths: string[], wait = false): Promise<{ summary: EnqueueSummary; failed: number }> {
+  const queues = openQueues(config, 'command');
+  const summary = emptySummary();
+  const jobs: { file: FileToIngest; jobId: string }[] = [];
+  try {
+    for (const file of await filesFromArguments(paths)) {
+      const { outcome, jobId } = await enqueueFile(queues, config, file);
+      summary[outcome] += 1;
+      log.info(outcome, { file: file.key });
+      if (jobId) jobs.push({ file, jobId });
+    }
+    return { summary, failed: wait ? await awaitArticles(queues, jobs) : 0 };
+  } finally {
+    await queues.close();
+  }
+}
+
+async function watch(config: Config) {
+  const watchLog = createLogger('watch');
+  const queues = openQueues(config, 'service', onceUntilChanged((error) => watchLog.error('redis error', { error: error.message })));
+  await scheduleInboxRescan(queues, config);
+  const watcher = await watchInbox(queues, config, watchLog);
+  return async () => {
+    await watcher.close();
+    await queues.close();
+  };
+}
+
+function positiveInteger(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
+  return number;
+}
+
+export function buildProgram(config: () => Config): Command {
+  const program = new Command('news-ingest')
+    .description('Ingests Dutch news articles through BullMQ workers into Postgres.')
+    .showHelpAfterError();
+
+  program
+    .command('migrate')
+    .description('create the database if needed and apply the schema migrations')
+    .action(async () => {
+      const applied = await prepareDatabase(config().databaseUrl);
+      log.info(applied.length > 0 ? `applied ${applied.join(', ')}` : 'schema is up to date');
+    });
+
+  program
+    .command('ingest')
+    .description('enqueue article files; a folder stands for every file below it')
+    .argument('<paths...>', 'files or folders')
+    .option('--wait', 'wait until each article is stored or has failed (needs running workers); exit 1 if any failed')
+    .action(async (paths: string[], options: { wait?: boolean }) => {
+      await prepareDatabase(config().databaseUrl);
+      const { summary, failed } = await ingest(config(), paths, options.wait);
+      log.info('ingest done', summary);
+      if (failed > 0) process.exitCode = 1;
+    });
+
+  program
+    .command('watch')
+    .description('enqueue each file dropped into the inbox once it is completely written')
+    .action(async () => closeOnSignal(await watch(config())));
+
+  program
+    .command('worker')
+    .description('run the stage workers and the scheduled inbox rescan until SIGINT/SIGTERM')
+    .action(async () => {
+      await prepareDatabase(config().databaseUrl);
+      const workers = await startWorkers(config(), createLogger('worker'));
+      closeOnSignal(() => workers.close());
+    });
+
+  program
+    .command('start')
+    .description('the whole service in one process: migrate, ingest the seeds, run the workers and watch the inbox')
+    .action(async () => {
+      await prepareDatabase(config().databaseUrl);
+      log.info('seeds', (await ingest(config(), [config().seedsDir])).summary);
+      const workers = await startWorkers(config(), createLogger('worker'));
+      const stopWatching = await watch(config());
+      closeOnSignal(async () => {
+        await stopWatching();
+        await workers.close();
+      });
+    });
+
+  program
+    .command('status')
+    .description('job counts per queue and stage, database totals and the latest failures')
+    .option('--json', 'print JSON for scripts')
+    .option('--failures <n>', 'how many recent failures to list', positiveInteger, 10)
+    .action(async (options: { json?: boolean; failures: number }) => {
+      await prepareDatabase(config().databaseUrl);
+      const queues = openQueues(config(), 'command');
+      const db = createDatabase(config().databaseUrl, 1);
+      try {
+        const [queueStatus, database] = await Promise.all([readQueueStatus(queues, options.failures), countRows(db)]);
+        const report = { ...queueStatus, database };
+        console.log(options.json ? JSON.stringify(report, null, 2) : formatStatus(report));
+      } finally {
+        await Promise.all([queues.close(), db.destroy()]);
+      }
+    });
+
+  return program;
+}
+
+/** Reads the configuration once, on first use, so that `--help` works with a broken environment. */
+function lazyConfig(): () => Config {
+  let config: Config | undefined;
+  return () => (config ??= loadConfig());
+}
+
+/** Names the setting behind a refused connection, which is what the user has to check. */
+function describeError(error: unknown): string {
+  const { code, address, port, message } = error as NodeJS.ErrnoException & { address?: string; port?: number };
+  if (code !== 'ECONNREFUSED' && code !== 'ENOTFOUND') return error instanceof Error ? message : String(error);
+  const variable = port !== undefined && Number(new URL(loadConfig().redisUrl).port || 6379) === port ? 'REDIS_URL' : 'DATABASE_URL';
+  return `cannot connect to ${address ?? 'the server'}${port ? `:${port}` : ''} (${code}); is the server ${variable} names running?`;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram(lazyConfig()).parseAsync(argv);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`news-ingest: ${error.message}`);
+      process.exit(2);
+    }
+    console.error(`news-ingest: ${describeError(error)}`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,29 @@
+import type { DatabaseCounts } from '../db/articles.ts';
+import type { QueueStatus } from '../jobs/status.ts';
+
+export interface StatusReport extends QueueStatus {
+  database: DatabaseCounts;
+}
+
+const pad = (value: string | number, width: number) => String(value).padStart(width);
+
+/** The status as a person reads it: a table of queues, the database totals, the latest failures. */
+export function formatStatus(report: StatusReport): string {
+  const states = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
+  const lines = [`${'queue'.padEnd(10)}${states.map((state) => pad(state, 11)).join('')}`];
+  for (const [queue, counts] of Object.entries(report.counts)) {
+    lines.push(`${queue.padEnd(10)}${states.map((state) => pad(counts[state], 11)).join('')}`);
+  }
+  const { articles, entities, mentions } = report.database;
+  lines.push('', `database: ${articles} articles, ${entities} entities, ${mentions} mentions`);
+  if (report.failures.length === 0) {
+    lines.push('', 'no failed jobs');
+  } else {
+    lines.push('', 'recent failures:');
+    for (const failure of report.failures) {
+      lines.push(`  ${failure.failedAt ?? '?'}  ${failure.queue}  ${failure.file ?? `job ${failure.jobId}`}`);
+      lines.push(`    ${failure.reason}`);
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,73 @@
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/**
+ * Every setting the program reads from the environment. The variable names are part of the
+ * product's interface: deployment scripts set them.
+ */
+const environmentSchema = z.object({
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).default('redis://127.0.0.1:6379'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/ })
+    .default('postgres://postgres@127.0.0.1:5432/news_ingest'),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-" only')
+    .default('news-ingest'),
+  INBOX_DIR: z.string().min(1).default('inbox'),
+  PROCESSED_DIR: z.string().min(1).optional(),
+  FAILED_DIR: z.string().min(1).optional(),
+  SEEDS_DIR: z.string().min(1).default('seeds'),
+  /** How long a file in the inbox must stay unchanged before it counts as completely written. */
+  INBOX_STABLE_MS: positiveInt(1000),
+  RESCAN_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
+  WORKER_CONCURRENCY: positiveInt(8),
+  ENTITY_THREADS: positiveInt(Math.max(1, availableParallelism() - 1)),
+  JOB_ATTEMPTS: positiveInt(10),
+  MAX_ARTICLE_BYTES: positiveInt(1_000_000),
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof environmentSchema>) {
+  const inboxDir = path.resolve(env.INBOX_DIR);
+  return Object.freeze({
+    redisUrl: env.REDIS_URL,
+    databaseUrl: env.DATABASE_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    inbox: Object.freeze({
+      dir: inboxDir,
+      processedDir: path.resolve(env.PROCESSED_DIR ?? path.join(inboxDir, 'processed')),
+      failedDir: path.resolve(env.FAILED_DIR ?? path.join(inboxDir, 'failed')),
+      stableMs: env.INBOX_STABLE_MS,
+      rescanIntervalMs: env.RESCAN_INTERVAL_MS,
+    }),
+    seedsDir: path.resolve(env.SEEDS_DIR),
+    workerConcurrency: env.WORKER_CONCURRENCY,
+    entityThreads: env.ENTITY_THREADS,
+    jobAttempts: env.JOB_ATTEMPTS,
+    maxArticleBytes: env.MAX_ARTICLE_BYTES,
+  });
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads the configuration once from the environment. Empty variables count as unset, so
+ * `FOO= command` falls back to the default instead of failing on "".
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      return `  ${name}=${JSON.stringify(env[name])}: ${issue.message}`;
+    });
+    throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return toConfig(parsed.data);
+}

@@ -1,0 +1,61 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { Block } from '../article/article.ts';
+import type { Precision } from '../dates/published.ts';
+import type { EntityType } from '../entities/entity.ts';
+
+/** jsonb columns are written as JSON text and read back as values. */
+type Json<T> = ColumnType<T, string, string>;
+type CreatedAt = ColumnType<Date, never, never>;
+type UpdatedAt = ColumnType<Date, never, Date>;
+
+/** One article per source file; an edited file replaces its earlier version. */
+export interface ArticleTable {
+  id: Generated<number>;
+  /** Where the article came from: its path relative to the inbox or the ingested folder. */
+  source_key: string;
+  /** sha256 of the file's bytes: the same content is stored once, whatever its file name. */
+  content_hash: string;
+  /** The file's modification time; an older version never overwrites a newer one. */
+  source_modified_at: Date;
+  format: 'text' | 'json';
+  title: string | null;
+  body: string;
+  blocks: Json<Block[]>;
+  publisher: string | null;
+  url: string | null;
+  /** ISO 8601 cut to the precision: `2023-03`. */
+  published_value: string;
+  published_precision: Precision;
+  /** The first day the publication date covers (`2023-03` → 2023-03-01), for sorting and ranges. */
+  published_on: string;
+  /** Which entity extractor (and model version) produced this article's mentions. */
+  extractor: string;
+  ingested_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** A person, place, organisation or other name, unique per type and normalized name. */
+export interface EntityTable {
+  id: Generated<number>;
+  type: EntityType;
+  name: string;
+  normalized_name: string;
+  created_at: CreatedAt;
+}
+
+/** An entity's occurrence in an article, at character offsets into `article.body`. */
+export interface MentionTable {
+  article_id: number;
+  entity_id: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface Database {
+  article: ArticleTable;
+  entity: EntityTable;
+  mention: MentionTable;
+}
+
+export type ArticleRow = Selectable<ArticleTable>;

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { type Migration, Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { createDatabase } from './connection.ts';
+import * as initial from './migrations/0001_articles_entities_mentions.ts';
+
+/** Every migration, in order. Names are stored in the database: never rename one. */
+const migrations: Record<string, Migration> = {
+  '0001_articles_entities_mentions': initial,
+};
+
+const DUPLICATE_DATABASE = '42P04';
+
+/** Creates the database `databaseUrl` names if the server does not have it yet. */
+export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (name === '') throw new Error('DATABASE_URL names no database');
+  url.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await client.query(`create database ${pg.escapeIdentifier(name)}`).catch((error: { code?: string }) => {
+        if (error.code !== DUPLICATE_DATABASE) throw error;
+      });
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies the migrations not yet applied; concurrent callers wait on Kysely's migration lock. */
+export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((result) => result.status === 'Error');
+    throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+  }
+  return results.map((result) => result.migrationName);
+}
+
+/** Creates the database if needed and brings its schema up to date; returns the migrations applied. */
+export async function prepareDatabase(databaseUrl: string): Promise<string[]> {
+  await ensureDatabaseExists(databaseUrl);
+  const db = createDatabase(databaseUrl, 1);
+  try {
+    return await migrateToLatest(db);
+  } finally {
+    await db.destroy();
+  }
+}

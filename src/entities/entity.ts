@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+export const entityTypeSchema = z.enum(['PER', 'LOC', 'ORG', 'MISC']);
+export type EntityType = z.infer<typeof entityTypeSchema>;
+
+/** One occurrence of an entity in an article; offsets are UTF-16 indices into the article text. */
+export const mentionSchema = z.object({
+  type: entityTypeSchema,
+  /** The text as written at this place. */
+  text: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  /** The entity's fullest name in the article ("Blinken" → "Antony Blinken"). */
+  name: z.string().min(1),
+});
+export type Mention = z.infer<typeof mentionSchema>;
+
+/** Turns article text into entity mentions. Implementations are pure and synchronous. */
+export interface EntityExtractor {
+  /** Identifies the extractor and its model; stored with every article it processed. */
+  readonly version: string;
+  extract(text: string): Mention[];
+}
+
+/** The key under which an entity is unique within its type: case and accents do not matter. */
+export function normalizeName(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}

@@ -1,0 +1,63 @@
+import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
+import type { Config } from '../config.ts';
+
+/** The stages every article passes, in order; each has a queue of its own. */
+export const STAGES = ['validate', 'dates', 'entities', 'upsert'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** The queue whose scheduled jobs rescan the inbox. */
+export const INBOX_QUEUE = 'inbox';
+export const QUEUE_NAMES = [...STAGES, INBOX_QUEUE] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+export function nextStage(stage: Stage): Stage | undefined {
+  return STAGES[STAGES.indexOf(stage) + 1];
+}
+
+/**
+ * Long-running processes retry the Redis connection for ever (a Redis restart must not stop them);
+ * one-shot commands give up after a few seconds so that the user hears about it.
+ */
+export function redisConnection(config: Config, mode: 'service' | 'command'): ConnectionOptions {
+  return {
+    url: config.redisUrl,
+    maxRetriesPerRequest: null,
+    retryStrategy:
+      mode === 'service'
+        ? (times: number) => Math.min(times * 200, 2000)
+        : (times: number) => (times > 10 ? null : times * 200),
+  };
+}
+
+export function defaultJobOptions(config: Config): DefaultJobOptions {
+  return {
+    attempts: config.jobAttempts,
+    backoff: { type: 'exponential', delay: 1000 },
+    // A completed job still holds its article text; once stored, Postgres has it all.
+    removeOnComplete: { age: 3600, count: 1000 },
+    // A failed job keeps its payload so that it can be retried; a month is time enough to look.
+    removeOnFail: { age: 30 * 24 * 3600 },
+  };
+}
+
+export type Queues = { readonly [Q in QueueName]: Queue } & { close(): Promise<void> };
+
+/**
+ * One Queue per queue name, sharing the configured prefix and default job options. Connection
+ * errors go to `onError` (a command also sees them fail its own calls).
+ */
+export function openQueues(config: Config, mode: 'service' | 'command', onError: (error: Error) => void = () => {}): Queues {
+  const connection = redisConnection(config, mode);
+  const entries = QUEUE_NAMES.map((name) => {
+    const queue = new Queue(name, { connection, prefix: config.queuePrefix, defaultJobOptions: defaultJobOptions(config) });
+    queue.on('error', onError);
+    return [name, queue] as const;
+  });
+  const queues = Object.fromEntries(entries) as { [Q in QueueName]: Queue };
+  return {
+    ...queues,
+    async close() {
+      await Promise.all(entries.map(([, queue]) => queue.close()));
+    },
+  };
+}

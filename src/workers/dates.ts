@@ -1,0 +1,9 @@
+import { publishedDateOf } from '../article/published.ts';
+import type { Task } from './context.ts';
+
+/** Turns the date as written into a value with its precision. */
+export const normalizeDates: Task<'dates'> = async ({ source, article }) => ({
+  source,
+  article,
+  published: publishedDateOf(article),
+});

@@ -1,0 +1,13 @@
+import { storeArticle } from '../db/articles.ts';
+import type { Task } from './context.ts';
+
+export const upsert: Task<'upsert'> = async ({ source, article, published, mentions, extractor }, { db }) =>
+  storeArticle(db, {
+    sourceKey: source.key,
+    contentHash: source.contentHash,
+    sourceModifiedAt: new Date(source.modifiedAt),
+    article,
+    published,
+    mentions,
+    extractor,
+  });

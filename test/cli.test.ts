@@ -1,0 +1,83 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exitOf, runCli, spawnCli } from './support/cli.ts';
+import { createTestEnvironment, type TestEnvironment } from './support/environment.ts';
+
+let environment: TestEnvironment;
+beforeAll(async () => {
+  environment = await createTestEnvironment();
+});
+afterAll(async () => {
+  await environment?.cleanup();
+});
+
+describe('the command line', () => {
+  it('stops on a wrong setting with a message naming the variable', async () => {
+    const result = await runCli(['status'], { ...environment.env, WORKER_CONCURRENCY: 'many' });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/news-ingest: invalid configuration:\n {2}WORKER_CONCURRENCY="many": /);
+  });
+
+  it('migrate creates the schema in the database DATABASE_URL names', async () => {
+    const url = new URL(environment.config.databaseUrl);
+    url.pathname = `${url.pathname}_fresh`;
+    const result = await runCli(['migrate'], { ...environment.env, DATABASE_URL: url.toString() });
+    expect(result.stdout).toMatch(/applied 0001_articles_entities_mentions/);
+    const again = await runCli(['migrate'], { ...environment.env, DATABASE_URL: url.toString() });
+    expect(again.stdout).toMatch(/schema is up to date/);
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    try {
+      const tables = await client.query("select tablename from pg_tables where schemaname = 'public' order by 1");
+      expect(tables.rows.map((row) => row.tablename)).toEqual(['article', 'entity', 'kysely_migration', 'kysely_migration_lock', 'mention']);
+    } finally {
+      await client.end();
+      const admin = new URL(url);
+      admin.pathname = '/postgres';
+      const dropper = new pg.Client({ connectionString: admin.toString() });
+      await dropper.connect();
+      await dropper.query(`drop database ${pg.escapeIdentifier(url.pathname.slice(1))} with (force)`);
+      await dropper.end();
+    }
+  });
+
+  it('ingest names a path that does not exist', async () => {
+    const result = await runCli(['ingest', 'no/such/folder'], environment.env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/news-ingest: no\/such\/folder: no such file or folder/);
+  });
+
+  it('ingest --wait and status show stored articles and failures with file and reason', async () => {
+    const folder = path.join(environment.dir, 'mixed');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'ok.json'), JSON.stringify({ date: '2024-05-02', text: 'Mark Rutte sprak in Den Haag.' }));
+    await writeFile(path.join(folder, 'bad.json'), JSON.stringify({ date: '2024-05-02', body: 'geen text-veld' }));
+
+    const worker = spawnCli(['worker'], environment.env);
+    try {
+      const ingest = await runCli(['ingest', '--wait', folder], environment.env);
+      expect(ingest.code, ingest.stdout + ingest.stderr).toBe(1);
+      expect(ingest.stdout).toMatch(/stored file=\S*\/mixed\/ok\.json outcome=inserted/);
+      expect(ingest.stderr).toMatch(/failed file=\S*\/mixed\/bad\.json stage=validate reason="JSON article: unknown field \\"body\\"; field \\"text\\" is missing; expected a string"/);
+    } finally {
+      worker.kill('SIGTERM');
+      await exitOf(worker);
+    }
+
+    const text = await runCli(['status'], environment.env);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(/^validate\s+0\s+0\s+1\s+1\s+0$/m);
+    expect(text.stdout).toMatch(/^upsert\s+0\s+0\s+1\s+0\s+0$/m);
+    expect(text.stdout).toMatch(/database: 1 articles/);
+    expect(text.stdout).toMatch(/validate {2}\S*\/mixed\/bad\.json\n {4}JSON article: unknown field "body"/);
+
+    const json = JSON.parse((await runCli(['status', '--json'], environment.env)).stdout);
+    expect(json.counts.validate).toEqual({ waiting: 0, active: 0, completed: 1, failed: 1, delayed: 0 });
+    expect(json.database).toMatchObject({ articles: 1 });
+    expect(json.failures).toEqual([
+      expect.objectContaining({ queue: 'validate', file: path.join(folder, 'bad.json'), reason: expect.stringMatching(/unknown field "body"/) }),
+    ]);
+  });
+});

@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+describe('configuration', () => {
+  it('has defaults that work on a local machine', () => {
+    const config = loadConfig({});
+    expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
+    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/news_ingest');
+    expect(config.queuePrefix).toBe('news-ingest');
+    expect(config.inbox.dir).toBe(path.resolve('inbox'));
+    expect(config.inbox.processedDir).toBe(path.resolve('inbox/processed'));
+    expect(config.inbox.failedDir).toBe(path.resolve('inbox/failed'));
+  });
+
+  it('reads every variable, treating empty ones as unset', () => {
+    const config = loadConfig({
+      REDIS_URL: 'redis://cache:6380',
+      DATABASE_URL: 'postgresql://u@db/x',
+      INBOX_DIR: '/data/in',
+      FAILED_DIR: '/data/bad',
+      QUEUE_PREFIX: 'prod',
+      WORKER_CONCURRENCY: '3',
+      RESCAN_INTERVAL_MS: '5000',
+      PROCESSED_DIR: '',
+    });
+    expect(config).toMatchObject({
+      redisUrl: 'redis://cache:6380',
+      databaseUrl: 'postgresql://u@db/x',
+      queuePrefix: 'prod',
+      workerConcurrency: 3,
+      inbox: { dir: '/data/in', processedDir: '/data/in/processed', failedDir: '/data/bad', rescanIntervalMs: 5000 },
+    });
+  });
+
+  it.each([
+    ['WORKER_CONCURRENCY', 'abc'],
+    ['WORKER_CONCURRENCY', '0'],
+    ['RESCAN_INTERVAL_MS', '10'],
+    ['REDIS_URL', 'http://localhost'],
+    ['DATABASE_URL', 'not a url'],
+    ['QUEUE_PREFIX', 'a:b'],
+  ])('refuses %s=%s, naming the variable', (name, value) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^invalid configuration:\\n  ${name}="${value}": `));
+  });
+});

@@ -1,0 +1,116 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { appendFile, copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type InboxWatcher, watchInbox } from '../src/jobs/watcher.ts';
+import { REPO_ROOT, waitFor } from './support/environment.ts';
+import { recordingLogger, type RunningPipeline, startPipeline } from './support/pipeline.ts';
+
+const SEED = path.join(REPO_ROOT, 'seeds/003_93b1d2fb4bde249c.txt');
+
+const articleCount = (pipeline: RunningPipeline) =>
+  pipeline.db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n));
+const storedKeys = (pipeline: RunningPipeline) =>
+  pipeline.db.selectFrom('article').select('source_key').execute().then((rows) => rows.map((r) => r.source_key));
+const settledIn = (dir: string, name: string) => waitFor(`${name} in ${dir}`, async () => existsSync(path.join(dir, name)));
+
+describe('a watched inbox', () => {
+  let pipeline: RunningPipeline;
+  let watcher: InboxWatcher;
+  let inbox: { dir: string; processedDir: string; failedDir: string };
+
+  beforeAll(async () => {
+    pipeline = await startPipeline();
+    inbox = pipeline.config.inbox;
+    watcher = await watchInbox(pipeline.queues, pipeline.config, recordingLogger());
+  });
+  afterAll(async () => {
+    await watcher?.close();
+    await pipeline?.close();
+  });
+
+  it('stores a good file and moves it to processed/, while broken files next to it go to failed/ with their reason', async () => {
+    await Promise.all([
+      copyFile(SEED, path.join(inbox.dir, 'good.txt')),
+      writeFile(path.join(inbox.dir, 'no-header.txt'), 'Blinken ontmoet Lavrov in Genève.'),
+      writeFile(path.join(inbox.dir, 'bad-month.txt'), ' date 2023-13 Blinken ontmoet Lavrov.'),
+      writeFile(path.join(inbox.dir, 'empty.txt'), ''),
+      writeFile(path.join(inbox.dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])),
+    ]);
+    await settledIn(inbox.processedDir, 'good.txt');
+    expect(await storedKeys(pipeline)).toEqual(['inbox/good.txt']);
+    expect(existsSync(path.join(inbox.dir, 'good.txt'))).toBe(false);
+
+    const reasons: Record<string, RegExp> = {
+      'no-header.txt': /reason: line 1: found "Blinken ontmoet Lavrov in Genève\."; expected a "date YYYY-MM" header/,
+      'bad-month.txt': /reason: line 1 \(date header\) "2023-13": month 13 does not exist/,
+      'empty.txt': /reason: the file is empty/,
+      'image.png': /reason: byte 8 is a NUL character: this is a binary file/,
+    };
+    for (const [name, reason] of Object.entries(reasons)) {
+      await settledIn(inbox.failedDir, `${name}.error.txt`);
+      await settledIn(inbox.failedDir, name);
+      expect(readFileSync(path.join(inbox.failedDir, `${name}.error.txt`), 'utf8')).toMatch(reason);
+      expect(existsSync(path.join(inbox.dir, name))).toBe(false);
+    }
+  });
+
+  it('tries a failed file again once it is moved back into the inbox', async () => {
+    const name = 'bad-month.txt';
+    await settledIn(inbox.failedDir, name);
+    await writeFile(path.join(inbox.failedDir, name), ' date 2023-12 Blinken ontmoet Lavrov in Genève.');
+    await rename(path.join(inbox.failedDir, name), path.join(inbox.dir, name));
+    await settledIn(inbox.processedDir, name);
+    expect(await storedKeys(pipeline)).toContain(`inbox/${name}`);
+    expect(existsSync(path.join(inbox.failedDir, `${name}.error.txt`))).toBe(false);
+  });
+
+  it('stores the same content dropped twice only once, and files both copies', async () => {
+    const before = await articleCount(pipeline);
+    await mkdir(path.join(inbox.dir, 'feed'), { recursive: true });
+    const content = ' date 2024-06 Mark Rutte sprak in Brussel met Ursula von der Leyen.';
+    await writeFile(path.join(inbox.dir, 'feed', 'one.txt'), content);
+    await writeFile(path.join(inbox.dir, 'two.txt'), content);
+    await settledIn(inbox.processedDir, 'feed/one.txt');
+    await settledIn(inbox.processedDir, 'two.txt');
+    expect(await articleCount(pipeline)).toBe(before + 1);
+  });
+
+  it('waits until a file is completely written', async () => {
+    const file = path.join(inbox.dir, 'slow.txt');
+    const text = readFileSync(SEED, 'utf8');
+    const chunks = text.match(/[\s\S]{1,400}/g) ?? [];
+    for (const chunk of chunks) {
+      await appendFile(file, chunk);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    await settledIn(inbox.processedDir, 'slow.txt');
+    const article = await pipeline.db.selectFrom('article').select('body').where('source_key', '=', 'inbox/slow.txt').executeTakeFirst();
+    // The copy has the seed's content, which is stored once: under good.txt.
+    expect(article).toBeUndefined();
+    expect(await readFile(path.join(inbox.processedDir, 'slow.txt'), 'utf8')).toBe(text);
+    expect(existsSync(path.join(inbox.failedDir, 'slow.txt'))).toBe(false);
+  });
+});
+
+describe('the scheduled rescan', () => {
+  let pipeline: RunningPipeline;
+  beforeAll(async () => {
+    pipeline = await startPipeline({ RESCAN_INTERVAL_MS: '1000' });
+  });
+  afterAll(async () => {
+    await pipeline?.close();
+  });
+
+  it('ingests files dropped while nothing was watching', async () => {
+    const { dir, processedDir, failedDir } = pipeline.config.inbox;
+    await mkdir(dir, { recursive: true });
+    await copyFile(SEED, path.join(dir, 'dropped.txt'));
+    await writeFile(path.join(dir, 'broken.txt'), 'geen kop');
+    await writeFile(path.join(dir, '.hidden.txt.tmp'), 'still being written');
+    await settledIn(processedDir, 'dropped.txt');
+    await settledIn(failedDir, 'broken.txt');
+    expect(await storedKeys(pipeline)).toEqual(['inbox/dropped.txt']);
+    expect(existsSync(path.join(dir, '.hidden.txt.tmp'))).toBe(true);
+  });
+});

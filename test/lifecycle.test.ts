@@ -1,0 +1,58 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { settleFailed, settleProcessed, sha256 } from '../src/inbox/lifecycle.ts';
+
+let root: string;
+let inbox: { dir: string; processedDir: string; failedDir: string };
+beforeEach(async () => {
+  root = await mkdtemp(path.join(tmpdir(), 'news-ingest-lifecycle-'));
+  inbox = { dir: path.join(root, 'inbox'), processedDir: path.join(root, 'inbox/processed'), failedDir: path.join(root, 'failed') };
+  await mkdir(path.join(inbox.dir, 'feed'), { recursive: true });
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const drop = async (relative: string, content: string) => {
+  const file = path.join(inbox.dir, relative);
+  await writeFile(file, content);
+  return { path: file, contentHash: sha256(content) };
+};
+
+describe('settling inbox files', () => {
+  it('moves a stored file to processed/, keeping its place below the inbox', async () => {
+    const file = await drop('feed/a.txt', 'v1');
+    expect(await settleProcessed(inbox, file)).toBe('moved');
+    expect(readFileSync(path.join(inbox.processedDir, 'feed/a.txt'), 'utf8')).toBe('v1');
+    expect(existsSync(file.path)).toBe(false);
+  });
+
+  it('leaves a file that was edited after its job read it', async () => {
+    const file = await drop('a.txt', 'v1');
+    await writeFile(file.path, 'v2');
+    expect(await settleProcessed(inbox, file)).toBe('left');
+    expect(await settleFailed(inbox, file, 'validate', 'broken')).toBe('left');
+    expect(readFileSync(file.path, 'utf8')).toBe('v2');
+    expect(existsSync(path.join(inbox.failedDir, 'a.txt.error.txt'))).toBe(false);
+  });
+
+  it('moves a failed file to failed/ with a sidecar naming the stage and the reason', async () => {
+    const file = await drop('feed/b.txt', 'broken');
+    expect(await settleFailed(inbox, file, 'validate', 'line 1: no header')).toBe('moved');
+    expect(readFileSync(path.join(inbox.failedDir, 'feed/b.txt'), 'utf8')).toBe('broken');
+    const sidecar = readFileSync(path.join(inbox.failedDir, 'feed/b.txt.error.txt'), 'utf8');
+    expect(sidecar).toMatch(/^feed\/b\.txt could not be ingested\.\nstage: {2}validate\nreason: line 1: no header\n/);
+  });
+
+  it('takes a file from failed/ when a later try of the same job succeeds, with its sidecar', async () => {
+    const file = await drop('c.txt', 'flaky');
+    await settleFailed(inbox, file, 'upsert', 'database down');
+    expect(await settleProcessed(inbox, file)).toBe('moved');
+    expect(existsSync(path.join(inbox.processedDir, 'c.txt'))).toBe(true);
+    expect(existsSync(path.join(inbox.failedDir, 'c.txt'))).toBe(false);
+    expect(existsSync(path.join(inbox.failedDir, 'c.txt.error.txt'))).toBe(false);
+  });
+});

@@ -1,0 +1,182 @@
+import { readFileSync } from 'node:fs';
+import { copyFile, mkdir, utimes, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArticleFile } from '../src/article/parse.ts';
+import { normalizeName } from '../src/entities/entity.ts';
+import { defaultExtractor } from '../src/entities/index.ts';
+import { enqueueFile, filesFromArguments } from '../src/jobs/producer.ts';
+import { sql } from 'kysely';
+import { REPO_ROOT, SHARED, waitFor } from './support/environment.ts';
+import { type RunningPipeline, startPipeline } from './support/pipeline.ts';
+
+const gold: { documents: { file: string; published: { value: string }; entities: { type: string; name: string; mentions: Record<string, number> }[] }[] } =
+  JSON.parse(readFileSync(path.join(SHARED, 'eval/seeds-gold.json'), 'utf8'));
+const seedKey = (file: string) => path.join(REPO_ROOT, 'seeds', file);
+const SEED_2023 = seedKey('000_efed8caf83f9d982.txt');
+
+let pipeline: RunningPipeline;
+beforeAll(async () => {
+  pipeline = await startPipeline();
+});
+afterAll(async () => {
+  await pipeline?.close();
+});
+
+async function mentionCount(sourceKey: string, type: string, name: string): Promise<number> {
+  const row = await pipeline.db
+    .selectFrom('mention')
+    .innerJoin('article', 'article.id', 'mention.article_id')
+    .innerJoin('entity', 'entity.id', 'mention.entity_id')
+    .where('article.source_key', '=', sourceKey)
+    .where('entity.type', '=', type as 'PER')
+    .where('entity.normalized_name', '=', normalizeName(name))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const tableCounts = async () => ({
+  articles: (await pipeline.db.selectFrom('article').selectAll().execute()).length,
+  entities: (await pipeline.db.selectFrom('entity').selectAll().execute()).length,
+  mentions: (await pipeline.db.selectFrom('mention').selectAll().execute()).length,
+});
+
+describe('the seeds, end to end', () => {
+  beforeAll(async () => {
+    for (const file of await filesFromArguments([path.join(REPO_ROOT, 'seeds')])) {
+      const progress = await pipeline.ingest(file);
+      expect(progress, file.key).toMatchObject({ stage: 'upsert', state: 'completed' });
+    }
+  });
+
+  it('stores both articles with a month-precise publication date', async () => {
+    const articles = await pipeline.db
+      .selectFrom('article')
+      .select(['source_key', 'published_on', 'published_precision', 'published_value'])
+      .orderBy('source_key')
+      .execute();
+    expect(articles).toEqual([
+      { source_key: seedKey('000_efed8caf83f9d982.txt'), published_on: '2023-03-01', published_precision: 'month', published_value: '2023-03' },
+      { source_key: seedKey('003_93b1d2fb4bde249c.txt'), published_on: '2022-01-01', published_precision: 'month', published_value: '2022-01' },
+    ]);
+    for (const document of gold.documents) {
+      expect(articles.find((a) => a.source_key === seedKey(document.file))?.published_value).toBe(document.published.value);
+    }
+  });
+
+  it('stores the required entities with their types', async () => {
+    const entities = await pipeline.db.selectFrom('entity').select(['type', 'name']).execute();
+    for (const [type, name] of [
+      ['PER', 'Antony Blinken'],
+      ['PER', 'Sergej Lavrov'],
+      ['LOC', 'Oekraïne'],
+      ['LOC', 'Rusland'],
+      ['LOC', 'New Delhi'],
+      ['LOC', 'Genève'],
+    ]) {
+      expect(entities).toContainEqual({ type, name });
+    }
+    expect(entities.map((e) => e.name)).not.toContain('De');
+    expect(entities.map((e) => e.name)).not.toContain('Het');
+    expect(entities.map((e) => e.name)).not.toContain('Maar');
+  });
+
+  it('counts the mentions of Blinken and Lavrov as the gold annotation does', async () => {
+    for (const document of gold.documents) {
+      for (const entity of document.entities.filter((e) => /Blinken|Lavrov/.test(e.name))) {
+        const expected = Object.values(entity.mentions).reduce((sum, n) => sum + n, 0);
+        expect(await mentionCount(seedKey(document.file), entity.type, entity.name), `${document.file} ${entity.name}`).toBe(expected);
+      }
+    }
+  });
+
+  it('records mention offsets into the stored body, and the extractor', async () => {
+    const rows = await pipeline.db
+      .selectFrom('mention')
+      .innerJoin('article', 'article.id', 'mention.article_id')
+      .select(['article.body', 'article.extractor', 'mention.start', 'mention.end', 'mention.text'])
+      .execute();
+    expect(rows.length).toBeGreaterThan(40);
+    for (const row of rows) {
+      expect(row.body.slice(row.start, row.end)).toBe(row.text);
+      expect(row.extractor).toBe(defaultExtractor.version);
+    }
+  });
+});
+
+describe('failures', () => {
+  it('a file given to ingest again after its job failed is tried again', async () => {
+    const file = path.join(pipeline.dir, 'broken.txt');
+    await writeFile(file, 'geen kop');
+    const first = await pipeline.ingest({ path: file, key: file, fromInbox: false });
+    expect(first).toMatchObject({ stage: 'validate', state: 'failed', reason: expect.stringMatching(/^line 1: found "geen kop"/) });
+    const [again] = await filesFromArguments([file]);
+    const { outcome, jobId } = await enqueueFile(pipeline.queues, pipeline.config, again!);
+    expect(outcome).toBe('retried');
+    const job = await pipeline.queues.validate.getJob(jobId!);
+    await waitFor('the retry to fail again', async () => (await job!.getState()) === 'failed' && (await pipeline.queues.validate.getJob(jobId!))!.attemptsMade === 2);
+  });
+
+  it('survives the database dropping every connection', async () => {
+    await pipeline.db.selectFrom('article').select('id').execute();
+    await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(pipeline.db);
+    const file = path.join(pipeline.dir, 'after-drop.txt');
+    await writeFile(file, ' date 2024-03 Olaf Scholz bezocht Parijs.');
+    expect(await pipeline.ingest({ path: file, key: file, fromInbox: false })).toMatchObject({ stage: 'upsert', state: 'completed' });
+  });
+});
+
+describe('idempotency', () => {
+  it('stores the same content once: the same file again, touched, or a copy under another name', async () => {
+    const before = await tableCounts();
+    const [seed] = await filesFromArguments([SEED_2023]);
+    expect(await enqueueFile(pipeline.queues, pipeline.config, seed!)).toMatchObject({ outcome: 'stored' });
+
+    const dir = path.join(pipeline.dir, 'again');
+    await mkdir(dir, { recursive: true });
+    const copy = path.join(dir, 'copy.txt');
+    await copyFile(SEED_2023, copy);
+    expect((await pipeline.ingest({ path: copy, key: copy, fromInbox: false })).result).toMatchObject({ outcome: 'unchanged' });
+    // Touched: a new job (the change time differs), and still nothing new to store.
+    await utimes(copy, new Date(), new Date());
+    expect((await pipeline.ingest({ path: copy, key: copy, fromInbox: false })).result).toMatchObject({ outcome: 'unchanged' });
+    expect(await tableCounts()).toEqual(before);
+  });
+
+  it('an edited file replaces the old version and its mentions', async () => {
+    const file = path.join(pipeline.dir, 'edited.txt');
+    const original = readFileSync(SEED_2023, 'utf8');
+    await writeFile(file, original.replace('Antony Blinken', 'Antony Blinken, en'));
+    const first = await pipeline.ingest({ path: file, key: 'edited.txt', fromInbox: false });
+    expect(first.result).toMatchObject({ outcome: 'inserted' });
+    const oldMentions = await mentionCount('edited.txt', 'PER', 'Antony Blinken');
+    expect(oldMentions).toBe(4);
+
+    const edited = ' date 2023-04 Joe Biden sprak in Washington met Olaf Scholz. Later belde Biden met Blinken.';
+    await writeFile(file, edited);
+    const second = await pipeline.ingest({ path: file, key: 'edited.txt', fromInbox: false });
+    expect(second.result).toMatchObject({ outcome: 'updated' });
+
+    const article = await pipeline.db.selectFrom('article').selectAll().where('source_key', '=', 'edited.txt').executeTakeFirstOrThrow();
+    expect(article.published_value).toBe('2023-04');
+    expect(article.body).toBe(parseArticleFile(new TextEncoder().encode(edited)).text);
+    const mentions = await pipeline.db.selectFrom('mention').selectAll().where('article_id', '=', article.id).execute();
+    expect(mentions.map((m) => m.text).sort()).toEqual(defaultExtractor.extract(article.body).map((m) => m.text).sort());
+    expect(await mentionCount('edited.txt', 'PER', 'Antony Blinken')).toBe(0);
+    expect(await mentionCount('edited.txt', 'PER', 'Joe Biden')).toBe(2);
+  });
+
+  it('an older version arriving late does not overwrite a newer one', async () => {
+    const file = path.join(pipeline.dir, 'late.txt');
+    await writeFile(file, ' date 2021-05 Mark Rutte bezocht Berlijn.');
+    await utimes(file, new Date('2024-01-02'), new Date('2024-01-02'));
+    await pipeline.ingest({ path: file, key: 'late.txt', fromInbox: false });
+    await writeFile(file, ' date 2021-04 Mark Rutte bezocht Parijs.');
+    await utimes(file, new Date('2024-01-01'), new Date('2024-01-01'));
+    const late = await pipeline.ingest({ path: file, key: 'late.txt', fromInbox: false });
+    expect(late.result).toMatchObject({ outcome: 'stale' });
+    const article = await pipeline.db.selectFrom('article').select('body').where('source_key', '=', 'late.txt').executeTakeFirstOrThrow();
+    expect(article.body).toBe('Mark Rutte bezocht Berlijn.');
+  });
+});

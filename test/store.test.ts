@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseArticleFile } from '../src/article/parse.ts';
+import { storeArticle } from '../src/db/articles.ts';
+import { createDatabase } from '../src/db/connection.ts';
+import { parsePublishedDate } from '../src/dates/published.ts';
+import { defaultExtractor } from '../src/entities/index.ts';
+import { createTestEnvironment, type TestEnvironment } from './support/environment.ts';
+
+let environment: TestEnvironment;
+let db: ReturnType<typeof createDatabase>;
+beforeAll(async () => {
+  environment = await createTestEnvironment();
+  db = createDatabase(environment.config.databaseUrl, 8);
+});
+afterAll(async () => {
+  await db?.destroy();
+  await environment?.cleanup();
+});
+
+const article = parseArticleFile(new TextEncoder().encode(' date 2024-02 Kaja Kallas sprak in Tallinn met Mark Rutte.'));
+const stored = (sourceKey: string) => ({
+  sourceKey,
+  contentHash: 'a'.repeat(64),
+  sourceModifiedAt: new Date('2024-02-01'),
+  article,
+  published: parsePublishedDate(article.dateText),
+  mentions: defaultExtractor.extract(article.text),
+  extractor: defaultExtractor.version,
+});
+
+describe('storing articles', () => {
+  it('stores content written under several names at the same moment once, without an error', async () => {
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => storeArticle(db, stored(`copy-${i}.txt`))));
+    expect(results.map((result) => result.outcome).sort()).toEqual(['inserted', ...Array(7).fill('unchanged')]);
+    const rows = await db.selectFrom('article').select('id').execute();
+    expect(rows).toHaveLength(1);
+    expect(new Set(results.map((result) => result.articleId))).toEqual(new Set([rows[0]!.id]));
+  });
+});

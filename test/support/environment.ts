@@ -1,0 +1,93 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
+import { type Config, loadConfig } from '../../src/config.ts';
+import { prepareDatabase } from '../../src/db/migrate.ts';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const SHARED = path.resolve(REPO_ROOT, '../shared');
+
+const BASE_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+export interface TestEnvironment {
+  config: Config;
+  /** The variables a child process needs to work on this environment's database, queues and inbox. */
+  env: NodeJS.ProcessEnv;
+  dir: string;
+  cleanup(): Promise<void>;
+}
+
+/**
+ * A database, a queue prefix and an inbox of this test's own, so that test files running side by
+ * side (and other runs on the same machine) never see each other's data.
+ */
+export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): Promise<TestEnvironment> {
+  const id = `${process.pid}_${randomBytes(4).toString('hex')}`;
+  const databaseUrl = new URL(BASE_DATABASE_URL);
+  databaseUrl.pathname = `/news_ingest_test_${id}`;
+  const dir = await mkdtemp(path.join(tmpdir(), 'news-ingest-test-'));
+  const env = {
+    DATABASE_URL: databaseUrl.toString(),
+    REDIS_URL,
+    QUEUE_PREFIX: `test-${id}`,
+    INBOX_DIR: path.join(dir, 'inbox'),
+    SEEDS_DIR: path.join(REPO_ROOT, 'seeds'),
+    INBOX_STABLE_MS: '200',
+    ENTITY_THREADS: '1',
+    ...overrides,
+  };
+  const config = loadConfig(env);
+  await prepareDatabase(config.databaseUrl);
+  return {
+    config,
+    env: { ...process.env, ...env },
+    dir,
+    async cleanup() {
+      await dropDatabase(config.databaseUrl);
+      await deleteQueueKeys(config.queuePrefix);
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function dropDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
+async function deleteQueueKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Polls `check` until it returns something other than undefined/false, or fails after `timeoutMs`. */
+export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,0 +1,63 @@
+import type { Kysely } from 'kysely';
+import type { Config } from '../../src/config.ts';
+import { createDatabase } from '../../src/db/connection.ts';
+import type { Database } from '../../src/db/database.ts';
+import { enqueueFile, type FileToIngest } from '../../src/jobs/producer.ts';
+import { type ArticleProgress, articleProgress, isSettled } from '../../src/jobs/progress.ts';
+import { openQueues, type Queues } from '../../src/jobs/queues.ts';
+import type { Logger } from '../../src/log.ts';
+import { type RunningWorkers, startWorkers } from '../../src/workers/runner.ts';
+import { createTestEnvironment, type TestEnvironment, waitFor } from './environment.ts';
+
+/** A logger that keeps its lines for assertions instead of printing them. */
+export function recordingLogger(): Logger & { lines: string[] } {
+  const lines: string[] = [];
+  const record = (message: string, fields?: object) => lines.push(`${message} ${JSON.stringify(fields ?? {})}`);
+  return { lines, info: record, warn: record, error: record };
+}
+
+export interface RunningPipeline extends TestEnvironment {
+  db: Kysely<Database>;
+  queues: Queues;
+  workers: RunningWorkers;
+  /** What the workers logged. */
+  log: { lines: string[] };
+  /** Enqueues a file and waits until it is stored or has failed for good. */
+  ingest(file: FileToIngest): Promise<ArticleProgress>;
+  close(): Promise<void>;
+}
+
+export async function settled(queues: Queues, jobId: string): Promise<ArticleProgress> {
+  return waitFor(`job ${jobId} to settle`, async () => {
+    const progress = await articleProgress(queues, jobId);
+    return isSettled(progress) ? progress : undefined;
+  });
+}
+
+/** A test environment with the workers running in this process. */
+export async function startPipeline(overrides: NodeJS.ProcessEnv = {}): Promise<RunningPipeline> {
+  const environment = await createTestEnvironment(overrides);
+  const config: Config = environment.config;
+  const log = recordingLogger();
+  const workers = await startWorkers(config, log);
+  const queues = openQueues(config, 'command');
+  const db = createDatabase(config.databaseUrl, 2);
+  return {
+    ...environment,
+    db,
+    queues,
+    workers,
+    log,
+    async ingest(file) {
+      const { jobId } = await enqueueFile(queues, config, file);
+      if (!jobId) throw new Error(`${file.path} was not enqueued`);
+      return settled(queues, jobId);
+    },
+    async close() {
+      await workers.close();
+      await queues.close();
+      await db.destroy();
+      await environment.cleanup();
+    },
+  };
+}
