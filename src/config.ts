@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -28,6 +29,8 @@ const environmentSchema = z.object({
   ENTITY_THREADS: positiveInt(Math.max(1, availableParallelism() - 1)),
   JOB_ATTEMPTS: positiveInt(10),
   MAX_ARTICLE_BYTES: positiveInt(1_000_000),
+  /** The entity tagger's model file, as written by `ner-train`. */
+  NER_MODEL: z.string().min(1).default(fileURLToPath(new URL('../models/ner-nl.model', import.meta.url))),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -50,6 +53,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     entityThreads: env.ENTITY_THREADS,
     jobAttempts: env.JOB_ATTEMPTS,
     maxArticleBytes: env.MAX_ARTICLE_BYTES,
+    nerModel: path.resolve(env.NER_MODEL),
   });
 }
 

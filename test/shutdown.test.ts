@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/db/connection.ts';
-import { defaultExtractor } from '../src/entities/index.ts';
+import { shippedExtractor } from './support/extractor.ts';
 import { enqueueFile, filesFromArguments } from '../src/jobs/producer.ts';
 import { openQueues, QUEUE_NAMES } from '../src/jobs/queues.ts';
 import { exitOf, spawnCli } from './support/cli.ts';
@@ -70,6 +70,6 @@ async function expectCompleteArticles(db: ReturnType<typeof createDatabase>): Pr
   const articles = await db.selectFrom('article').select(['id', 'body']).execute();
   for (const article of articles) {
     const mentions = await db.selectFrom('mention').select('start').where('article_id', '=', article.id).execute();
-    expect(mentions).toHaveLength(defaultExtractor.extract(article.body).length);
+    expect(mentions).toHaveLength(shippedExtractor.extract(article.body).length);
   }
 }

@@ -3,7 +3,7 @@ import { parseArticleFile } from '../src/article/parse.ts';
 import { storeArticle } from '../src/db/articles.ts';
 import { createDatabase } from '../src/db/connection.ts';
 import { parsePublishedDate } from '../src/dates/published.ts';
-import { defaultExtractor } from '../src/entities/index.ts';
+import { shippedExtractor } from './support/extractor.ts';
 import { createTestEnvironment, type TestEnvironment } from './support/environment.ts';
 
 let environment: TestEnvironment;
@@ -24,8 +24,8 @@ const stored = (sourceKey: string) => ({
   sourceModifiedAt: new Date('2024-02-01'),
   article,
   published: parsePublishedDate(article.dateText),
-  mentions: defaultExtractor.extract(article.text),
-  extractor: defaultExtractor.version,
+  mentions: shippedExtractor.extract(article.text),
+  extractor: shippedExtractor.version,
 });
 
 describe('storing articles', () => {

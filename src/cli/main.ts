@@ -11,6 +11,7 @@ import { readQueueStatus } from '../jobs/status.ts';
 import { watchInbox } from '../jobs/watcher.ts';
 import { createLogger, type Fields, onceUntilChanged } from '../log.ts';
 import { startWorkers } from '../workers/runner.ts';
+import { addNerCommands } from './ner.ts';
 import { formatStatus } from './status-report.ts';
 
 const log = createLogger('news-ingest');
@@ -168,6 +169,7 @@ export function buildProgram(config: () => Config): Command {
       }
     });
 
+  addNerCommands(program, config);
   return program;
 }
 

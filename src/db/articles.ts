@@ -1,8 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import type { Article } from '../article/article.ts';
 import type { PublishedDate } from '../dates/published.ts';
-import { type EntityType, type Mention, normalizeName } from '../entities/entity.ts';
+import type { Mention } from '../entities/entity.ts';
 import type { Database } from './database.ts';
+import { replaceMentions } from './entities.ts';
 
 export interface StoredArticle {
   sourceKey: string;
@@ -20,28 +21,6 @@ export interface StoredArticle {
  * - `stale`: a newer version of the same file is already stored.
  */
 export type StoreOutcome = 'inserted' | 'updated' | 'unchanged' | 'stale';
-
-interface EntityKey {
-  type: EntityType;
-  name: string;
-  normalized_name: string;
-}
-
-function entityKeyOf(mention: Mention): string {
-  return `${mention.type}\u0000${normalizeName(mention.name)}`;
-}
-
-/** One row per distinct entity, in a fixed order so concurrent writers lock rows alike. */
-function distinctEntities(mentions: Mention[]): EntityKey[] {
-  const byKey = new Map<string, EntityKey>();
-  for (const mention of mentions) {
-    const key = entityKeyOf(mention);
-    if (!byKey.has(key)) {
-      byKey.set(key, { type: mention.type, name: mention.name, normalized_name: normalizeName(mention.name) });
-    }
-  }
-  return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entity]) => entity);
-}
 
 /**
  * Writes an article, its entities and its mentions in one transaction. An edited file (same
@@ -106,32 +85,7 @@ async function writeArticle(db: Kysely<Database>, input: StoredArticle): Promise
       .executeTakeFirst();
     if (!written) return { outcome: 'stale' as const, articleId: null };
 
-    await trx.deleteFrom('mention').where('article_id', '=', written.id).execute();
-    const entities = distinctEntities(input.mentions);
-    if (entities.length > 0) {
-      const rows = await trx
-        .insertInto('entity')
-        .values(entities)
-        .onConflict((oc) =>
-          // A no-op update so that `returning` also yields the ids of entities that already exist.
-          oc.constraint('entity_type_normalized_name').doUpdateSet({ normalized_name: (eb) => eb.ref('excluded.normalized_name') }),
-        )
-        .returning(['id', 'type', 'normalized_name'])
-        .execute();
-      const idByKey = new Map(rows.map((row) => [`${row.type}\u0000${row.normalized_name}`, row.id]));
-      await trx
-        .insertInto('mention')
-        .values(
-          input.mentions.map((mention) => ({
-            article_id: written.id,
-            entity_id: idByKey.get(entityKeyOf(mention))!,
-            start: mention.start,
-            end: mention.end,
-            text: mention.text,
-          })),
-        )
-        .execute();
-    }
+    await replaceMentions(trx, written.id, input.mentions);
     return { outcome: written.inserted ? ('inserted' as const) : ('updated' as const), articleId: written.id };
   });
 }

@@ -40,7 +40,17 @@ export interface EntityTable {
   type: EntityType;
   name: string;
   normalized_name: string;
+  /** For a nationality ("Russische"): the country it refers to, ISO 3166 code and Dutch name. */
+  country_code: string | null;
+  country_name: string | null;
   created_at: CreatedAt;
+}
+
+/** Every form an entity was written in ("Blinken", "Antony Blinken"). */
+export interface EntityAliasTable {
+  entity_id: number;
+  alias: string;
+  normalized_alias: string;
 }
 
 /** An entity's occurrence in an article, at character offsets into `article.body`. */
@@ -55,6 +65,7 @@ export interface MentionTable {
 export interface Database {
   article: ArticleTable;
   entity: EntityTable;
+  entity_alias: EntityAliasTable;
   mention: MentionTable;
 }
 

@@ -3,10 +3,12 @@ import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { createDatabase } from './connection.ts';
 import * as initial from './migrations/0001_articles_entities_mentions.ts';
+import * as aliases from './migrations/0002_entity_aliases_countries.ts';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 const migrations: Record<string, Migration> = {
   '0001_articles_entities_mentions': initial,
+  '0002_entity_aliases_countries': aliases,
 };
 
 const DUPLICATE_DATABASE = '42P04';

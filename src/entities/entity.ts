@@ -12,6 +12,8 @@ export const mentionSchema = z.object({
   end: z.number().int().positive(),
   /** The entity's fullest name in the article ("Blinken" → "Antony Blinken"). */
   name: z.string().min(1),
+  /** For a nationality word ("Russische"): the country it refers to. */
+  country: z.object({ code: z.string(), name: z.string() }).optional(),
 });
 export type Mention = z.infer<typeof mentionSchema>;
 

@@ -8,14 +8,19 @@ import type { QueueName, Queues } from '../jobs/queues.ts';
 import type { EnqueueSummary } from '../jobs/producer.ts';
 import type { Logger } from '../log.ts';
 
+/** An article's mentions and the extractor (with its model version) that found them. */
+export interface Extraction {
+  mentions: Mention[];
+  extractor: string;
+}
+
 /** What every task may use besides its payload. */
 export interface TaskContext {
   config: Config;
   db: Kysely<Database>;
   queues: Queues;
   /** Runs the entity extractor on a worker thread, away from the event loop that renews job locks. */
-  extractEntities(text: string): Promise<Mention[]>;
-  extractorVersion: string;
+  extractEntities(text: string): Promise<Extraction>;
   log: Logger;
 }
 

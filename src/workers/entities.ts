@@ -1,7 +1,6 @@
 import type { Task } from './context.ts';
 
-export const extractEntities: Task<'entities'> = async (payload, { extractEntities, extractorVersion }) => ({
+export const extractEntities: Task<'entities'> = async (payload, { extractEntities }) => ({
   ...payload,
-  mentions: await extractEntities(payload.article.text),
-  extractor: extractorVersion,
+  ...(await extractEntities(payload.article.text)),
 });

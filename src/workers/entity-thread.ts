@@ -1,7 +1,12 @@
-import type { Mention } from '../entities/entity.ts';
-import { defaultExtractor } from '../entities/index.ts';
+import { workerData } from 'node:worker_threads';
+import { defaultExtractorFor } from '../entities/index.ts';
+import type { Extraction } from './context.ts';
 
-/** Entry point of the worker threads that run entity extraction. */
-export default function extract(text: string): Mention[] {
-  return defaultExtractor.extract(text);
+/** The model file this thread tags with, handed over by the runner that started the thread. */
+const { modelFile } = workerData as { modelFile: string };
+
+/** Entry point of the worker threads that run entity extraction; the model loads once per thread. */
+export default function extract(text: string): Extraction {
+  const extractor = defaultExtractorFor(modelFile);
+  return { mentions: extractor.extract(text), extractor: extractor.version };
 }

@@ -4,14 +4,12 @@ import { z } from 'zod';
 import { ArticleError } from '../article/article.ts';
 import type { Config } from '../config.ts';
 import { createDatabase } from '../db/connection.ts';
-import type { Mention } from '../entities/entity.ts';
-import { defaultExtractor } from '../entities/index.ts';
 import { settleFailed, settleProcessed } from '../inbox/lifecycle.ts';
 import { type Payloads, payloadSchemas } from '../jobs/payloads.ts';
 import { nextStage, openQueues, QUEUE_NAMES, type QueueName, redisConnection, STAGES, type Stage } from '../jobs/queues.ts';
 import { scheduleInboxRescan } from '../jobs/scheduler.ts';
 import { type Logger, onceUntilChanged } from '../log.ts';
-import type { Task, TaskContext, TaskResults } from './context.ts';
+import type { Extraction, Task, TaskContext, TaskResults } from './context.ts';
 import { normalizeDates } from './dates.ts';
 import { extractEntities } from './entities.ts';
 import { rescan } from './rescan.ts';
@@ -95,20 +93,25 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
   const missing = QUEUE_NAMES.filter((name) => typeof tasks[name] !== 'function');
   if (missing.length > 0) throw new Error(`no task for queue ${missing.join(', ')}`);
 
+  const threads = new Piscina<string, Extraction>({
+    filename: new URL('./entity-thread.ts', import.meta.url).href,
+    maxThreads: config.entityThreads,
+    workerData: { modelFile: config.nerModel },
+  });
+  // Refuse to start without a usable model, rather than fail every article later.
+  await threads.run('').catch(async (error: Error) => {
+    await threads.destroy();
+    throw error;
+  });
   const db = createDatabase(config.databaseUrl, config.workerConcurrency + 2, (error) =>
     log.warn('database connection lost; it will be replaced', { error: error.message }),
   );
   const queues = openQueues(config, 'service', onceUntilChanged((error) => log.error('redis error', { error: error.message })));
-  const threads = new Piscina<string, Mention[]>({
-    filename: new URL('./entity-thread.ts', import.meta.url).href,
-    maxThreads: config.entityThreads,
-  });
   const context: TaskContext = {
     config,
     db,
     queues,
     extractEntities: (text) => threads.run(text),
-    extractorVersion: defaultExtractor.version,
     log,
   };
   const connection = redisConnection(config, 'service');

@@ -1,0 +1,136 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { text as readStream } from 'node:stream/consumers';
+import { type Command, InvalidArgumentError } from 'commander';
+import { parseArticleFile } from '../article/parse.ts';
+import type { Config } from '../config.ts';
+import type { EntityExtractor } from '../entities/entity.ts';
+import { documentGoldSchema, evaluateDocuments } from '../entities/evaluate.ts';
+import { defaultExtractorFor } from '../entities/index.ts';
+import { parseConll } from '../ner/conll.ts';
+import { evaluateTagger, formatEvaluation, tagConll } from '../ner/evaluate.ts';
+import { gatherLexiconData } from '../ner/lexicon-sources.ts';
+import { readModelFile, writeModelFile } from '../ner/model-store.ts';
+import { Tagger } from '../ner/tagger.ts';
+import { trainTagger } from '../ner/train.ts';
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return number;
+}
+
+const readConll = async (file: string) => parseConll(await readFile(file, 'utf8'));
+
+function loadTagger(file: string): { tagger: Tagger; seconds: number } {
+  const started = performance.now();
+  const tagger = new Tagger(readModelFile(file));
+  return { tagger, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * Writes each CoNLL line back with the predicted IOB2 tag as one more column, keeping blank and
+ * `-DOCSTART-` lines; the column separator follows the input (tab or space).
+ */
+function conllWithTags(input: string, tagger: Tagger): string {
+  const documents = parseConll(input);
+  const tags = tagConll(tagger, documents).tags.flat(2);
+  let next = 0;
+  return input
+    .split(/\r?\n/)
+    .map((line) => {
+      const trimmed = line.trim();
+      if (trimmed === '' || trimmed.split(/\s+/)[0] === '-DOCSTART-') return line;
+      return `${line.trimEnd()}${line.includes('\t') ? '\t' : ' '}${tags[next++]}`;
+    })
+    .join('\n');
+}
+
+/** Document-level scores of the extractor on articles annotated in a JSON gold file. */
+async function evaluateArticles(goldFile: string, folder: string, extractor: EntityExtractor) {
+  const gold = documentGoldSchema.parse(JSON.parse(await readFile(goldFile, 'utf8')));
+  const documents = await Promise.all(
+    gold.documents.map(async (document) => {
+      const article = parseArticleFile(await readFile(path.join(folder, document.file)));
+      return { gold: document, mentions: extractor.extract(article.text) };
+    }),
+  );
+  return evaluateDocuments(documents);
+}
+
+export function addNerCommands(program: Command, config: () => Config): void {
+  program
+    .command('ner-train')
+    .description('train the entity tagger on CoNLL files (IOB2 tags in the last column) and write its model file')
+    .argument('<files...>', 'training files; each -DOCSTART- line starts a document')
+    .option('--out <file>', 'where to write the model (default: NER_MODEL)')
+    .option('--dev <file>', 'CoNLL file to score after each epoch')
+    .option('--names <files...>', 'annotated CoNLL files whose entity names become names lists (not training data)')
+    .option('--epochs <n>', 'passes over the training data', wholeNumber, 12)
+    .option('--beam <n>', 'beam width', wholeNumber, 8)
+    .option('--min-count <n>', 'features seen fewer times are not learnt', wholeNumber, 2)
+    .option('--seed <n>', 'shuffling seed: the same data and seed give the same model', wholeNumber, 1)
+    .action(async (files: string[], options: { out?: string; dev?: string; names?: string[]; epochs: number; beam: number; minCount: number; seed: number }) => {
+      const out = path.resolve(options.out ?? config().nerModel);
+      const documents = (await Promise.all(files.map(readConll))).flat();
+      const dev = options.dev ? await readConll(options.dev) : undefined;
+      progress(`training on ${documents.length} documents, ${documents.reduce((n, d) => n + d.sentences.length, 0)} sentences`);
+      const lexicons = gatherLexiconData(await Promise.all((options.names ?? []).map((file) => readFile(file, 'utf8'))));
+      const model = trainTagger(documents, {
+        epochs: options.epochs,
+        beamWidth: options.beam,
+        minCount: options.minCount,
+        seed: options.seed,
+        lexicons,
+        onEpoch(epoch, snapshot, stats) {
+          const score = dev ? evaluateTagger(new Tagger({ ...snapshot, version: 'training' }), dev).overall.f1 : undefined;
+          progress(
+            `epoch ${epoch}/${options.epochs}: ${stats.updates}/${stats.sentences} sentences corrected, ${stats.seconds.toFixed(1)} s` +
+              (score === undefined ? '' : `, dev F1 ${(score * 100).toFixed(2)}`),
+          );
+        },
+      });
+      const about = {
+        trainedOn: files.map((file) => path.basename(file)),
+        options: { epochs: options.epochs, beam: options.beam, minCount: options.minCount, seed: options.seed, names: (options.names ?? []).map((file) => path.basename(file)) },
+      };
+      const written = await writeModelFile(out, model, about);
+      progress(`wrote ${out}: ${(written.bytes / 1e6).toFixed(1)} MB, ${model.features.size} features, version ${written.version}`);
+    });
+
+  program
+    .command('ner-eval')
+    .description('score the tagger: entity-level precision, recall and F1 on a CoNLL file, or per article against a JSON gold file')
+    .argument('<file>', 'CoNLL file with gold IOB2 tags in the last column, or a .json file of gold entities per article')
+    .option('--model <file>', 'model file (default: NER_MODEL)')
+    .option('--articles <folder>', 'where the articles a JSON gold file names are (default: SEEDS_DIR)')
+    .action(async (file: string, options: { model?: string; articles?: string }) => {
+      const modelFile = options.model ?? config().nerModel;
+      if (file.endsWith('.json')) {
+        console.log(formatEvaluation(await evaluateArticles(file, options.articles ?? config().seedsDir, defaultExtractorFor(modelFile))));
+        return;
+      }
+      const { tagger, seconds } = loadTagger(modelFile);
+      const result = evaluateTagger(tagger, await readConll(file));
+      console.log(formatEvaluation(result));
+      console.log(`model ${tagger.model.version} loaded in ${seconds.toFixed(2)} s; tagged ${Math.round(result.tokensPerSecond)} tokens/s`);
+    });
+
+  program
+    .command('ner')
+    .description('tag text from stdin: JSON entities with type, text and offsets, or with --conll a CoNLL tag column')
+    .option('--conll', 'read CoNLL (token first) and write each line back with the predicted IOB2 tag')
+    .option('--model <file>', 'model file (default: NER_MODEL)')
+    .action(async (options: { conll?: boolean; model?: string }) => {
+      const modelFile = options.model ?? config().nerModel;
+      const input = await readStream(process.stdin);
+      if (options.conll) {
+        process.stdout.write(`${conllWithTags(input, loadTagger(modelFile).tagger)}`);
+        return;
+      }
+      const extractor = defaultExtractorFor(modelFile);
+      console.log(JSON.stringify(extractor.extract(input), null, 2));
+    });
+}

@@ -1,0 +1,36 @@
+import { spansOf } from '../ner/conll.ts';
+import { toIob2 } from '../ner/labels.ts';
+import type { Tagger } from '../ner/tagger.ts';
+import { sentences, type Token } from '../text/tokenize.ts';
+import type { EntityExtractor, EntityType, Mention } from './entity.ts';
+import { linkShortForms } from './link.ts';
+import { countryOfNationality } from './nationalities.ts';
+
+/** Mentions from one sentence's labels; offsets run from the first token's start to the last one's end. */
+function mentionsOf(text: string, tokens: readonly Token[], labels: readonly number[]): Mention[] {
+  return spansOf(toIob2(labels)).map((span) => {
+    const start = tokens[span.start]!.start;
+    const end = tokens[span.end - 1]!.end;
+    const written = text.slice(start, end);
+    return { type: span.type as EntityType, text: written, start, end, name: written.replace(/\s+/g, ' ') };
+  });
+}
+
+/** A nationality word ("Russische") records the country it refers to. */
+function withCountry(mention: Mention): Mention {
+  if (mention.type !== 'MISC') return mention;
+  const country = countryOfNationality(mention.text);
+  return country ? { ...mention, country } : mention;
+}
+
+/** The statistical tagger behind the extractor interface: tokenize, tag, read off names, link. */
+export function taggerExtractor(tagger: Tagger): EntityExtractor {
+  return {
+    version: `tagger/${tagger.model.version}`,
+    extract(text) {
+      const tokenized = sentences(text);
+      const labels = tagger.tagDocument(tokenized.map((tokens) => tokens.map((token) => token.text)));
+      return linkShortForms(tokenized.flatMap((tokens, s) => mentionsOf(text, tokens, labels[s]!)).map(withCountry));
+    },
+  };
+}

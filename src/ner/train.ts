@@ -1,0 +1,138 @@
+import type { ConllDocument } from './conll.ts';
+import { documentContext, sentenceFeatures } from './features.ts';
+import { LABEL_COUNT as L, START, toBilou } from './labels.ts';
+import { DocumentMemory, MEMORY_FEATURES } from './memory.ts';
+import { AveragedWeights, beamDecode, emissionScores, FIRST_SIZE, type Parameters, SECOND_SIZE } from './perceptron.ts';
+import { type LexiconData, lexiconsFrom } from './lexicons.ts';
+import { featureIds, type NerModel, withMemory } from './tagger.ts';
+
+export interface TrainingOptions {
+  epochs: number;
+  beamWidth: number;
+  /** Features seen fewer times in the training data are not learnt. */
+  minCount: number;
+  seed: number;
+  lexicons: LexiconData;
+  /** Called after each epoch with the model as it would be saved then. */
+  onEpoch?(epoch: number, model: Omit<NerModel, 'version'>, stats: { sentences: number; updates: number; seconds: number }): void;
+}
+
+/** A small deterministic generator (mulberry32) so that training is repeatable for a seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(items: readonly T[], next: () => number): T[] {
+  const result = [...items];
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [result[i], result[j]] = [result[j]!, result[i]!];
+  }
+  return result;
+}
+
+interface PreparedSentence {
+  words: string[];
+  gold: number[];
+  staticNames: string[][];
+}
+
+/** Counts feature names over the training data and numbers those seen often enough. */
+function featureIndex(documents: PreparedSentence[][], minCount: number): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const document of documents) {
+    for (const sentence of document) {
+      for (const names of sentence.staticNames) for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1);
+    }
+  }
+  const index = new Map<string, number>();
+  for (const [name, count] of counts) if (count >= minCount) index.set(name, index.size);
+  for (const name of MEMORY_FEATURES) if (!index.has(name)) index.set(name, index.size);
+  return index;
+}
+
+/**
+ * Trains an averaged perceptron with beam search and early updates: when the gold labels fall
+ * out of the beam, the weights are corrected on the prefix decoded so far.
+ */
+export function trainTagger(documents: ConllDocument[], options: TrainingOptions): Omit<NerModel, 'version'> {
+  const lexicons = lexiconsFrom(options.lexicons);
+  const prepared: PreparedSentence[][] = documents.map((document) => {
+    const context = documentContext(document.sentences.map((sentence) => sentence.map((token) => token.word)));
+    return document.sentences.map((sentence) => {
+      const words = sentence.map((token) => token.word);
+      return { words, gold: toBilou(sentence.map((token) => token.tag)), staticNames: sentenceFeatures(words, lexicons, context) };
+    });
+  });
+  const features = featureIndex(prepared, options.minCount);
+  const emission = new AveragedWeights(features.size * L);
+  const first = new AveragedWeights(FIRST_SIZE);
+  const second = new AveragedWeights(SECOND_SIZE);
+  const live: Parameters = { emission: emission.weights, first: first.weights, second: second.weights };
+  const next = random(options.seed);
+  let step = 0;
+
+  const update = (ids: Int32Array[], gold: readonly number[], predicted: readonly number[]) => {
+    for (let i = 0; i < predicted.length; i++) {
+      const g = gold[i]!;
+      const p = predicted[i]!;
+      if (g !== p) {
+        for (const id of ids[i]!) {
+          emission.add(id * L + g, 1, step);
+          emission.add(id * L + p, -1, step);
+        }
+      }
+      const g1 = i > 0 ? gold[i - 1]! : START;
+      const p1 = i > 0 ? predicted[i - 1]! : START;
+      const g2 = i > 1 ? gold[i - 2]! : START;
+      const p2 = i > 1 ? predicted[i - 2]! : START;
+      if (g !== p || g1 !== p1) {
+        first.add(g1 * L + g, 1, step);
+        first.add(p1 * L + p, -1, step);
+      }
+      if (g !== p || g1 !== p1 || g2 !== p2) {
+        second.add((g2 * (L + 1) + g1) * L + g, 1, step);
+        second.add((p2 * (L + 1) + p1) * L + p, -1, step);
+      }
+    }
+  };
+
+  const snapshot = (): Omit<NerModel, 'version'> => ({
+    features,
+    parameters: { emission: emission.averaged(step), first: first.averaged(step), second: second.averaged(step) },
+    beamWidth: options.beamWidth,
+    lexicons: options.lexicons,
+  });
+
+  for (let epoch = 1; epoch <= options.epochs; epoch++) {
+    const started = performance.now();
+    let sentences = 0;
+    let updates = 0;
+    for (const document of shuffled(prepared, next)) {
+      const memory = new DocumentMemory();
+      for (const sentence of document) {
+        step += 1;
+        sentences += 1;
+        const ids = featureIds(features, withMemory(sentence.staticNames, memory, sentence.words));
+        const scores = emissionScores(live, ids);
+        // The memory learns from the tagger's own output, as it will when tagging unseen text.
+        const { labels: predicted } = beamDecode(live, scores, sentence.words.length, options.beamWidth);
+        memory.remember(sentence.words, predicted);
+        if (predicted.some((label, i) => label !== sentence.gold[i])) {
+          updates += 1;
+          const early = beamDecode(live, scores, sentence.words.length, options.beamWidth, sentence.gold);
+          update(ids, sentence.gold, early.labels);
+        }
+      }
+    }
+    options.onEpoch?.(epoch, snapshot(), { sentences, updates, seconds: (performance.now() - started) / 1000 });
+  }
+  return snapshot();
+}
