@@ -3,9 +3,11 @@ import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { countRows } from '../db/articles.ts';
 import { createDatabase } from '../db/connection.ts';
 import { prepareDatabase } from '../db/migrate.ts';
+import { defaultExtractorFor } from '../entities/index.ts';
 import { type EnqueueSummary, emptySummary, enqueueFile, filesFromArguments, type FileToIngest } from '../jobs/producer.ts';
 import { articleProgress, isSettled } from '../jobs/progress.ts';
 import { openQueues, type Queues } from '../jobs/queues.ts';
+import { enqueueReprocessing } from '../jobs/reprocess.ts';
 import { scheduleInboxRescan } from '../jobs/scheduler.ts';
 import { readQueueStatus } from '../jobs/status.ts';
 import { watchInbox } from '../jobs/watcher.ts';
@@ -164,6 +166,23 @@ export function buildProgram(config: () => Config): Command {
         const [queueStatus, database] = await Promise.all([readQueueStatus(queues, options.failures), countRows(db)]);
         const report = { ...queueStatus, database };
         console.log(options.json ? JSON.stringify(report, null, 2) : formatStatus(report));
+      } finally {
+        await Promise.all([queues.close(), db.destroy()]);
+      }
+    });
+
+  program
+    .command('reprocess')
+    .description("send stored articles whose entities came from an older extractor or model through entity extraction again")
+    .option('--all', 'every stored article, whatever extracted its entities')
+    .action(async (options: { all?: boolean }) => {
+      await prepareDatabase(config().databaseUrl);
+      const current = defaultExtractorFor(config().nerModel).version;
+      const queues = openQueues(config(), 'command');
+      const db = createDatabase(config().databaseUrl, 1);
+      try {
+        const count = await enqueueReprocessing(queues, db, current, options.all ?? false);
+        log.info('reprocess enqueued', { articles: count, extractor: current, ...(count > 0 && { note: 'running workers replace their mentions' }) });
       } finally {
         await Promise.all([queues.close(), db.destroy()]);
       }

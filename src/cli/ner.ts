@@ -68,11 +68,12 @@ export function addNerCommands(program: Command, config: () => Config): void {
     .option('--out <file>', 'where to write the model (default: NER_MODEL)')
     .option('--dev <file>', 'CoNLL file to score after each epoch')
     .option('--names <files...>', 'annotated CoNLL files whose entity names become names lists (not training data)')
-    .option('--epochs <n>', 'passes over the training data', wholeNumber, 12)
+    .option('--epochs <n>', 'passes over the training data', wholeNumber, 10)
     .option('--beam <n>', 'beam width', wholeNumber, 8)
     .option('--min-count <n>', 'features seen fewer times are not learnt', wholeNumber, 2)
     .option('--seed <n>', 'shuffling seed: the same data and seed give the same model', wholeNumber, 1)
-    .action(async (files: string[], options: { out?: string; dev?: string; names?: string[]; epochs: number; beam: number; minCount: number; seed: number }) => {
+    .option('--runs <n>', 'independent runs whose weights are averaged', wholeNumber, 3)
+    .action(async (files: string[], options: { out?: string; dev?: string; names?: string[]; epochs: number; beam: number; minCount: number; seed: number; runs: number }) => {
       const out = path.resolve(options.out ?? config().nerModel);
       const documents = (await Promise.all(files.map(readConll))).flat();
       const dev = options.dev ? await readConll(options.dev) : undefined;
@@ -83,18 +84,20 @@ export function addNerCommands(program: Command, config: () => Config): void {
         beamWidth: options.beam,
         minCount: options.minCount,
         seed: options.seed,
+        runs: options.runs,
         lexicons,
-        onEpoch(epoch, snapshot, stats) {
+        onEpoch(step, snapshot) {
           const score = dev ? evaluateTagger(new Tagger({ ...snapshot, version: 'training' }), dev).overall.f1 : undefined;
           progress(
-            `epoch ${epoch}/${options.epochs}: ${stats.updates}/${stats.sentences} sentences corrected, ${stats.seconds.toFixed(1)} s` +
+            `run ${step.run}/${options.runs}, epoch ${step.epoch}/${options.epochs}: ${step.updates}/${step.sentences} sentences corrected, ${step.seconds.toFixed(1)} s` +
               (score === undefined ? '' : `, dev F1 ${(score * 100).toFixed(2)}`),
           );
         },
       });
+      if (dev) progress(`mixed model: dev F1 ${(evaluateTagger(new Tagger({ ...model, version: 'training' }), dev).overall.f1 * 100).toFixed(2)}`);
       const about = {
         trainedOn: files.map((file) => path.basename(file)),
-        options: { epochs: options.epochs, beam: options.beam, minCount: options.minCount, seed: options.seed, names: (options.names ?? []).map((file) => path.basename(file)) },
+        options: { epochs: options.epochs, beam: options.beam, minCount: options.minCount, seed: options.seed, runs: options.runs, names: (options.names ?? []).map((file) => path.basename(file)) },
       };
       const written = await writeModelFile(out, model, about);
       progress(`wrote ${out}: ${(written.bytes / 1e6).toFixed(1)} MB, ${model.features.size} features, version ${written.version}`);

@@ -2,7 +2,7 @@ import { type Kysely, sql } from 'kysely';
 import type { Article } from '../article/article.ts';
 import type { PublishedDate } from '../dates/published.ts';
 import type { Mention } from '../entities/entity.ts';
-import type { Database } from './database.ts';
+import type { ArticleRow, Database } from './database.ts';
 import { replaceMentions } from './entities.ts';
 
 export interface StoredArticle {
@@ -18,9 +18,10 @@ export interface StoredArticle {
 /**
  * - `inserted`/`updated`: the article and its mentions were written;
  * - `unchanged`: this content is already stored (same file again, or a copy under another name);
- * - `stale`: a newer version of the same file is already stored.
+ * - `stale`: a newer version of the same file is already stored;
+ * - `reprocessed`: a stored article's mentions were replaced by a newer extractor's.
  */
-export type StoreOutcome = 'inserted' | 'updated' | 'unchanged' | 'stale';
+export type StoreOutcome = 'inserted' | 'updated' | 'unchanged' | 'stale' | 'reprocessed';
 
 /**
  * Writes an article, its entities and its mentions in one transaction. An edited file (same
@@ -88,6 +89,52 @@ async function writeArticle(db: Kysely<Database>, input: StoredArticle): Promise
     await replaceMentions(trx, written.id, input.mentions);
     return { outcome: written.inserted ? ('inserted' as const) : ('updated' as const), articleId: written.id };
   });
+}
+
+/**
+ * Replaces a stored article's mentions with those of another extractor run. An article whose
+ * content changed since it was sent for reprocessing is left alone: its new version has its own.
+ *
+ * ```sql
+ * update article set extractor = $1, updated_at = now() where source_key = $2 and content_hash = $3 returning id
+ * ```
+ */
+export async function replaceArticleEntities(
+  db: Kysely<Database>,
+  input: { sourceKey: string; contentHash: string; mentions: Mention[]; extractor: string },
+): Promise<StoreResult> {
+  return db.transaction().execute(async (trx) => {
+    const article = await trx
+      .updateTable('article')
+      .set({ extractor: input.extractor, updated_at: sql<Date>`now()` })
+      .where('source_key', '=', input.sourceKey)
+      .where('content_hash', '=', input.contentHash)
+      .returning('id')
+      .executeTakeFirst();
+    if (!article) return { outcome: 'stale' as const, articleId: null };
+    await replaceMentions(trx, article.id, input.mentions);
+    return { outcome: 'reprocessed' as const, articleId: article.id };
+  });
+}
+
+/**
+ * Stored articles whose entities came from another extractor than `current` (every article
+ * when `current` is undefined), in pages by id so that any number of articles fits in memory.
+ *
+ * ```sql
+ * select * from article where id > $1 and extractor <> $2 order by id limit $3
+ * ```
+ */
+export async function* articlesToReprocess(db: Kysely<Database>, current: string | undefined, pageSize = 500): AsyncGenerator<ArticleRow[]> {
+  let after = 0;
+  for (;;) {
+    let query = db.selectFrom('article').selectAll().where('id', '>', after).orderBy('id').limit(pageSize);
+    if (current !== undefined) query = query.where('extractor', '<>', current);
+    const page = await query.execute();
+    if (page.length === 0) return;
+    yield page;
+    after = Number(page.at(-1)!.id);
+  }
 }
 
 export interface DatabaseCounts {

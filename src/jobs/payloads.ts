@@ -25,7 +25,11 @@ const validatePayload = z.object({
   content: z.base64().nullable(),
 });
 const datesPayload = z.object({ source: sourceSchema, article: articleSchema });
-const entitiesPayload = datesPayload.extend({ published: publishedDateSchema });
+const entitiesPayload = datesPayload.extend({
+  published: publishedDateSchema,
+  /** A stored article sent again for new entities: only its mentions are replaced. */
+  reprocess: z.literal(true).optional(),
+});
 const upsertPayload = entitiesPayload.extend({ mentions: z.array(mentionSchema), extractor: z.string().min(1) });
 const rescanPayload = z.object({});
 

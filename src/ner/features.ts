@@ -36,18 +36,25 @@ const isCapitalized = (word: string) => word.length > 0 && word[0]!.toLowerCase(
 export interface DocumentContext {
   lowercase: ReadonlySet<string>;
   capitalizedInside: ReadonlySet<string>;
+  /** Words the document writes right after a known first name: news introduces people by full name. */
+  afterFirstName: ReadonlySet<string>;
 }
 
-export function documentContext(sentences: readonly (readonly string[])[]): DocumentContext {
+const isFirstName = (matches: readonly string[] | undefined) => matches?.includes('PER-first-U') ?? false;
+
+export function documentContext(sentences: readonly (readonly string[])[], lexicons: Lexicons): DocumentContext {
   const lowercase = new Set<string>();
   const capitalizedInside = new Set<string>();
+  const afterFirstName = new Set<string>();
   for (const words of sentences) {
+    const gazetteer = lexicons.gazetteer(words);
     words.forEach((word, i) => {
       if (!isCapitalized(word)) lowercase.add(word);
       else if (i > 0) capitalizedInside.add(word);
+      if (i > 0 && isCapitalized(word) && isFirstName(gazetteer[i - 1])) afterFirstName.add(word);
     });
   }
-  return { lowercase, capitalizedInside };
+  return { lowercase, capitalizedInside, afterFirstName };
 }
 
 /**
@@ -91,6 +98,7 @@ export function sentenceFeatures(words: readonly string[], lexicons: Lexicons, d
     if (isCapitalized(word)) {
       if (document.lowercase.has(lw)) features.push(i === 0 ? 'dlc0' : 'dlc');
       if (document.capitalizedInside.has(word)) features.push(i === 0 ? 'dcap0' : 'dcap');
+      features.push(document.afterFirstName.has(word) ? 'dfn' : 'nodfn');
     }
     const hyphen = word.indexOf('-');
     if (hyphen > 0 && hyphen < word.length - 1) {

@@ -44,7 +44,7 @@ export class Tagger {
   tagDocument(sentences: readonly (readonly string[])[]): number[][] {
     const { features, parameters, beamWidth } = this.model;
     const memory = new DocumentMemory();
-    const context = documentContext(sentences);
+    const context = documentContext(sentences, this.lexicons);
     return sentences.map((words) => {
       const names = withMemory(sentenceFeatures(words, this.lexicons, context), memory, words);
       const { labels } = beamDecode(parameters, emissionScores(parameters, featureIds(features, names)), words.length, beamWidth);

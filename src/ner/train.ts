@@ -12,9 +12,11 @@ export interface TrainingOptions {
   /** Features seen fewer times in the training data are not learnt. */
   minCount: number;
   seed: number;
+  /** Independent runs (seeds `seed`, `seed + 1`, ...) whose weights are averaged: steadier than one run. */
+  runs: number;
   lexicons: LexiconData;
-  /** Called after each epoch with the model as it would be saved then. */
-  onEpoch?(epoch: number, model: Omit<NerModel, 'version'>, stats: { sentences: number; updates: number; seconds: number }): void;
+  /** Called after each epoch of each run with that run's model as it would be saved then. */
+  onEpoch?(progress: { run: number; epoch: number; sentences: number; updates: number; seconds: number }, model: Omit<NerModel, 'version'>): void;
 }
 
 /** A small deterministic generator (mulberry32) so that training is repeatable for a seed. */
@@ -58,25 +60,49 @@ function featureIndex(documents: PreparedSentence[][], minCount: number): Map<st
   return index;
 }
 
+/** The mean of several runs' weights ("parameter mixing"). */
+function mixed(runs: readonly Parameters[]): Parameters {
+  const mean = (pick: (parameters: Parameters) => Float32Array) => {
+    const result = new Float32Array(pick(runs[0]!).length);
+    for (const run of runs) pick(run).forEach((weight, i) => (result[i]! += weight / runs.length));
+    return result;
+  };
+  return { emission: mean((p) => p.emission), first: mean((p) => p.first), second: mean((p) => p.second) };
+}
+
 /**
- * Trains an averaged perceptron with beam search and early updates: when the gold labels fall
- * out of the beam, the weights are corrected on the prefix decoded so far.
+ * Trains averaged perceptrons with beam search and early updates (when the gold labels fall out
+ * of the beam, the weights are corrected on the prefix decoded so far), and mixes the runs.
  */
 export function trainTagger(documents: ConllDocument[], options: TrainingOptions): Omit<NerModel, 'version'> {
   const lexicons = lexiconsFrom(options.lexicons);
   const prepared: PreparedSentence[][] = documents.map((document) => {
-    const context = documentContext(document.sentences.map((sentence) => sentence.map((token) => token.word)));
+    const context = documentContext(document.sentences.map((sentence) => sentence.map((token) => token.word)), lexicons);
     return document.sentences.map((sentence) => {
       const words = sentence.map((token) => token.word);
       return { words, gold: toBilou(sentence.map((token) => token.tag)), staticNames: sentenceFeatures(words, lexicons, context) };
     });
   });
   const features = featureIndex(prepared, options.minCount);
+  const model = (parameters: Parameters) => ({ features, parameters, beamWidth: options.beamWidth, lexicons: options.lexicons });
+  const runs = Array.from({ length: options.runs }, (_, run) =>
+    trainRun(prepared, features, options, run, (progress, parameters) => options.onEpoch?.(progress, model(parameters))),
+  );
+  return model(mixed(runs));
+}
+
+function trainRun(
+  prepared: PreparedSentence[][],
+  features: ReadonlyMap<string, number>,
+  options: TrainingOptions,
+  run: number,
+  onEpoch: (progress: { run: number; epoch: number; sentences: number; updates: number; seconds: number }, parameters: Parameters) => void,
+): Parameters {
   const emission = new AveragedWeights(features.size * L);
   const first = new AveragedWeights(FIRST_SIZE);
   const second = new AveragedWeights(SECOND_SIZE);
   const live: Parameters = { emission: emission.weights, first: first.weights, second: second.weights };
-  const next = random(options.seed);
+  const next = random(options.seed + run);
   let step = 0;
 
   const update = (ids: Int32Array[], gold: readonly number[], predicted: readonly number[]) => {
@@ -104,12 +130,7 @@ export function trainTagger(documents: ConllDocument[], options: TrainingOptions
     }
   };
 
-  const snapshot = (): Omit<NerModel, 'version'> => ({
-    features,
-    parameters: { emission: emission.averaged(step), first: first.averaged(step), second: second.averaged(step) },
-    beamWidth: options.beamWidth,
-    lexicons: options.lexicons,
-  });
+  const averaged = (): Parameters => ({ emission: emission.averaged(step), first: first.averaged(step), second: second.averaged(step) });
 
   for (let epoch = 1; epoch <= options.epochs; epoch++) {
     const started = performance.now();
@@ -132,7 +153,7 @@ export function trainTagger(documents: ConllDocument[], options: TrainingOptions
         }
       }
     }
-    options.onEpoch?.(epoch, snapshot(), { sentences, updates, seconds: (performance.now() - started) / 1000 });
+    onEpoch({ run: run + 1, epoch, sentences, updates, seconds: (performance.now() - started) / 1000 }, averaged());
   }
-  return snapshot();
+  return averaged();
 }

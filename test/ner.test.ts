@@ -1,0 +1,121 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ConllDocument, parseConll } from '../src/ner/conll.ts';
+import { evaluateTagger, tagConll } from '../src/ner/evaluate.ts';
+import { EMPTY_LEXICON_DATA } from '../src/ner/lexicons.ts';
+import { decodeModel, encodeModel } from '../src/ner/model-file.ts';
+import { Tagger } from '../src/ner/tagger.ts';
+import { trainTagger } from '../src/ner/train.ts';
+import { runCli } from './support/cli.ts';
+
+/** Sentences made from a few patterns; the tagger must learn where the names are and what they are. */
+function tinyCorpus(people: string[], places: string[], companies: string[]): string {
+  const lines: string[] = [];
+  people.forEach((person, i) => {
+    const place = places[i % places.length]!;
+    const company = companies[i % companies.length]!;
+    const name = person.split(' ');
+    const tagged = (words: string[], type: string) => words.map((word, k) => `${word} ${k === 0 ? 'B' : 'I'}-${type}`);
+    lines.push('-DOCSTART- O', '');
+    lines.push(...tagged(name, 'PER'), 'woont O', 'in O', ...tagged(place.split(' '), 'LOC'), '. O', '');
+    lines.push('Volgens O', ...tagged(name, 'PER'), 'verliest O', ...tagged(company.split(' '), 'ORG'), 'geld O', '. O', '');
+    lines.push('Het O', 'bedrijf O', ...tagged(company.split(' '), 'ORG'), 'zit O', 'in O', ...tagged(place.split(' '), 'LOC'), '. O', '');
+  });
+  return lines.join('\n');
+}
+
+const training = parseConll(
+  tinyCorpus(
+    ['Jan Peeters', 'Els de Vries', 'Mohammed Amrani', 'Sofie Janssens', 'Pieter Claes', 'Anna Smit', 'Karel Maes', 'Lotte Bakker'],
+    ['Gent', 'Den Haag', 'Brussel', 'Utrecht'],
+    ['Philips', 'Ahold Delhaize', 'Proximus'],
+  ),
+);
+const options = { epochs: 8, beamWidth: 4, minCount: 1, seed: 7, runs: 2, lexicons: EMPTY_LEXICON_DATA };
+const unseen: ConllDocument[] = parseConll(tinyCorpus(['Ruud Visser', 'Ilse Wouters'], ['Leuven', 'Antwerpen'], ['Colruyt', 'Unilever']));
+
+describe('the entity tagger', () => {
+  const model = trainTagger(training, options);
+  const tagger = new Tagger({ ...model, version: 'test' });
+
+  it('learns a tiny training set and tags it exactly', () => {
+    expect(evaluateTagger(tagger, training).overall.f1).toBe(1);
+  });
+
+  it('tags names it never saw from their context', () => {
+    const result = evaluateTagger(tagger, unseen);
+    expect(result.overall.recall).toBeGreaterThanOrEqual(0.9);
+    expect(result.overall.precision).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('gives the same model, file and version for the same data and seed, another for another seed', () => {
+    const again = encodeModel(trainTagger(training, options), { trainedOn: ['tiny'], options });
+    const first = encodeModel(model, { trainedOn: ['tiny'], options });
+    expect(again.version).toBe(first.version);
+    expect(again.bytes.equals(first.bytes)).toBe(true);
+    expect(encodeModel(trainTagger(training, { ...options, seed: 8 }), { trainedOn: ['tiny'], options }).version).not.toBe(first.version);
+  });
+
+  it('tags alike after the model went through its file', () => {
+    const { bytes, version } = encodeModel(model, { trainedOn: ['tiny'], options });
+    const loaded = decodeModel(bytes);
+    expect(loaded.version).toBe(version);
+    expect(tagConll(new Tagger(loaded), unseen).tags).toEqual(tagConll(tagger, unseen).tags);
+  });
+
+  it('refuses a file that is not a model, saying so', () => {
+    expect(() => decodeModel(Buffer.from('hello'))).toThrow(/not a gzip-compressed model file/);
+  });
+});
+
+describe('the ner commands', () => {
+  let dir: string;
+  let modelFile: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'news-ingest-ner-'));
+    modelFile = path.join(dir, 'tiny.model');
+    await writeFile(path.join(dir, 'train.conll'), tinyCorpus(['Jan Peeters', 'Els de Vries', 'Karel Maes'], ['Gent', 'Brussel'], ['Philips', 'Proximus']));
+  });
+  afterAll(async () => rm(dir, { recursive: true, force: true }));
+
+  it('ner-train writes a model that ner-eval scores', async () => {
+    const train = await runCli(['ner-train', path.join(dir, 'train.conll'), '--out', modelFile, '--epochs', '5', '--runs', '1'], process.env);
+    expect(train.code, train.stderr).toBe(0);
+    expect(train.stderr).toMatch(/run 1\/1, epoch 5\/5/);
+    const evaluation = await runCli(['ner-eval', path.join(dir, 'train.conll'), '--model', modelFile], process.env);
+    expect(evaluation.code, evaluation.stderr).toBe(0);
+    expect(evaluation.stdout).toMatch(/^overall\s+100\.00\s+100\.00\s+100\.00\s+18$/m);
+    expect(evaluation.stdout).toMatch(/tokens\/s/);
+  });
+
+  it('ner --conll writes every line back with one more column, keeping blank and -DOCSTART- lines', async () => {
+    const input = ['-DOCSTART- -X- O', '', 'Jan\tN', 'Peeters\tN', 'woont\tV', 'in\tPrep', 'Gent\tN', '.\tPunc', '', 'Hallo', ''].join('\n');
+    const result = await runCli(['ner', '--conll', '--model', modelFile], process.env, input);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stdout.split('\n');
+    expect(lines).toHaveLength(input.split('\n').length);
+    expect(lines.slice(0, 2)).toEqual(['-DOCSTART- -X- O', '']);
+    expect(lines.slice(2, 8)).toEqual(['Jan\tN\tB-PER', 'Peeters\tN\tI-PER', 'woont\tV\tO', 'in\tPrep\tO', 'Gent\tN\tB-LOC', '.\tPunc\tO']);
+    expect(lines[9]).toMatch(/^Hallo (O|[BI]-(PER|LOC|ORG|MISC))$/);
+  });
+
+  it('ner prints JSON entities with offsets into the text', async () => {
+    const text = 'Volgens Karel Maes verliest Philips geld.';
+    const result = await runCli(['ner', '--model', modelFile], process.env, text);
+    expect(result.code, result.stderr).toBe(0);
+    const entities = JSON.parse(result.stdout) as { type: string; text: string; start: number; end: number }[];
+    expect(entities.map(({ type, text }) => [type, text])).toEqual([
+      ['PER', 'Karel Maes'],
+      ['ORG', 'Philips'],
+    ]);
+    for (const entity of entities) expect(text.slice(entity.start, entity.end)).toBe(entity.text);
+  });
+
+  it('names a missing model file and what to do', async () => {
+    const result = await runCli(['ner-eval', path.join(dir, 'train.conll'), '--model', path.join(dir, 'none.model')], process.env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cannot read the entity model .*none\.model \(ENOENT\); train one with ner-train/);
+  });
+});
