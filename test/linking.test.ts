@@ -6,7 +6,7 @@ import { publishedDateOf } from '../src/article/published.ts';
 import { storeArticle } from '../src/db/articles.ts';
 import { createDatabase } from '../src/db/connection.ts';
 import type { Mention } from '../src/entities/entity.ts';
-import { countryOfNationality } from '../src/entities/nationalities.ts';
+import { countryOfNationality } from '../src/ner/nationalities.ts';
 import { createTestEnvironment, REPO_ROOT, type TestEnvironment } from './support/environment.ts';
 import { shippedExtractor } from './support/extractor.ts';
 

@@ -1,6 +1,6 @@
 import isoCountries from 'i18n-iso-countries';
 import { describe, expect, it } from 'vitest';
-import { countryOfNationality, nationalityForms } from '../src/entities/nationalities.ts';
+import { countryOfNationality, nationalityForms } from '../src/ner/nationalities.ts';
 
 const UK_PARTS: Record<string, string> = {
   'GB-ENG': 'Engeland',

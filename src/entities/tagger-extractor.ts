@@ -4,7 +4,7 @@ import type { Tagger } from '../ner/tagger.ts';
 import { sentences, type Token } from '../text/tokenize.ts';
 import type { EntityExtractor, EntityType, Mention } from './entity.ts';
 import { linkShortForms } from './link.ts';
-import { countryOfNationality } from './nationalities.ts';
+import { countryOfNationality } from '../ner/nationalities.ts';
 
 /** Mentions from one sentence's labels; offsets run from the first token's start to the last one's end. */
 function mentionsOf(text: string, tokens: readonly Token[], labels: readonly number[]): Mention[] {

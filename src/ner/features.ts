@@ -57,54 +57,83 @@ export function documentContext(sentences: readonly (readonly string[])[], lexic
   return { lowercase, capitalizedInside, afterFirstName };
 }
 
+/** The roles a word plays in the features of the tokens around it. */
+export const ROLES = ['self', 'left1', 'right1', 'left2', 'right2'] as const;
+export type Role = (typeof ROLES)[number];
+export type RoleFeatures = Record<Role, string[]>;
+
+/** Stands for "before the sentence" and "after the sentence" in neighbour features. */
+export const BEFORE = '<s>';
+export const AFTER = '</s>';
+
 /**
- * The static features of every token of a sentence: the word and its neighbours, shapes,
- * prefixes and suffixes, position, word pairs, and what the lexicons say.
+ * Everything a single word contributes: its own features (the word, its shape, prefixes and
+ * suffixes, hyphen parts) and those it gives the tokens one or two places to its right (as their
+ * `left1`/`left2` neighbour) or left. They depend on the word alone, so a tagger can look them up
+ * once per distinct word.
  */
-export function sentenceFeatures(words: readonly string[], lexicons: Lexicons, document: DocumentContext): string[][] {
+export function roleFeatures(word: string): RoleFeatures {
+  const lw = word.toLowerCase();
+  const short = word === BEFORE || word === AFTER ? word : shortShapeOf(shapeOf(word));
+  const self = ['b', `w=${word}`, `l=${lw}`, `s=${shapeOf(word)}`, `ss=${short}`, `len=${Math.min(word.length, 12)}`];
+  for (let n = 1; n <= 4 && n < lw.length; n++) self.push(`p${n}=${lw.slice(0, n)}`, `x${n}=${lw.slice(-n)}`);
+  const hyphen = word.indexOf('-');
+  if (hyphen > 0 && hyphen < word.length - 1) self.push(`hy0=${lw.slice(0, hyphen)}`, `hy1=${lw.slice(hyphen + 1)}`);
+  return {
+    self,
+    left1: [`l-1=${lw}`, `ss-1=${short}`, `w-1=${word}`, `x3-1=${lw.slice(-3)}`],
+    right1: [`l+1=${lw}`, `ss+1=${short}`, `w+1=${word}`, `x3+1=${lw.slice(-3)}`],
+    left2: [`l-2=${lw}`],
+    right2: [`l+2=${lw}`],
+  };
+}
+
+/** For each token, which token plays each role (-1 before the sentence, `length` after it). */
+export function roleTokens(length: number, i: number): Record<Role, number> {
+  const clamp = (j: number) => (j < 0 ? -1 : j >= length ? length : j);
+  return { self: i, left1: clamp(i - 1), right1: clamp(i + 1), left2: clamp(i - 2), right2: clamp(i + 2) };
+}
+
+/**
+ * The features that need more than one word: word and shape pairs, position, what the lexicons
+ * and the rest of the document say about the word, gazetteer matches.
+ */
+export function contextFeatures(words: readonly string[], lexicons: Lexicons, document: DocumentContext): string[][] {
   const lower = words.map((word) => word.toLowerCase());
-  const shapes = words.map(shapeOf);
-  const short = shapes.map(shortShapeOf);
+  const short = words.map((word) => shortShapeOf(shapeOf(word)));
   const gazetteer = lexicons.gazetteer(words);
-  const at = (list: readonly string[], i: number) => (i < 0 ? '<s>' : i >= list.length ? '</s>' : list[i]!);
+  const at = (list: readonly string[], i: number) => (i < 0 ? BEFORE : i >= list.length ? AFTER : list[i]!);
   return words.map((word, i) => {
     const lw = lower[i]!;
     const features = [
-      'b',
-      `w=${word}`,
-      `l=${lw}`,
-      `l-1=${at(lower, i - 1)}`,
-      `l+1=${at(lower, i + 1)}`,
-      `l-2=${at(lower, i - 2)}`,
-      `l+2=${at(lower, i + 2)}`,
       `l-1l=${at(lower, i - 1)}|${lw}`,
       `ll+1=${lw}|${at(lower, i + 1)}`,
-      `s=${shapes[i]}`,
-      `ss=${short[i]}`,
-      `ss-1=${at(short, i - 1)}`,
-      `ss+1=${at(short, i + 1)}`,
       `ss3=${at(short, i - 1)}|${short[i]}|${at(short, i + 1)}`,
       `ssl-1=${at(short, i - 1)}|${lw}`,
       `l-1ss=${at(lower, i - 1)}|${short[i]}`,
-      `w-1=${at(words, i - 1)}`,
-      `w+1=${at(words, i + 1)}`,
-      `x3-1=${at(lower, i - 1).slice(-3)}`,
-      `x3+1=${at(lower, i + 1).slice(-3)}`,
-      `len=${Math.min(word.length, 12)}`,
     ];
-    for (let n = 1; n <= 4 && n < lw.length; n++) features.push(`p${n}=${lw.slice(0, n)}`, `x${n}=${lw.slice(-n)}`);
     if (i === 0) features.push(`first=${short[i]}`);
-    if (isCapitalized(word) && lexicons.usuallyLowercase.has(lw)) features.push(i === 0 ? 'lc0' : 'lc');
     if (isCapitalized(word)) {
+      if (lexicons.usuallyLowercase.has(lw)) features.push(i === 0 ? 'lc0' : 'lc');
       if (document.lowercase.has(lw)) features.push(i === 0 ? 'dlc0' : 'dlc');
       if (document.capitalizedInside.has(word)) features.push(i === 0 ? 'dcap0' : 'dcap');
-      features.push(document.afterFirstName.has(word) ? 'dfn' : 'nodfn');
-    }
-    const hyphen = word.indexOf('-');
-    if (hyphen > 0 && hyphen < word.length - 1) {
-      features.push(`hy0=${lw.slice(0, hyphen)}`, `hy1=${lw.slice(hyphen + 1)}`);
+      if (document.afterFirstName.has(word)) features.push('dfn');
     }
     for (const match of gazetteer[i]!) features.push(`g=${match}`, `gss=${match}|${short[i]}`);
     return features;
   });
 }
+
+/** Every static feature of every token of a sentence, as names (what training counts and learns). */
+export function sentenceFeatures(words: readonly string[], lexicons: Lexicons, document: DocumentContext): string[][] {
+  const context = contextFeatures(words, lexicons, document);
+  const byToken = words.map(roleFeatures);
+  const of = (j: number) => (j < 0 ? BEFORE_FEATURES : j >= words.length ? AFTER_FEATURES : byToken[j]!);
+  return words.map((_, i) => {
+    const tokens = roleTokens(words.length, i);
+    return [...ROLES.flatMap((role) => of(tokens[role])[role]), ...context[i]!];
+  });
+}
+
+const BEFORE_FEATURES = roleFeatures(BEFORE);
+const AFTER_FEATURES = roleFeatures(AFTER);

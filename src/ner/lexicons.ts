@@ -11,32 +11,46 @@ export const EMPTY_LEXICON_DATA: LexiconData = { usuallyLowercase: [], gazetteer
 
 const MAX_NAME_WORDS = 6;
 
+/** A word-by-word tree of names: the categories of the name ending at each node. */
+interface NameNode {
+  next: Map<string, NameNode>;
+  categories: string[];
+}
+
+const node = (): NameNode => ({ next: new Map(), categories: [] });
+
 /**
  * Matches gazetteer names in a sentence. Every token inside a match gets `category-B` (first
- * word), `-I` or `-L` (last), or `-U` for a one-word name; longer matches win.
+ * word), `-I` or `-L` (last), or `-U` for a one-word name.
  */
 export function lexiconsFrom(data: LexiconData): Lexicons {
-  const byFirstWord = new Map<string, { words: string[]; category: string }[]>();
+  const root = node();
   for (const [category, names] of Object.entries(data.gazetteers)) {
     for (const name of names) {
       const words = name.split(' ').filter((word) => word !== '');
       if (words.length === 0 || words.length > MAX_NAME_WORDS) continue;
-      let list = byFirstWord.get(words[0]!);
-      if (!list) byFirstWord.set(words[0]!, (list = []));
-      list.push({ words, category });
+      let at = root;
+      for (const word of words) {
+        let child = at.next.get(word);
+        if (!child) at.next.set(word, (child = node()));
+        at = child;
+      }
+      if (!at.categories.includes(category)) at.categories.push(category);
     }
   }
-  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   return {
     usuallyLowercase: new Set(data.usuallyLowercase),
     gazetteer(words) {
       const matches = words.map((): string[] => []);
       for (let i = 0; i < words.length; i++) {
-        for (const entry of byFirstWord.get(words[i]!) ?? []) {
-          const length = entry.words.length;
-          if (i + length > words.length || !entry.words.every((word, k) => words[i + k] === word)) continue;
-          if (length === 1) matches[i]!.push(`${entry.category}-U`);
-          else for (let k = 0; k < length; k++) matches[i + k]!.push(`${entry.category}-${k === 0 ? 'B' : k === length - 1 ? 'L' : 'I'}`);
+        let at = root.next.get(words[i]!);
+        for (let k = i; at !== undefined; at = at.next.get(words[++k]!)) {
+          const length = k - i + 1;
+          for (const category of at.categories) {
+            if (length === 1) matches[i]!.push(`${category}-U`);
+            else for (let m = 0; m < length; m++) matches[i + m]!.push(`${category}-${m === 0 ? 'B' : m === length - 1 ? 'L' : 'I'}`);
+          }
+          if (k + 1 >= words.length) break;
         }
       }
       return matches;

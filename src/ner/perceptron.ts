@@ -61,17 +61,19 @@ export interface Parameters {
 export const FIRST_SIZE = (L + 1) * L;
 export const SECOND_SIZE = (L + 1) * (L + 1) * L;
 
+/** Adds the emission weights of `features` to token `token`'s label scores. */
+export function addEmissions(scores: Float32Array, token: number, emission: Float32Array, features: Int32Array): void {
+  const row = token * L;
+  for (let f = 0; f < features.length; f++) {
+    const base = features[f]! * L;
+    for (let label = 0; label < L; label++) scores[row + label]! += emission[base + label]!;
+  }
+}
+
 /** Sums the emission weights of each token's features: scores[i * L + label]. */
 export function emissionScores(parameters: Parameters, features: readonly Int32Array[]): Float32Array {
   const scores = new Float32Array(features.length * L);
-  const { emission } = parameters;
-  for (let i = 0; i < features.length; i++) {
-    const row = i * L;
-    for (const feature of features[i]!) {
-      const base = feature * L;
-      for (let label = 0; label < L; label++) scores[row + label]! += emission[base + label]!;
-    }
-  }
+  features.forEach((ids, i) => addEmissions(scores, i, parameters.emission, ids));
   return scores;
 }
 

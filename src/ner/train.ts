@@ -4,7 +4,7 @@ import { LABEL_COUNT as L, START, toBilou } from './labels.ts';
 import { DocumentMemory, MEMORY_FEATURES } from './memory.ts';
 import { AveragedWeights, beamDecode, emissionScores, FIRST_SIZE, type Parameters, SECOND_SIZE } from './perceptron.ts';
 import { type LexiconData, lexiconsFrom } from './lexicons.ts';
-import { featureIds, type NerModel, withMemory } from './tagger.ts';
+import { featureIds, type NerModel } from './tagger.ts';
 
 export interface TrainingOptions {
   epochs: number;
@@ -44,6 +44,12 @@ interface PreparedSentence {
   words: string[];
   gold: number[];
   staticNames: string[][];
+}
+
+/** A sentence's static feature names plus what the document memory says so far. */
+export function withMemory(staticNames: string[][], memory: DocumentMemory, words: readonly string[]): string[][] {
+  const remembered = memory.features(words);
+  return staticNames.map((names, i) => (remembered[i]!.length > 0 ? [...names, ...remembered[i]!] : names));
 }
 
 /** Counts feature names over the training data and numbers those seen often enough. */
