@@ -6,7 +6,6 @@ export interface Lexicons {
   gazetteer(words: readonly string[]): string[][];
 }
 
-export const NO_LEXICONS: Lexicons = { usuallyLowercase: new Set(), gazetteer: (words) => words.map(() => []) };
 
 /** `Antony` → `Xxxxxx`, `100.000` → `ddd.ddd`; long words are cut so that shapes stay few. */
 export function shapeOf(word: string): string {
