@@ -6,6 +6,7 @@ RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY bin ./bin
 COPY src ./src
 COPY seeds ./seeds
+COPY models ./models
 USER node
 ENTRYPOINT ["node", "bin/news-ingest.js"]
 CMD ["worker"]
