@@ -3,6 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exitOf, runCli, spawnCli } from './support/cli.ts';
+import { shippedExtractor } from './support/extractor.ts';
 import { createTestEnvironment, type TestEnvironment } from './support/environment.ts';
 
 let environment: TestEnvironment;
@@ -71,13 +72,19 @@ describe('the command line', () => {
     expect(text.stdout).toMatch(/^validate\s+0\s+0\s+1\s+1\s+0$/m);
     expect(text.stdout).toMatch(/^upsert\s+0\s+0\s+1\s+0\s+0$/m);
     expect(text.stdout).toMatch(/database: 1 articles/);
+    expect(text.stdout).toMatch(/^ +1 articles tagged by tagger\/perceptron-[0-9a-f]{12}$/m);
     expect(text.stdout).toMatch(/validate {2}\S*\/mixed\/bad\.json\n {4}JSON article: unknown field "body"/);
 
     const json = JSON.parse((await runCli(['status', '--json'], environment.env)).stdout);
     expect(json.counts.validate).toEqual({ waiting: 0, active: 0, completed: 1, failed: 1, delayed: 0 });
-    expect(json.database).toMatchObject({ articles: 1 });
+    expect(json.database).toMatchObject({ articles: 1, byExtractor: { [shippedExtractor.version]: 1 } });
     expect(json.failures).toEqual([
       expect.objectContaining({ queue: 'validate', file: path.join(folder, 'bad.json'), reason: expect.stringMatching(/unknown field "body"/) }),
     ]);
+
+    const current = await runCli(['reprocess'], environment.env);
+    expect(current.stdout).toMatch(/reprocess enqueued articles=0 extractor=tagger\/perceptron-/);
+    const all = await runCli(['reprocess', '--all'], environment.env);
+    expect(all.stdout).toMatch(/reprocess enqueued articles=1 /);
   });
 });

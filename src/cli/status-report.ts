@@ -16,6 +16,7 @@ export function formatStatus(report: StatusReport): string {
   }
   const { articles, entities, mentions } = report.database;
   lines.push('', `database: ${articles} articles, ${entities} entities, ${mentions} mentions`);
+  for (const [extractor, count] of Object.entries(report.database.byExtractor)) lines.push(`  ${pad(count, 8)} articles tagged by ${extractor}`);
   if (report.failures.length === 0) {
     lines.push('', 'no failed jobs');
   } else {

@@ -141,16 +141,31 @@ export interface DatabaseCounts {
   articles: number;
   entities: number;
   mentions: number;
+  /** Articles per extractor version: after a new model, `reprocess` updates the older ones. */
+  byExtractor: Record<string, number>;
 }
 
-/** ```sql select (select count(*) from article) as articles, ... ``` */
+/**
+ * ```sql
+ * select (select count(*) from article) as articles, ...;
+ * select extractor, count(*) from article group by extractor
+ * ```
+ */
 export async function countRows(db: Kysely<Database>): Promise<DatabaseCounts> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb.selectFrom('article').select(eb.fn.countAll<number>().as('n')).as('articles'),
-      eb.selectFrom('entity').select(eb.fn.countAll<number>().as('n')).as('entities'),
-      eb.selectFrom('mention').select(eb.fn.countAll<number>().as('n')).as('mentions'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { articles: Number(row.articles), entities: Number(row.entities), mentions: Number(row.mentions) };
+  const [row, extractors] = await Promise.all([
+    db
+      .selectNoFrom((eb) => [
+        eb.selectFrom('article').select(eb.fn.countAll<number>().as('n')).as('articles'),
+        eb.selectFrom('entity').select(eb.fn.countAll<number>().as('n')).as('entities'),
+        eb.selectFrom('mention').select(eb.fn.countAll<number>().as('n')).as('mentions'),
+      ])
+      .executeTakeFirstOrThrow(),
+    db.selectFrom('article').select(['extractor', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('extractor').orderBy('extractor').execute(),
+  ]);
+  return {
+    articles: Number(row.articles),
+    entities: Number(row.entities),
+    mentions: Number(row.mentions),
+    byExtractor: Object.fromEntries(extractors.map((entry) => [entry.extractor, Number(entry.n)])),
+  };
 }
