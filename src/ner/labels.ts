@@ -3,7 +3,6 @@
  * learn where names end; files and callers see IOB2.
  */
 export const ENTITY_TYPES = ['PER', 'LOC', 'ORG', 'MISC'] as const;
-export type NerType = (typeof ENTITY_TYPES)[number];
 
 export const LABELS: readonly string[] = ['O', ...ENTITY_TYPES.flatMap((type) => ['B', 'I', 'L', 'U'].map((p) => `${p}-${type}`))];
 export const LABEL_COUNT = LABELS.length;

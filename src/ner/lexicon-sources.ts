@@ -52,7 +52,7 @@ function dictionaryWords(): { lower: string[]; capitalized: string[] } {
 }
 
 /** Entity names from annotated text (CoNLL), by type: `LIST-PER`, `LIST-ORG`, ... */
-export function namesFromConll(texts: string[]): Record<string, string[]> {
+function namesFromConll(texts: string[]): Record<string, string[]> {
   const byType: Record<string, string[]> = {};
   for (const text of texts) {
     for (const document of parseConll(text)) {

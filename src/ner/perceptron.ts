@@ -98,9 +98,8 @@ function emptyBeam(width: number): Beam {
 }
 
 export interface Decoded {
+  /** The best labels; when decoding against gold labels, only up to where the gold sequence left the beam. */
   labels: number[];
-  /** When decoding against gold labels: the position where the gold sequence left the beam. */
-  fellOutAt?: number;
 }
 
 function backtrack(beams: Beam[], position: number, entry: number): number[] {
@@ -167,7 +166,7 @@ export function beamDecode(parameters: Parameters, scores: Float32Array, length:
       goldInBeam ||= goldSoFar;
     }
     beams.push(beam);
-    if (gold && !goldInBeam) return { labels: backtrack(beams, i, 0), fellOutAt: i };
+    if (gold && !goldInBeam) return { labels: backtrack(beams, i, 0) };
   }
   return { labels: backtrack(beams, length - 1, 0) };
 }

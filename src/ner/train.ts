@@ -47,7 +47,7 @@ interface PreparedSentence {
 }
 
 /** A sentence's static feature names plus what the document memory says so far. */
-export function withMemory(staticNames: string[][], memory: DocumentMemory, words: readonly string[]): string[][] {
+function withMemory(staticNames: string[][], memory: DocumentMemory, words: readonly string[]): string[][] {
   const remembered = memory.features(words);
   return staticNames.map((names, i) => (remembered[i]!.length > 0 ? [...names, ...remembered[i]!] : names));
 }
