@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
@@ -29,6 +30,11 @@ const environmentSchema = z.object({
   ENTITY_THREADS: positiveInt(Math.max(1, availableParallelism() - 1)),
   JOB_ATTEMPTS: positiveInt(10),
   MAX_ARTICLE_BYTES: positiveInt(1_000_000),
+  /** The zone of a publication time written without an offset. */
+  TIMEZONE: z
+    .string()
+    .refine((zone) => IANAZone.isValidZone(zone), 'expected an IANA time zone such as Europe/Amsterdam')
+    .default('Europe/Amsterdam'),
   /** The entity tagger's model file, as written by `ner-train`. */
   NER_MODEL: z.string().min(1).default(fileURLToPath(new URL('../models/ner-nl.model', import.meta.url))),
 });
@@ -54,6 +60,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     jobAttempts: env.JOB_ATTEMPTS,
     maxArticleBytes: env.MAX_ARTICLE_BYTES,
     nerModel: path.resolve(env.NER_MODEL),
+    timezone: env.TIMEZONE,
   });
 }
 

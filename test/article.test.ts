@@ -53,7 +53,7 @@ describe('the text form', () => {
 
   it('names the date header when the date is impossible', () => {
     const article = parse('date 2023-13 Tekst');
-    expect(errorOf(() => publishedDateOf(article))).toBe('line 1 (date header) "2023-13": month 13 does not exist (1–12)');
+    expect(errorOf(() => publishedDateOf(article, 'Europe/Amsterdam'))).toBe('line 1 (date header) "2023-13": month 13 does not exist (1–12)');
   });
 });
 
@@ -71,7 +71,7 @@ describe('the JSON form', () => {
     expect(errorOf(() => parse('{"date": "2024-05"}'))).toBe('JSON article: field "text" is missing; expected a string');
     expect(errorOf(() => parse('{"date": "2024-05", "text": "x", "titel": "y"}'))).toMatch(/unknown field "titel"/);
     expect(errorOf(() => parse('{"date": "2024-05", "text": "x", "url": "geen url"}'))).toMatch(/field "url"/);
-    expect(errorOf(() => publishedDateOf(parse('{"date": "2023-02-31", "text": "x"}')))).toMatch(/^field "date" "2023-02-31": day of 2023-02: 31 does not exist/);
+    expect(errorOf(() => publishedDateOf(parse('{"date": "2023-02-31", "text": "x"}'), 'Europe/Amsterdam'))).toMatch(/^field "date" "2023-02-31": februari 2023 has no day 31 \(1–28\)$/);
   });
 
   it('reports broken JSON with its position', () => {

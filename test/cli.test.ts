@@ -25,14 +25,14 @@ describe('the command line', () => {
     const url = new URL(environment.config.databaseUrl);
     url.pathname = `${url.pathname}_fresh`;
     const result = await runCli(['migrate'], { ...environment.env, DATABASE_URL: url.toString() });
-    expect(result.stdout).toMatch(/applied 0001_articles_entities_mentions, 0002_entity_aliases_countries/);
+    expect(result.stdout).toMatch(/applied 0001_articles_entities_mentions, 0002_entity_aliases_countries, 0003_publication_ranges_time_expressions/);
     const again = await runCli(['migrate'], { ...environment.env, DATABASE_URL: url.toString() });
     expect(again.stdout).toMatch(/schema is up to date/);
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
     try {
       const tables = await client.query("select tablename from pg_tables where schemaname = 'public' order by 1");
-      expect(tables.rows.map((row) => row.tablename)).toEqual(['article', 'entity', 'entity_alias', 'kysely_migration', 'kysely_migration_lock', 'mention']);
+      expect(tables.rows.map((row) => row.tablename)).toEqual(['article', 'entity', 'entity_alias', 'kysely_migration', 'kysely_migration_lock', 'mention', 'time_expression']);
     } finally {
       await client.end();
       const admin = new URL(url);

@@ -41,7 +41,7 @@ async function store(key: string, text: string, mentions: [Mention['type'], stri
     contentHash: key.padEnd(64, '0').replace(/[^0-9a-f]/g, 'f').slice(0, 64),
     sourceModifiedAt: new Date(),
     article,
-    published: publishedDateOf(article),
+    published: publishedDateOf(article, 'Europe/Amsterdam'),
     mentions: located,
     extractor,
   });
@@ -99,7 +99,7 @@ describe('linking people across articles', () => {
       contentHash: 'e'.repeat(64),
       sourceModifiedAt: new Date(Date.now() + 1000),
       article: articleOf('Schoof was in Gent.'),
-      published: publishedDateOf(articleOf('x')),
+      published: publishedDateOf(articleOf('x'), 'Europe/Amsterdam'),
       mentions: [{ type: 'PER', text: 'Schoof', name: 'Schoof', start: 0, end: 6 }],
       extractor: 'test',
     });
@@ -114,7 +114,7 @@ describe('linking people across articles', () => {
       contentHash: 'c'.repeat(64),
       sourceModifiedAt: new Date(),
       article,
-      published: publishedDateOf(article),
+      published: publishedDateOf(article, 'Europe/Amsterdam'),
       mentions: [{ type: 'MISC', text: 'Russische', name: 'Russische', start, end: start + 9, country: countryOfNationality('Russische')! }],
       extractor: 'test',
     });
@@ -150,7 +150,7 @@ describe('the two seed articles, with their annotated mentions', () => {
       contentHash: file.replace(/\D/g, '').padEnd(64, '0'),
       sourceModifiedAt: new Date(),
       article,
-      published: publishedDateOf(article),
+      published: publishedDateOf(article, 'Europe/Amsterdam'),
       mentions: goldMentions(file, article.text),
       extractor: 'gold',
     });

@@ -1,9 +1,10 @@
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
 import { type Article, ArticleError, jsonArticleSchema } from './article.ts';
+import { splitDateHeader } from '../dates/published.ts';
 import { splitBlocks } from './blocks.ts';
 
-const HEADER = /^date[ \t]+(\S+)[ \t]*/;
+const HEADER = /^date[ \t]+/;
 const EXPECTED =
   'expected a "date YYYY-MM" header followed by the article text (e.g. "date 2023-03 De minister…"), ' +
   'or a JSON article {"date", "text", "title"?, "source"?, "url"?}';
@@ -40,13 +41,16 @@ function parseTextArticle(content: string): Article {
     const firstLine = rest.split('\n', 1)[0] ?? '';
     throw new ArticleError(`line ${line}: found "${preview(firstLine)}"; ${EXPECTED}`);
   }
-  const text = rest.slice(header[0].length).trim();
+  const afterWord = rest.slice(header[0].length);
+  const lineEnd = afterWord.search(/\r?\n|$/);
+  const { dateText, rest: sameLine } = splitDateHeader(afterWord.slice(0, lineEnd));
+  const text = (sameLine + afterWord.slice(lineEnd)).trim();
   if (text === '') {
     throw new ArticleError(`line ${line}: the date header is not followed by any article text`);
   }
   return {
     format: 'text',
-    dateText: header[1] ?? '',
+    dateText,
     dateWhere: `line ${line} (date header)`,
     title: null,
     text,

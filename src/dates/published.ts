@@ -1,14 +1,25 @@
+import { DateTime, FixedOffsetZone, IANAZone, type Zone } from 'luxon';
 import { z } from 'zod';
+import { MONTH_WORDS, monthName, monthNumber, WEEKDAY_WORDS, weekdayName, weekdayNumber } from './words.ts';
 
 export const precisionSchema = z.enum(['year', 'month', 'day', 'minute', 'second']);
 export type Precision = z.infer<typeof precisionSchema>;
 
 export const publishedDateSchema = z.object({
-  /** ISO 8601 cut to the precision: `2023`, `2023-03`, `2023-03-02`, `2023-03-02T14:05+01:00`. */
+  /** ISO 8601 cut to the precision: `2023`, `2023-03`, `2023-03-02`, `2023-03-02T14:05`, `…T14:05:00+01:00` (an offset only when the header gives one). */
   value: z.string(),
   precision: precisionSchema,
   /** The first calendar day the value covers: `2023-03` → `2023-03-01`. */
   date: z.iso.date(),
+  /** The first and the last instant the value covers, with their offsets. */
+  start: z.iso.datetime({ offset: true }),
+  end: z.iso.datetime({ offset: true }),
+  /** The header's offset (`+01:00`, `UTC`), or the configured zone for a time without one; null for a date without a time. */
+  timezone: z.string().nullable(),
+  /** True when the header gives a time but no offset, so that the zone is an assumption. */
+  implied: z.boolean(),
+  /** What is odd but not impossible: a weekday that contradicts the date, a local time that does not exist. */
+  warnings: z.array(z.string()),
 });
 export type PublishedDate = z.infer<typeof publishedDateSchema>;
 
@@ -16,46 +27,157 @@ export class DateError extends Error {
   override name = 'DateError';
 }
 
-const ISO =
-  /^(?<year>\d{4})(?:-(?<month>\d{2})(?:-(?<day>\d{2})(?:[T ](?<hour>\d{2}):(?<minute>\d{2})(?::(?<second>\d{2}))?(?<offset>Z|[+-]\d{2}:?\d{2})?)?)?)?$/;
+const alternatives = (words: readonly string[]) => words.join('|');
+const WEEKDAY = `(?:(?<weekday>${alternatives(WEEKDAY_WORDS)})\\.? )?`;
+const MONTH = `(?<monthName>${alternatives(MONTH_WORDS)})\\.?`;
+const TIME = `(?: (?:om |at )?(?<hour>\\d{1,2})[:.hu](?<minute>\\d{2})(?:[:.](?<second>\\d{2}))?(?: ?(?:uur|u))?)?`;
+const OFFSET = `(?: ?(?<offset>z|utc|gmt|ut|cet|cest|[+-]\\d{2}:?\\d{2}))?`;
 
-function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
+/** The forms a header may take, tried in order on the header with commas dropped and spaces collapsed. */
+const FORMS = [
+  // ISO 8601: 2023, 2023-03, 2023-03-02, 2023-03-02T14:05:09.123+01:00
+  new RegExp(
+    `^${WEEKDAY}(?<year>\\d{4})(?:-(?<month>\\d{2})(?:-(?<day>\\d{2})(?:[t ](?<hour>\\d{2}):(?<minute>\\d{2})(?::(?<second>\\d{2})(?:\\.\\d+)?)?${OFFSET})?)?)?$`,
+    'iu',
+  ),
+  // Day first, numeric: 02/03/2023, 02.03.2023, 2-3-23
+  new RegExp(`^${WEEKDAY}(?<day>\\d{1,2})(?<separator>[/.-])(?<month>\\d{1,2})\\k<separator>(?<year>\\d{4}|\\d{2})${TIME}${OFFSET}$`, 'iu'),
+  // Day, month name, year: 3 maart 2023, vrijdag 3 mrt. 2023 14.05 uur, Fri 03 Mar 2023 14:05:00 +0100
+  new RegExp(`^${WEEKDAY}(?<day>\\d{1,2})(?:e|ste|de)? ${MONTH} (?<year>\\d{4})${TIME}${OFFSET}$`, 'iu'),
+  // Month name, day, year: March 3, 2023
+  new RegExp(`^${WEEKDAY}${MONTH} (?<day>\\d{1,2})(?:st|nd|rd|th)? (?<year>\\d{4})${TIME}${OFFSET}$`, 'iu'),
+  // Month name and year: maart 2023
+  new RegExp(`^${MONTH} (?<year>\\d{4})$`, 'iu'),
+];
+
+const EXPECTED =
+  'expected a date such as 2023, 2023-03, 2023-03-02T14:05+01:00, 2 maart 2023, vrijdag 3 mrt. 2023 14.05 uur, ' +
+  '02/03/2023, March 3, 2023 or Fri, 03 Mar 2023 14:05:00 +0100';
+
+const normalized = (text: string) => text.trim().replace(/,/g, ' ').replace(/\s+/g, ' ');
 
 function check(value: number, min: number, max: number, what: string): void {
   if (value < min || value > max) throw new DateError(`${what} ${value} does not exist (${min}–${max})`);
 }
 
-/**
- * Parses a publication date written in ISO 8601 (year, month, day, optionally time and offset)
- * and keeps its precision: `2023-03` is March 2023, never an invented first of March.
- */
-export function parsePublishedDate(text: string): PublishedDate {
-  const trimmed = text.trim();
-  const match = ISO.exec(trimmed);
-  if (!match?.groups) {
-    throw new DateError(
-      `"${trimmed}" is not a date; expected YYYY, YYYY-MM or YYYY-MM-DD, optionally with a time`,
-    );
-  }
-  const { year, month, day, hour, minute, second, offset } = match.groups;
-  const y = Number(year);
-  if (month !== undefined) check(Number(month), 1, 12, 'month');
-  if (month !== undefined && day !== undefined) {
-    check(Number(day), 1, daysInMonth(y, Number(month)), `day of ${year}-${month}:`);
-  }
-  if (hour !== undefined) check(Number(hour), 0, 23, 'hour');
-  if (minute !== undefined) check(Number(minute), 0, 59, 'minute');
-  if (second !== undefined) check(Number(second), 0, 59, 'second');
+/** Two-digit years are this century up to 69, the last one from 70. */
+const fullYear = (digits: string) => (digits.length === 4 ? Number(digits) : Number(digits) + (Number(digits) < 70 ? 2000 : 1900));
 
-  const date = `${year}-${month ?? '01'}-${day ?? '01'}`;
-  if (hour !== undefined) {
-    const zone = offset === undefined ? '' : offset === 'Z' ? 'Z' : offset.replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
-    const time = `${hour}:${minute}${second === undefined ? '' : `:${second}`}`;
-    return { value: `${date}T${time}${zone}`, precision: second === undefined ? 'minute' : 'second', date };
+function zoneOf(offset: string): { zone: Zone; name: string; suffix: string } {
+  const lower = offset.toLowerCase();
+  if (lower === 'z' || lower === 'utc' || lower === 'gmt' || lower === 'ut') return { zone: FixedOffsetZone.utcInstance, name: 'UTC', suffix: 'Z' };
+  const minutes =
+    lower === 'cet' ? 60 : lower === 'cest' ? 120 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
+  const zone = FixedOffsetZone.instance(minutes);
+  const name = zone.formatOffset(0, 'short');
+  return { zone, name, suffix: name };
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+/**
+ * Parses a publication date as Dutch and English newsrooms write it and keeps its precision: a
+ * month is a month (`2023-03`, never an invented first of March). A time without an offset is
+ * read in `defaultZone`, and marked as implied. An impossible date is a {@link DateError}; a
+ * contradicting weekday or a local time that does not exist is a warning.
+ */
+export function parsePublishedDate(text: string, defaultZone = 'Europe/Amsterdam'): PublishedDate {
+  const header = normalized(text);
+  const groups = FORMS.map((form) => form.exec(header)?.groups).find((found) => found !== undefined);
+  if (!groups) throw new DateError(`"${text.trim()}" is not a date; ${EXPECTED}`);
+
+  const year = fullYear(groups.year!);
+  const month = groups.month !== undefined ? Number(groups.month) : groups.monthName !== undefined ? monthNumber(groups.monthName) : undefined;
+  const day = groups.day !== undefined ? Number(groups.day) : undefined;
+  if (month !== undefined) check(month, 1, 12, 'month');
+  if (month !== undefined && day !== undefined) {
+    const days = DateTime.local(year, month).daysInMonth!;
+    if (day < 1 || day > days) throw new DateError(`${monthName(month)} ${year} has no day ${day} (1–${days})`);
   }
-  if (day !== undefined) return { value: date, precision: 'day', date };
-  if (month !== undefined) return { value: `${year}-${month}`, precision: 'month', date };
-  return { value: String(year), precision: 'year', date };
+  const hour = groups.hour !== undefined ? Number(groups.hour) : undefined;
+  const minute = groups.minute !== undefined ? Number(groups.minute) : undefined;
+  const second = groups.second !== undefined ? Number(groups.second) : undefined;
+  if (hour !== undefined) check(hour, 0, 23, 'hour');
+  if (minute !== undefined) check(minute, 0, 59, 'minute');
+  if (second !== undefined) check(second, 0, 59, 'second');
+
+  const explicit = groups.offset !== undefined ? zoneOf(groups.offset) : undefined;
+  if (!IANAZone.isValidZone(defaultZone)) throw new DateError(`unknown time zone "${defaultZone}"`);
+  const zone = explicit?.zone ?? IANAZone.create(defaultZone);
+  const precision: Precision = second !== undefined ? 'second' : minute !== undefined ? 'minute' : day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
+  const local = { year, month: month ?? 1, day: day ?? 1, hour: hour ?? 0, minute: minute ?? 0, second: second ?? 0 };
+  const resolved =
+    hour !== undefined && !explicit ? resolveLocalTime(DateTime.fromObject(local, { zone }), local, defaultZone) : { instant: DateTime.fromObject(local, { zone }), warnings: [] };
+  const start = resolved.instant;
+  const end = start.endOf(precision);
+
+  const warnings = [...resolved.warnings];
+  const weekday = groups.weekday !== undefined ? weekdayNumber(groups.weekday) : undefined;
+  if (weekday !== undefined && day !== undefined && weekday !== start.weekday) {
+    warnings.push(`the header says ${weekdayName(weekday)}, but ${day} ${monthName(local.month)} ${year} is a ${weekdayName(start.weekday)}`);
+  }
+
+  const date = `${pad(year, 4)}-${pad(local.month)}-${pad(local.day)}`;
+  const clock = `${pad(local.hour)}:${pad(local.minute)}${second !== undefined ? `:${pad(second)}` : ''}`;
+  const value =
+    precision === 'year' ? pad(year, 4) : precision === 'month' ? date.slice(0, 7) : precision === 'day' ? date : `${date}T${clock}${explicit?.suffix ?? ''}`;
+  return {
+    value,
+    precision,
+    date,
+    start: start.toISO()!,
+    end: end.toISO()!,
+    timezone: hour === undefined ? null : (explicit?.name ?? defaultZone),
+    implied: hour !== undefined && !explicit,
+    warnings,
+  };
+}
+
+/**
+ * Daylight saving time makes some local times never happen (luxon moves them forward; so do we,
+ * with a warning) and others happen twice (we take the first, as most software does, and warn).
+ */
+function resolveLocalTime(instant: DateTime, local: { hour: number; minute: number }, zone: string): { instant: DateTime; warnings: string[] } {
+  const written = `${pad(local.hour)}:${pad(local.minute)}`;
+  if (instant.hour !== local.hour || instant.minute !== local.minute) {
+    const warning = `${written} does not exist on ${instant.toISODate()} in ${zone} (the clocks skip it); read as ${instant.toFormat('HH:mm')}${instant.toFormat('ZZ')}`;
+    return { instant, warnings: [warning] };
+  }
+  const hourEarlier = instant.minus({ hours: 1 });
+  if (hourEarlier.hour === local.hour && hourEarlier.minute === local.minute) {
+    const warning = `${written} happens twice on ${instant.toISODate()} in ${zone} (the clocks go back); read as the first, ${hourEarlier.toFormat('ZZ')}`;
+    return { instant: hourEarlier, warnings: [warning] };
+  }
+  return { instant, warnings: [] };
+}
+
+/** Words and numbers a date header may consist of, to find where the header ends and the text begins. */
+const DATEISH = new RegExp(
+  `^(?:\\d[\\d/.:+tz-]*|[+-]\\d{2}:?\\d{2}|z|utc|gmt|ut|cet|cest|om|at|uur|u|${alternatives(MONTH_WORDS)}|${alternatives(WEEKDAY_WORDS)})[.,]?$`,
+  'iu',
+);
+
+/** At most this many words make a header ("vrijdag 3 maart 2023 om 14.05 uur +0100" has seven). */
+const MAX_HEADER_WORDS = 8;
+
+/**
+ * Splits a header line (after `date`) into the date and the text that follows on the same line:
+ * the longest run of words that is a date, or, when none is, the date-like words (so that the
+ * error names all of `31 februari 2023`).
+ */
+export function splitDateHeader(line: string): { dateText: string; rest: string } {
+  const words = [...line.matchAll(/\S+/g)].slice(0, MAX_HEADER_WORDS);
+  const upTo = (count: number) => ({ dateText: line.slice(0, words[count - 1]!.index + words[count - 1]![0].length), rest: line.slice(words[count - 1]!.index + words[count - 1]![0].length) });
+  for (let count = words.length; count > 0; count--) {
+    const candidate = upTo(count);
+    try {
+      parsePublishedDate(candidate.dateText);
+      return candidate;
+    } catch {
+      // A shorter run of words may still be the date.
+    }
+  }
+  let dateish = 0;
+  while (dateish < words.length && DATEISH.test(words[dateish]![0])) dateish++;
+  return words.length === 0 ? { dateText: '', rest: line } : upTo(Math.max(1, dateish));
 }

@@ -71,6 +71,12 @@ async function writeArticle(db: Kysely<Database>, input: StoredArticle): Promise
       published_value: published.value,
       published_precision: published.precision,
       published_on: published.date,
+      published_text: article.dateText,
+      published_start: new Date(published.start),
+      published_end: new Date(published.end),
+      published_timezone: published.timezone,
+      published_implied: published.implied,
+      published_warnings: JSON.stringify(published.warnings),
       extractor: input.extractor,
     };
     const written = await trx

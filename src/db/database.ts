@@ -28,6 +28,17 @@ export interface ArticleTable {
   published_precision: Precision;
   /** The first day the publication date covers (`2023-03` → 2023-03-01), for sorting and ranges. */
   published_on: string;
+  /** The date as the file writes it (`vrijdag 3 maart 2023 14.05 uur`). */
+  published_text: string;
+  /** The first and last instant the date covers: "articles from March 2023" at any precision. */
+  published_start: Date;
+  published_end: Date;
+  /** The header's offset or, for a time without one, the zone it was read in; null without a time. */
+  published_timezone: string | null;
+  /** Whether the zone is an assumption (a time without an offset). */
+  published_implied: boolean;
+  /** A weekday that contradicts the date, a local time that does not exist. */
+  published_warnings: Json<string[]>;
   /** Which entity extractor (and model version) produced this article's mentions. */
   extractor: string;
   ingested_at: CreatedAt;
@@ -62,11 +73,28 @@ export interface MentionTable {
   text: string;
 }
 
+/** A time expression in an article's text, normalized TIMEX3-style relative to the publication date. */
+export interface TimeExpressionTable {
+  article_id: number;
+  start: number;
+  end: number;
+  text: string;
+  type: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+  /** `2022-01-21`, `2022-WXX-5`, `PT10M`, `2021-SU`… */
+  value: string;
+  /** START, MID or END for "begin", "half", "eind". */
+  mod: string | null;
+  /** The days the expression can mean, when it names a time (not for durations). */
+  first_day: string | null;
+  last_day: string | null;
+}
+
 export interface Database {
   article: ArticleTable;
   entity: EntityTable;
   entity_alias: EntityAliasTable;
   mention: MentionTable;
+  time_expression: TimeExpressionTable;
 }
 
 export type ArticleRow = Selectable<ArticleTable>;

@@ -4,11 +4,13 @@ import pg from 'pg';
 import { createDatabase } from './connection.ts';
 import * as initial from './migrations/0001_articles_entities_mentions.ts';
 import * as aliases from './migrations/0002_entity_aliases_countries.ts';
+import * as timeExpressions from './migrations/0003_publication_ranges_time_expressions.ts';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 const migrations: Record<string, Migration> = {
   '0001_articles_entities_mentions': initial,
   '0002_entity_aliases_countries': aliases,
+  '0003_publication_ranges_time_expressions': timeExpressions,
 };
 
 const DUPLICATE_DATABASE = '42P04';

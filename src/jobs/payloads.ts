@@ -24,12 +24,13 @@ const validatePayload = z.object({
   /** The file's bytes, or null when the file is larger than MAX_ARTICLE_BYTES. */
   content: z.base64().nullable(),
 });
-const datesPayload = z.object({ source: sourceSchema, article: articleSchema });
-const entitiesPayload = datesPayload.extend({
-  published: publishedDateSchema,
-  /** A stored article sent again for new entities: only its mentions are replaced. */
+const datesPayload = z.object({
+  source: sourceSchema,
+  article: articleSchema,
+  /** A stored article sent again (`reprocess`): only what the stages derive from its text is replaced. */
   reprocess: z.literal(true).optional(),
 });
+const entitiesPayload = datesPayload.extend({ published: publishedDateSchema });
 const upsertPayload = entitiesPayload.extend({ mentions: z.array(mentionSchema), extractor: z.string().min(1) });
 const rescanPayload = z.object({});
 

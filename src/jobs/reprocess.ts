@@ -4,8 +4,8 @@ import type { ArticleRow, Database } from '../db/database.ts';
 import type { Payloads } from './payloads.ts';
 import type { Queues } from './queues.ts';
 
-/** A stored article as the entity stage takes it; the source file itself is not needed again. */
-function entitiesPayloadOf(row: ArticleRow): Payloads['entities'] {
+/** A stored article as the dates stage takes it; the source file itself is not needed again. */
+function datesPayloadOf(row: ArticleRow): Payloads['dates'] {
   return {
     source: {
       key: row.source_key,
@@ -16,7 +16,7 @@ function entitiesPayloadOf(row: ArticleRow): Payloads['entities'] {
     },
     article: {
       format: row.format,
-      dateText: row.published_value,
+      dateText: row.published_text,
       dateWhere: 'stored article',
       title: row.title,
       text: row.body,
@@ -24,13 +24,12 @@ function entitiesPayloadOf(row: ArticleRow): Payloads['entities'] {
       source: row.publisher,
       url: row.url,
     },
-    published: { value: row.published_value, precision: row.published_precision, date: row.published_on },
     reprocess: true,
   };
 }
 
 /**
- * Sends stored articles through the entity and upsert stages again: those whose entities came
+ * Sends stored articles through the dates, entities and upsert stages again: those whose entities came
  * from another extractor than `current`, or all of them. Returns how many were enqueued.
  */
 export async function enqueueReprocessing(queues: Queues, db: Kysely<Database>, current: string, all: boolean): Promise<number> {
@@ -38,8 +37,8 @@ export async function enqueueReprocessing(queues: Queues, db: Kysely<Database>, 
   const run = Date.now().toString(36);
   let count = 0;
   for await (const page of articlesToReprocess(db, all ? undefined : current)) {
-    await queues.entities.addBulk(
-      page.map((row) => ({ name: 'entities', data: entitiesPayloadOf(row), opts: { jobId: `reprocess-${row.id}-${run}` } })),
+    await queues.dates.addBulk(
+      page.map((row) => ({ name: 'dates', data: datesPayloadOf(row), opts: { jobId: `reprocess-${row.id}-${run}` } })),
     );
     count += page.length;
   }

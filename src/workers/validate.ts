@@ -9,6 +9,6 @@ export const validate: Task<'validate'> = async ({ source, size, content }, { co
     throw new ArticleError(`the file has ${size} bytes; an article may have at most ${config.maxArticleBytes} (MAX_ARTICLE_BYTES)`);
   }
   const article = parseArticleFile(Buffer.from(content, 'base64'));
-  publishedDateOf(article);
+  publishedDateOf(article, config.timezone);
   return { source, article };
 };
