@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DateError, parsePublishedDate, splitDateHeader } from '../src/dates/published.ts';
+import { runCli } from './support/cli.ts';
 import { SHARED } from './support/environment.ts';
 
 const dev = JSON.parse(readFileSync(path.join(SHARED, 'eval/dates-dev.json'), 'utf8')) as {
@@ -79,5 +80,34 @@ describe('where the header ends', () => {
     ['31 februari 2023 Het kabinet', '31 februari 2023', ' Het kabinet'],
   ])('%s', (line, dateText, rest) => {
     expect(splitDateHeader(line)).toEqual({ dateText, rest });
+  });
+});
+
+describe('the dates command', () => {
+  it('prints a header as JSON, with its warnings', async () => {
+    const result = await runCli(['dates', '--header', 'date zondag 26 maart 2023 02:30'], process.env);
+    expect(result.code, result.stderr).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      value: '2023-03-26T02:30',
+      precision: 'minute',
+      start: '2023-03-26T03:30:00.000+02:00',
+      end: '2023-03-26T03:30:59.999+02:00',
+      timezone: 'Europe/Amsterdam',
+      warnings: ['02:30 does not exist on 2023-03-26 in Europe/Amsterdam (the clocks skip it); read as 03:30+02:00'],
+    });
+  });
+
+  it('exits non-zero with the reason for an impossible date, naming it', async () => {
+    const result = await runCli(['dates', '--header', '31 februari 2023'], process.env);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toBe('news-ingest: "31 februari 2023": februari 2023 has no day 31 (1–28)\n');
+  });
+
+  it('finds the time expressions of a text given as arguments or on stdin', async () => {
+    const expected = [{ text: 'vrijdag', start: 12, end: 19, type: 'DATE', value: '2022-WXX-5' }];
+    const argument = await runCli(['dates', '--dct', '2022-01', 'Blinken zal vrijdag vertrekken.'], process.env);
+    expect(JSON.parse(argument.stdout)).toEqual(expected);
+    const stdin = await runCli(['dates', '--dct', '2022-01'], process.env, 'Blinken zal vrijdag vertrekken.');
+    expect(JSON.parse(stdin.stdout)).toEqual(expected);
   });
 });

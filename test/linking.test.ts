@@ -42,6 +42,7 @@ async function store(key: string, text: string, mentions: [Mention['type'], stri
     sourceModifiedAt: new Date(),
     article,
     published: publishedDateOf(article, 'Europe/Amsterdam'),
+    timeExpressions: [],
     mentions: located,
     extractor,
   });
@@ -100,6 +101,7 @@ describe('linking people across articles', () => {
       sourceModifiedAt: new Date(Date.now() + 1000),
       article: articleOf('Schoof was in Gent.'),
       published: publishedDateOf(articleOf('x'), 'Europe/Amsterdam'),
+      timeExpressions: [],
       mentions: [{ type: 'PER', text: 'Schoof', name: 'Schoof', start: 0, end: 6 }],
       extractor: 'test',
     });
@@ -115,6 +117,7 @@ describe('linking people across articles', () => {
       sourceModifiedAt: new Date(),
       article,
       published: publishedDateOf(article, 'Europe/Amsterdam'),
+      timeExpressions: [],
       mentions: [{ type: 'MISC', text: 'Russische', name: 'Russische', start, end: start + 9, country: countryOfNationality('Russische')! }],
       extractor: 'test',
     });
@@ -151,6 +154,7 @@ describe('the two seed articles, with their annotated mentions', () => {
       sourceModifiedAt: new Date(),
       article,
       published: publishedDateOf(article, 'Europe/Amsterdam'),
+      timeExpressions: [],
       mentions: goldMentions(file, article.text),
       extractor: 'gold',
     });

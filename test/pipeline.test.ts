@@ -82,6 +82,23 @@ describe('the seeds, end to end', () => {
     expect(entities.map((e) => e.name)).not.toContain('Maar');
   });
 
+  it('stores the publication range and the time expressions with offsets and days', async () => {
+    const article = await pipeline.db
+      .selectFrom('article')
+      .select(['id', 'body', 'published_start', 'published_end', 'published_text', 'published_timezone', 'published_warnings'])
+      .where('source_key', '=', seedKey('003_93b1d2fb4bde249c.txt'))
+      .executeTakeFirstOrThrow();
+    expect(article).toMatchObject({ published_text: '2022-01', published_timezone: null, published_warnings: [] });
+    expect(article.published_start.toISOString()).toBe('2021-12-31T23:00:00.000Z');
+    expect(article.published_end.toISOString()).toBe('2022-01-31T22:59:59.999Z');
+    const expressions = await pipeline.db.selectFrom('time_expression').selectAll().where('article_id', '=', article.id).orderBy('start').execute();
+    expect(expressions.map((e) => [e.text, e.type, e.value])).toEqual(
+      gold.documents.find((d) => d.file === '003_93b1d2fb4bde249c.txt')!.timex.map((t) => [t.text, t.type, t.value]),
+    );
+    for (const expression of expressions) expect(article.body.slice(expression.start, expression.end)).toBe(expression.text);
+    expect(expressions[0]).toMatchObject({ value: '2022-WXX-5', first_day: '2022-01-07', last_day: '2022-02-04' });
+  });
+
   it('counts the mentions of Lavrov in both articles as the gold annotation does, linked to one person', async () => {
     for (const document of gold.documents) {
       for (const entity of document.entities.filter((e) => /Lavrov/.test(e.name))) {

@@ -24,6 +24,7 @@ const stored = (sourceKey: string) => ({
   sourceModifiedAt: new Date('2024-02-01'),
   article,
   published: parsePublishedDate(article.dateText),
+  timeExpressions: [],
   mentions: shippedExtractor.extract(article.text),
   extractor: shippedExtractor.version,
 });

@@ -13,6 +13,7 @@ import { readQueueStatus } from '../jobs/status.ts';
 import { watchInbox } from '../jobs/watcher.ts';
 import { createLogger, type Fields, onceUntilChanged } from '../log.ts';
 import { startWorkers } from '../workers/runner.ts';
+import { addDatesCommand } from './dates.ts';
 import { addNerCommands } from './ner.ts';
 import { formatStatus } from './status-report.ts';
 
@@ -188,6 +189,7 @@ export function buildProgram(config: () => Config): Command {
       }
     });
 
+  addDatesCommand(program, config);
   addNerCommands(program, config);
   return program;
 }

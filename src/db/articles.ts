@@ -1,9 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { Article } from '../article/article.ts';
 import type { PublishedDate } from '../dates/published.ts';
+import type { TimeExpression } from '../dates/timex/find.ts';
 import type { Mention } from '../entities/entity.ts';
 import type { ArticleRow, Database } from './database.ts';
 import { replaceMentions } from './entities.ts';
+import { replaceTimeExpressions } from './time-expressions.ts';
 
 export interface StoredArticle {
   sourceKey: string;
@@ -11,6 +13,7 @@ export interface StoredArticle {
   sourceModifiedAt: Date;
   article: Article;
   published: PublishedDate;
+  timeExpressions: TimeExpression[];
   mentions: Mention[];
   extractor: string;
 }
@@ -19,7 +22,7 @@ export interface StoredArticle {
  * - `inserted`/`updated`: the article and its mentions were written;
  * - `unchanged`: this content is already stored (same file again, or a copy under another name);
  * - `stale`: a newer version of the same file is already stored;
- * - `reprocessed`: a stored article's mentions were replaced by a newer extractor's.
+ * - `reprocessed`: what a stored article's text yields (dates, time expressions, mentions) was derived again.
  */
 export type StoreOutcome = 'inserted' | 'updated' | 'unchanged' | 'stale' | 'reprocessed';
 
@@ -68,15 +71,7 @@ async function writeArticle(db: Kysely<Database>, input: StoredArticle): Promise
       blocks: JSON.stringify(article.blocks),
       publisher: article.source,
       url: article.url,
-      published_value: published.value,
-      published_precision: published.precision,
-      published_on: published.date,
-      published_text: article.dateText,
-      published_start: new Date(published.start),
-      published_end: new Date(published.end),
-      published_timezone: published.timezone,
-      published_implied: published.implied,
-      published_warnings: JSON.stringify(published.warnings),
+      ...publishedColumns(article.dateText, published),
       extractor: input.extractor,
     };
     const written = await trx
@@ -93,32 +88,50 @@ async function writeArticle(db: Kysely<Database>, input: StoredArticle): Promise
     if (!written) return { outcome: 'stale' as const, articleId: null };
 
     await replaceMentions(trx, written.id, input.mentions);
+    await replaceTimeExpressions(trx, written.id, input.timeExpressions);
     return { outcome: written.inserted ? ('inserted' as const) : ('updated' as const), articleId: written.id };
   });
 }
 
+/** The publication date's columns: the date as written, its value and precision, range and zone. */
+function publishedColumns(dateText: string, published: PublishedDate) {
+  return {
+    published_text: dateText,
+    published_value: published.value,
+    published_precision: published.precision,
+    published_on: published.date,
+    published_start: new Date(published.start),
+    published_end: new Date(published.end),
+    published_timezone: published.timezone,
+    published_implied: published.implied,
+    published_warnings: JSON.stringify(published.warnings),
+  };
+}
+
 /**
- * Replaces a stored article's mentions with those of another extractor run. An article whose
- * content changed since it was sent for reprocessing is left alone: its new version has its own.
+ * Replaces what the stages derived from a stored article's text (publication date, time
+ * expressions, mentions) with a newer run's. An article whose content changed since it was sent
+ * for reprocessing is left alone: its new version has its own.
  *
  * ```sql
- * update article set extractor = $1, updated_at = now() where source_key = $2 and content_hash = $3 returning id
+ * update article set extractor = $1, published_value = $2, ... where source_key = $3 and content_hash = $4 returning id
  * ```
  */
-export async function replaceArticleEntities(
+export async function refreshArticle(
   db: Kysely<Database>,
-  input: { sourceKey: string; contentHash: string; mentions: Mention[]; extractor: string },
+  input: Pick<StoredArticle, 'sourceKey' | 'contentHash' | 'published' | 'timeExpressions' | 'mentions' | 'extractor'> & { dateText: string },
 ): Promise<StoreResult> {
   return db.transaction().execute(async (trx) => {
     const article = await trx
       .updateTable('article')
-      .set({ extractor: input.extractor, updated_at: sql<Date>`now()` })
+      .set({ extractor: input.extractor, ...publishedColumns(input.dateText, input.published), updated_at: sql<Date>`now()` })
       .where('source_key', '=', input.sourceKey)
       .where('content_hash', '=', input.contentHash)
       .returning('id')
       .executeTakeFirst();
     if (!article) return { outcome: 'stale' as const, articleId: null };
     await replaceMentions(trx, article.id, input.mentions);
+    await replaceTimeExpressions(trx, article.id, input.timeExpressions);
     return { outcome: 'reprocessed' as const, articleId: article.id };
   });
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { articleSchema } from '../article/article.ts';
 import { publishedDateSchema } from '../dates/published.ts';
+import { timeExpressionSchema } from '../dates/timex/find.ts';
 import { mentionSchema } from '../entities/entity.ts';
 import type { QueueName } from './queues.ts';
 
@@ -30,7 +31,7 @@ const datesPayload = z.object({
   /** A stored article sent again (`reprocess`): only what the stages derive from its text is replaced. */
   reprocess: z.literal(true).optional(),
 });
-const entitiesPayload = datesPayload.extend({ published: publishedDateSchema });
+const entitiesPayload = datesPayload.extend({ published: publishedDateSchema, timeExpressions: z.array(timeExpressionSchema) });
 const upsertPayload = entitiesPayload.extend({ mentions: z.array(mentionSchema), extractor: z.string().min(1) });
 const rescanPayload = z.object({});
 

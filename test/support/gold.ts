@@ -14,5 +14,11 @@ export interface GoldEntity {
 
 /** The hand annotation of the seed articles. */
 export const seedsGold = JSON.parse(readFileSync(path.join(SHARED, 'eval/seeds-gold.json'), 'utf8')) as {
-  documents: { file: string; published: { value: string }; entities: GoldEntity[]; optional: { type: string; name: string }[] }[];
+  documents: {
+    file: string;
+    published: { value: string };
+    entities: GoldEntity[];
+    optional: { type: string; name: string }[];
+    timex: { text: string; type: string; value: string }[];
+  }[];
 };

@@ -1,0 +1,103 @@
+import { DateTime } from 'luxon';
+
+/**
+ * A TIMEX3 value with the days it covers. `exact` is how the value is written when the
+ * publication date pins it down (`2022-01-21`); `vague` is the form whose fields are X-ed out when
+ * it does not (`2022-WXX-5` for "vrijdag" in an article dated only `2022-01`).
+ */
+export interface Candidate {
+  exact: string;
+  vague: string;
+  first: DateTime;
+  last: DateTime;
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+export const dayValue = (day: DateTime) => `${pad(day.year, 4)}-${pad(day.month)}-${pad(day.day)}`;
+export const weekValue = (day: DateTime) => `${pad(day.weekYear, 4)}-W${pad(day.weekNumber)}`;
+export const weekdayValue = (day: DateTime) => `${weekValue(day)}-${day.weekday}`;
+export const monthValue = (day: DateTime) => `${pad(day.year, 4)}-${pad(day.month)}`;
+
+/** A single day, written as a date when known and as a week day ("2022-WXX-5") when not. */
+export function weekdayCandidate(day: DateTime, suffix = ''): Candidate {
+  return { exact: dayValue(day) + suffix, vague: weekdayValue(day) + suffix, first: day, last: day };
+}
+
+/** A single day that has no better vague form than the date itself ("morgen" → `2022-XX-XX`). */
+export function dayCandidate(day: DateTime, suffix = ''): Candidate {
+  const value = dayValue(day) + suffix;
+  return { exact: value, vague: value, first: day, last: day };
+}
+
+export function weekCandidate(day: DateTime): Candidate {
+  const monday = day.startOf('week');
+  return { exact: weekValue(day), vague: weekValue(day), first: monday, last: monday.plus({ days: 6 }) };
+}
+
+export function weekendCandidate(day: DateTime): Candidate {
+  const saturday = day.startOf('week').plus({ days: 5 });
+  const value = `${weekValue(day)}-WE`;
+  return { exact: value, vague: value, first: saturday, last: saturday.plus({ days: 1 }) };
+}
+
+export function monthCandidate(day: DateTime): Candidate {
+  const first = day.startOf('month');
+  return { exact: monthValue(day), vague: monthValue(day), first, last: first.endOf('month').startOf('day') };
+}
+
+export function yearCandidate(year: number): Candidate {
+  const first = DateTime.utc(year, 1, 1);
+  return { exact: pad(year, 4), vague: pad(year, 4), first, last: DateTime.utc(year, 12, 31) };
+}
+
+/** Seasons as the Dutch weather service counts them: winter is December to February. */
+export const SEASONS = { SP: 3, SU: 6, FA: 9, WI: 12 } as const;
+export type Season = keyof typeof SEASONS;
+
+export function seasonCandidate(year: number, season: Season): Candidate {
+  const first = DateTime.utc(year, SEASONS[season], 1);
+  const value = `${pad(year, 4)}-${season}`;
+  return { exact: value, vague: value, first, last: first.plus({ months: 3 }).minus({ days: 1 }) };
+}
+
+export function quarterCandidate(year: number, quarter: number): Candidate {
+  const first = DateTime.utc(year, quarter * 3 - 2, 1);
+  const value = `${pad(year, 4)}-Q${quarter}`;
+  return { exact: value, vague: value, first, last: first.plus({ months: 3 }).minus({ days: 1 }) };
+}
+
+export function decadeCandidate(decade: number): Candidate {
+  const value = String(Math.floor(decade / 10));
+  return { exact: value, vague: value, first: DateTime.utc(decade, 1, 1), last: DateTime.utc(decade + 9, 12, 31) };
+}
+
+const FIELD = /\d+|[A-Z]+|[^\dA-Z]+/g;
+
+/**
+ * One value for all the candidates: the exact one when they agree, else their vague forms with
+ * every field that differs among them replaced by X (`2022-W01-5`, `2022-W05-5` → `2022-WXX-5`).
+ */
+export function mergeCandidates(candidates: readonly Candidate[]): { value: string; first: DateTime; last: DateTime } {
+  const first = candidates.reduce((min, c) => (c.first < min ? c.first : min), candidates[0]!.first);
+  const last = candidates.reduce((max, c) => (c.last > max ? c.last : max), candidates[0]!.last);
+  if (candidates.every((c) => c.exact === candidates[0]!.exact)) return { value: candidates[0]!.exact, first, last };
+  const fields = candidates.map((c) => c.vague.match(FIELD) ?? []);
+  const value = fields[0]!
+    .map((field, i) => (fields.every((other) => other[i] === field) || !/^\d+$/.test(field) ? field : 'X'.repeat(field.length)))
+    .join('');
+  return { value, first, last };
+}
+
+/** A value with every number replaced by X: `2022-01-17` → `XXXX-XX-XX`. */
+export const unknownFields = (value: string) => value.replace(/\d/g, 'X');
+
+/** Every day a publication date may be: one for a day (or finer), all of its month or year otherwise. */
+export function daysOf(dct: { year: number; month?: number; day?: number }): DateTime[] {
+  if (dct.day !== undefined) return [DateTime.utc(dct.year, dct.month!, dct.day)];
+  const first = DateTime.utc(dct.year, dct.month ?? 1, 1);
+  const last = dct.month !== undefined ? first.endOf('month') : first.endOf('year');
+  const days: DateTime[] = [];
+  for (let day = first; day <= last; day = day.plus({ days: 1 })) days.push(day);
+  return days;
+}

@@ -1,0 +1,141 @@
+import type { DateTime } from 'luxon';
+import { z } from 'zod';
+import { sentences, type Token } from '../../text/tokenize.ts';
+import type { PublishedDate } from '../published.ts';
+import { daysOf, mergeCandidates, unknownFields } from './calendar.ts';
+import { type Meaning, RULES } from './rules.ts';
+import { type Tense, tenseOf } from './tense.ts';
+
+/** A time expression in a text, normalized TIMEX3-style; offsets are UTF-16 indices into the text. */
+export const timeExpressionSchema = z.object({
+  text: z.string().min(1),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+  type: z.enum(['DATE', 'TIME', 'DURATION', 'SET']),
+  value: z.string().min(1),
+  mod: z.enum(['START', 'MID', 'END']).optional(),
+  /** The days the expression can mean (not for durations and sets). */
+  firstDay: z.iso.date().optional(),
+  lastDay: z.iso.date().optional(),
+});
+export type TimeExpression = z.infer<typeof timeExpressionSchema>;
+
+/** What the publication date pins down: the year, and the month and day when known. */
+export interface DocumentDate {
+  year: number;
+  month?: number;
+  day?: number;
+}
+
+export function documentDateOf(published: Pick<PublishedDate, 'date' | 'precision'>): DocumentDate {
+  const [year, month, day] = published.date.split('-').map(Number) as [number, number, number];
+  if (published.precision === 'year') return { year };
+  if (published.precision === 'month') return { year, month };
+  return { year, month, day };
+}
+
+const COMPILED = RULES.map((rule) => ({ rule, pattern: new RegExp(rule.pattern, 'giu') }));
+
+interface Match {
+  start: number;
+  end: number;
+  priority: number;
+  meaning: Meaning;
+}
+
+/** Every rule's matches; where matches overlap the longest wins, then the rule of higher priority. */
+function bestMatches(text: string): Match[] {
+  const all: Match[] = [];
+  for (const { rule, pattern } of COMPILED) {
+    for (const found of text.matchAll(pattern)) {
+      const meaning = rule.meaning(found.groups ?? {});
+      if (meaning) all.push({ start: found.index, end: found.index + found[0].length, priority: rule.priority, meaning });
+    }
+  }
+  all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const chosen: Match[] = [];
+  for (const match of all) if (!chosen.some((other) => other.start < match.end && match.start < other.end)) chosen.push(match);
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A clock time right after a day ("vrijdag 3 maart om 14.05 uur", "morgen om tien uur") is that
+ * day's time: one expression.
+ */
+function withClockTimes(text: string, matches: Match[], someDay: DateTime): Match[] {
+  const joined: Match[] = [];
+  for (const match of matches) {
+    const previous = joined.at(-1);
+    const clock = 'clock' in match.meaning ? match.meaning.clock : undefined;
+    if (previous && clock && 'candidate' in previous.meaning && !('clock' in previous.meaning && previous.meaning.clock)) {
+      const between = text.slice(previous.end, match.start);
+      const { candidate } = previous.meaning;
+      if (/^,? (?:om|rond|tegen|vanaf) $|^,? $/iu.test(between) && DAY.test(candidate(someDay, 'present').exact)) {
+        joined[joined.length - 1] = {
+          start: previous.start,
+          end: match.end,
+          priority: match.priority,
+          meaning: {
+            type: 'TIME',
+            clock,
+            candidate(day, tense) {
+              const date = candidate(day, tense);
+              return { ...date, exact: date.exact + clock, vague: date.vague + clock };
+            },
+          },
+        };
+        continue;
+      }
+    }
+    joined.push(match);
+  }
+  return joined;
+}
+
+/** Words that open a new clause, whose verb may be in another tense ("zei dat hij zal"). */
+const CLAUSE_OPENERS = new Set([',', ';', ':', '(', 'dat', 'omdat', 'terwijl', 'toen', 'nadat', 'voordat', 'zodat', 'hoewel', 'maar', 'want', 'als', 'wanneer']);
+
+/**
+ * The tense around a match: of its clause, or of its sentence when the clause does not show one.
+ * A sentence opening with the expression has its finite verb right after it.
+ */
+function tenseAround(sentencesOfText: readonly Token[][], match: Match): Tense {
+  const sentence = sentencesOfText.find((tokens) => tokens[0]!.start <= match.start && match.start < tokens.at(-1)!.end) ?? [];
+  const opens = sentence[0]?.start === match.start;
+  const verbAfter = opens ? sentence.find((token) => token.start >= match.end)?.text : undefined;
+  const isOpener = (token: Token) => CLAUSE_OPENERS.has(token.text.toLowerCase());
+  const before = sentence.filter((token) => token.end <= match.start);
+  const clauseStart = before.findLastIndex(isOpener) + 1;
+  const clauseEnd = sentence.findIndex((token) => token.start >= match.end && isOpener(token));
+  const clause = sentence.slice(clauseStart, clauseEnd < 0 ? undefined : clauseEnd);
+  const inClause = tenseOf(
+    clause.map((token) => token.text),
+    verbAfter,
+  );
+  return inClause !== 'present' ? inClause : tenseOf(sentence.map((token) => token.text), verbAfter);
+}
+
+/**
+ * Finds the time expressions of a text and normalizes them relative to the publication date.
+ * Where that date is only a month (or a year), a value holds only what every possible day agrees
+ * on ("morgen" in an article of 2022-01 is `2022-XX-XX`), and the range spans all those days.
+ */
+export function findTimeExpressions(text: string, dct: DocumentDate): TimeExpression[] {
+  const days = daysOf(dct);
+  const matches = withClockTimes(text, bestMatches(text), days[0]!);
+  if (matches.length === 0) return [];
+  const sentencesOfText = sentences(text);
+  return matches.map((match) => {
+    const base = { text: text.slice(match.start, match.end), start: match.start, end: match.end, type: match.meaning.type };
+    const mod = match.meaning.mod ? { mod: match.meaning.mod } : {};
+    if ('value' in match.meaning) return { ...base, value: match.meaning.value, ...mod };
+    const tense = tenseAround(sentencesOfText, match);
+    const { candidate, anaphoric } = match.meaning;
+    // Counted from a moment the story does not date: every field unknown, any day possible.
+    if (anaphoric && dct.day === undefined) return { ...base, value: unknownFields(candidate(days[0]!, tense).vague), ...mod };
+    const merged = mergeCandidates(days.map((day) => candidate(day, tense)));
+    return { ...base, value: merged.value, ...mod, firstDay: merged.first.toISODate()!, lastDay: merged.last.toISODate()! };
+  });
+}

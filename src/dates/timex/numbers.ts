@@ -1,0 +1,37 @@
+const WORDS: Record<string, number> = {
+  een: 1, één: 1, twee: 2, drie: 3, vier: 4, vijf: 5, zes: 6, zeven: 7, acht: 8, negen: 9, tien: 10,
+  elf: 11, twaalf: 12, dertien: 13, veertien: 14, vijftien: 15, zestien: 16, zeventien: 17, achttien: 18,
+  negentien: 19, twintig: 20, dertig: 30, veertig: 40, vijftig: 50, zestig: 60, zeventig: 70, tachtig: 80,
+  negentig: 90, honderd: 100,
+};
+
+/** A pattern for a count written in digits or as a Dutch word ("10", "zes", "drieëntwintig"). */
+export const COUNT = `\\d+|(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën))?(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|${Object.keys(WORDS).join('|')}`;
+
+/** The number a count stands for; undefined if it is not one. */
+export function countValue(text: string): number | undefined {
+  const lower = text.toLowerCase();
+  if (/^\d+$/.test(lower)) return Number(lower);
+  if (lower in WORDS) return WORDS[lower];
+  const compound = /^(\p{L}+?)(?:en|ën)(\p{L}+tig)$/u.exec(lower);
+  if (compound && compound[1]! in WORDS && compound[2]! in WORDS) return WORDS[compound[1]!]! + WORDS[compound[2]!]!;
+  return undefined;
+}
+
+/** Ordinals of quarters and halves: "eerste", "2e". */
+export function ordinalValue(text: string): number | undefined {
+  const lower = text.toLowerCase();
+  const words = ['eerste', 'tweede', 'derde', 'vierde'];
+  if (words.includes(lower)) return words.indexOf(lower) + 1;
+  const digits = /^(\d)(?:e|ste|de)$/.exec(lower);
+  return digits ? Number(digits[1]) : undefined;
+}
+
+/** The decade "de jaren negentig" or "de jaren '90" names, as its first year (1990). */
+export function decadeValue(text: string): number | undefined {
+  const lower = text.toLowerCase().replace(/^['’]/, '');
+  const digits = /^(\d)0$/.exec(lower);
+  if (digits) return 1900 + Number(digits[1]) * 10;
+  const tens = WORDS[lower];
+  return tens !== undefined && tens >= 20 && tens <= 90 && tens % 10 === 0 ? 1900 + tens : undefined;
+}

@@ -1,0 +1,373 @@
+import type { DateTime } from 'luxon';
+import { monthNumber } from '../words.ts';
+import {
+  type Candidate,
+  dayCandidate,
+  decadeCandidate,
+  monthCandidate,
+  quarterCandidate,
+  type Season,
+  seasonCandidate,
+  weekCandidate,
+  weekdayCandidate,
+  weekendCandidate,
+  yearCandidate,
+} from './calendar.ts';
+import { COUNT, countValue, decadeValue, ordinalValue } from './numbers.ts';
+import type { Tense } from './tense.ts';
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+export type Mod = 'START' | 'MID' | 'END';
+
+/**
+ * What an expression means: a point or stretch in time relative to the publication day
+ * (`candidate`), or a value that needs no anchor (a duration, a set).
+ */
+export type Meaning =
+  | {
+      type: TimexType;
+      mod?: Mod;
+      candidate(day: DateTime, tense: Tense): Candidate;
+      clock?: string;
+      /**
+       * Counted from the time the story is at ("een dag eerder", "later op de dag"), which is the
+       * publication day only when that is known to the day.
+       */
+      anaphoric?: boolean;
+    }
+  | { type: TimexType; mod?: Mod; value: string };
+
+export interface Rule {
+  /** A regular expression source with named groups; the whole match is the expression's text. */
+  pattern: string;
+  /** Where two rules match the same stretch, the higher priority wins. */
+  priority: number;
+  meaning(groups: Record<string, string | undefined>): Meaning | undefined;
+}
+
+// Words around numbers and names must not be part of a longer word.
+const START = '(?<![\\p{L}\\p{N}])';
+const END = '(?![\\p{L}\\p{N}])';
+
+const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
+const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
+const PART_OF_DAY = '(?<part>ochtend|morgen|middag|avond|nacht)';
+const YEAR = '(?<year>1[89]\\d\\d|20\\d\\d)';
+const MOD_WORD = '(?<mod>begin|eind|einde|half|medio|midden|halverwege)';
+const MOD = `(?:${MOD_WORD} )?`;
+/** Last, this, next: "vorige week", "dit jaar", "komende zomer". */
+const RELATIVE = '(?<relative>vorige|vorig|afgelopen|verleden|deze|dit|komende|komend|volgende|volgend|aanstaande)';
+/** Words after which a bare month or year is a time expression ("in 2019", "sinds maart"). */
+const CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|eind|begin|medio|half|halverwege) )';
+
+const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', middag: 'AF', avond: 'EV', nacht: 'NI' };
+const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI' };
+const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', half: 'MID', medio: 'MID', midden: 'MID', halverwege: 'MID' };
+const WEEKDAY_NUMBERS: Record<string, number> = { maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 7 };
+
+const lower = (text: string | undefined) => text?.toLowerCase();
+const modOf = (groups: Record<string, string | undefined>) => (groups.mod ? MODS[groups.mod.toLowerCase()] : undefined);
+
+/** -1 for last, 0 for this, +1 for next; undefined without such a word. */
+function offsetOf(relative: string | undefined): number | undefined {
+  const word = lower(relative);
+  if (word === undefined) return undefined;
+  if (['vorige', 'vorig', 'afgelopen', 'verleden'].includes(word)) return -1;
+  if (['deze', 'dit'].includes(word)) return 0;
+  return 1;
+}
+
+/** The given weekday nearest the day in the direction the clause looks. */
+function weekdayFrom(day: DateTime, weekday: number, direction: Tense | 'before' | 'after'): DateTime {
+  const ahead = (weekday - day.weekday + 7) % 7;
+  if (direction === 'past' || direction === 'before') return day.minus({ days: (7 - ahead) % 7 || (direction === 'before' ? 7 : 0) });
+  if (direction === 'future' || direction === 'after') return day.plus({ days: ahead || 7 });
+  return day.plus({ days: ahead });
+}
+
+/** A day and month without a year: the occurrence the clause's tense points at. */
+function yearFor(day: DateTime, month: number, dayOfMonth: number | undefined, tense: Tense): number {
+  const firstOfMonth = day.set({ month, day: 1 });
+  const sameYear = firstOfMonth.set({ day: Math.min(dayOfMonth ?? 1, firstOfMonth.daysInMonth!) });
+  const after = dayOfMonth === undefined ? sameYear.endOf('month') : sameYear;
+  if (tense === 'past' && sameYear > day) return day.year - 1;
+  if (tense === 'future' && after < day) return day.year + 1;
+  return day.year;
+}
+
+function seasonNear(day: DateTime, season: Season, offset: number | undefined, tense: Tense): Candidate {
+  const around = [day.year - 2, day.year - 1, day.year, day.year + 1].map((year) => seasonCandidate(year, season));
+  const containing = around.find((c) => c.first <= day && day <= c.last);
+  const before = around.filter((c) => c.last < day).at(-1)!;
+  const after = around.find((c) => c.first > day)!;
+  if (offset === -1 || (offset === undefined && tense === 'past')) return before;
+  if (offset === 1 || (offset === undefined && tense === 'future')) return after;
+  return containing ?? (tense === 'past' ? before : after);
+}
+
+const DURATION_UNITS: Record<string, string> = {
+  dag: 'D', dagen: 'D', week: 'W', weken: 'W', maand: 'M', maanden: 'M', jaar: 'Y', jaren: 'Y',
+  uur: 'TH', uren: 'TH', minuut: 'TM', minuten: 'TM', seconde: 'TS', seconden: 'TS', kwartier: 'TQ', eeuw: 'C', eeuwen: 'C',
+};
+const UNITS = Object.keys(DURATION_UNITS).sort((a, b) => b.length - a.length).join('|');
+
+/** `P6M`, `PT10M`, `PXM` (an unknown number of months), a quarter of an hour as `PT15M`. */
+function durationValue(count: number | 'X', unit: string): string {
+  const code = DURATION_UNITS[unit.toLowerCase()]!;
+  if (code === 'TQ') return count === 'X' ? 'PTXM' : `PT${count * 15}M`;
+  if (code === 'C') return count === 'X' ? 'PXY' : `P${count * 100}Y`;
+  return code.startsWith('T') ? `PT${count}${code[1]}` : `P${count}${code}`;
+}
+
+/** Moves a day by whole units, and gives the stretch of that unit it falls in. */
+function shifted(day: DateTime, unit: string, amount: number): Candidate | undefined {
+  const code = DURATION_UNITS[unit.toLowerCase()];
+  if (code === 'D') return dayCandidate(day.plus({ days: amount }));
+  if (code === 'W') return weekCandidate(day.plus({ weeks: amount }));
+  if (code === 'M') return monthCandidate(day.plus({ months: amount }));
+  if (code === 'Y') return yearCandidate(day.year + amount);
+  return undefined;
+}
+
+/** Hours said on a clock face: "half drie" in the news is 14:30, not 02:30. */
+function clock(hour: number, minute: number, explicitNight: boolean): string {
+  const afternoon = !explicitNight && hour >= 1 && hour <= 6 ? hour + 12 : hour;
+  return `T${String(afternoon % 24).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+}
+
+const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
+
+/** A month, with the year the clause's tense points at when none is written. */
+function monthMeaning(groups: Record<string, string | undefined>): Meaning {
+  const month = monthNumber(groups.month!)!;
+  const year = groups.year !== undefined ? Number(groups.year) : undefined;
+  return {
+    type: 'DATE',
+    mod: modOf(groups),
+    candidate: (day, tense) => monthCandidate(day.set({ year: year ?? yearFor(day, month, undefined, tense), month, day: 1 })),
+  };
+}
+
+export const RULES: readonly Rule[] = [
+  // vandaag, gisteren, eergisteren, morgen, overmorgen, gisteravond, morgenochtend, vanavond
+  {
+    pattern: `${START}(?<!['’]s )(?<!de )(?:(?<day>vandaag|eergisteren|gisteren|gister|overmorgen|morgen)${PART_OF_DAY}?|van(?<today>ochtend|morgen|middag|avond|nacht))${END}`,
+    priority: 2,
+    meaning(groups) {
+      const word = lower(groups.day) ?? 'vandaag';
+      const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, morgen: 1, overmorgen: 2 }[word]!;
+      const part = lower(groups.part ?? groups.today);
+      const suffix = part ? `T${PARTS[part]}` : '';
+      return { type: part ? 'TIME' : 'DATE', candidate: (day) => dayCandidate(day.plus({ days: offset }), suffix) };
+    },
+  },
+  // vorige week dinsdag, volgende week vrijdag
+  {
+    pattern: `${START}${RELATIVE} week (?<weekday>${WEEKDAYS})${PART_OF_DAY}?${END}`,
+    priority: 3,
+    meaning(groups) {
+      const weeks = offsetOf(groups.relative)!;
+      const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
+      const part = lower(groups.part);
+      return {
+        type: part ? 'TIME' : 'DATE',
+        candidate: (day) => weekdayCandidate(day.startOf('week').plus({ weeks, days: weekday - 1 }), part ? `T${PARTS[part]}` : ''),
+      };
+    },
+  },
+  // vrijdag, maandagavond, afgelopen zondag, komende woensdagmiddag
+  {
+    pattern: `${START}(?:${RELATIVE} )?(?<weekday>${WEEKDAYS})${PART_OF_DAY}?${END}`,
+    priority: 2,
+    meaning(groups) {
+      const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
+      const offset = offsetOf(groups.relative);
+      const part = lower(groups.part);
+      return {
+        type: part ? 'TIME' : 'DATE',
+        candidate: (day, tense) =>
+          weekdayCandidate(weekdayFrom(day, weekday, offset === -1 ? 'before' : offset === 1 ? 'after' : tense), part ? `T${PARTS[part]}` : ''),
+      };
+    },
+  },
+  // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week
+  {
+    pattern: `${START}${MOD}(?:het )?${RELATIVE} (?<unit>week|weekend|maand|jaar|kwartaal)${END}`,
+    priority: 2,
+    meaning(groups) {
+      const offset = offsetOf(groups.relative)!;
+      const unit = lower(groups.unit)!;
+      return {
+        type: 'DATE',
+        mod: modOf(groups),
+        candidate(day) {
+          if (unit === 'weekend') return weekendCandidate(day.plus({ weeks: offset }));
+          if (unit === 'kwartaal') {
+            const moved = day.plus({ months: 3 * offset });
+            return quarterCandidate(moved.year, Math.ceil(moved.month / 3));
+          }
+          return shifted(day, unit, offset)!;
+        },
+      };
+    },
+  },
+  // twee weken geleden, een dag eerder, drie maanden later, over twee jaar
+  {
+    pattern: `${START}(?:(?<over>over|binnen) )?(?<count>${COUNT}) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|eerder|later|terug))?${END}`,
+    priority: 3,
+    meaning(groups) {
+      const count = countValue(groups.count!);
+      if (count === undefined) return undefined;
+      const direction = lower(groups.direction);
+      if (!direction && !groups.over) return undefined;
+      const sign = direction === 'later' || groups.over ? 1 : -1;
+      return {
+        type: 'DATE',
+        anaphoric: direction === 'eerder' || direction === 'later',
+        candidate: (day) => shifted(day, groups.unit!, sign * count)!,
+      };
+    },
+  },
+  // eerder op de dag, later die dag, de dag erna, de volgende dag
+  {
+    pattern: `${START}(?:(?<when>eerder|later) (?:op de dag|die dag|diezelfde dag|op die dag)|(?:diezelfde|dezelfde) dag|de (?<which>dag|avond) (?<side>ervoor|erna|daarvoor|daarna)|de volgende (?<next>dag|ochtend|avond))${END}`,
+    priority: 3,
+    meaning(groups) {
+      const offset = groups.side ? (/voor/i.test(groups.side) ? -1 : 1) : groups.next ? 1 : 0;
+      const part = lower(groups.which) === 'avond' ? 'TEV' : lower(groups.next) === 'avond' ? 'TEV' : lower(groups.next) === 'ochtend' ? 'TMO' : '';
+      return { type: part ? 'TIME' : 'DATE', anaphoric: true, candidate: (day) => dayCandidate(day.plus({ days: offset }), part) };
+    },
+  },
+  // 24 februari, 3 maart 2023, vrijdag 3 maart 2023
+  {
+    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?<dayOfMonth>[0-3]?\\d) (?<month>${MONTHS})(?: ${YEAR})?${END}`,
+    priority: 2,
+    meaning(groups) {
+      const month = monthNumber(groups.month!)!;
+      const dayOfMonth = Number(groups.dayOfMonth);
+      const year = groups.year !== undefined ? Number(groups.year) : undefined;
+      if (dayOfMonth < 1 || dayOfMonth > 31) return undefined;
+      return {
+        type: 'DATE',
+        candidate(day, tense) {
+          const firstOfMonth = day.set({ year: year ?? yearFor(day, month, dayOfMonth, tense), month, day: 1 });
+          return dayCandidate(firstOfMonth.set({ day: Math.min(dayOfMonth, firstOfMonth.daysInMonth!) }));
+        },
+      };
+    },
+  },
+  // begin maart, eind december 2021
+  { pattern: `${START}${MOD_WORD} (?<month>${MONTHS})(?: ${YEAR})?${END}`, priority: 2, meaning: monthMeaning },
+  // februari 2021
+  { pattern: `${START}(?<month>${MONTHS}) ${YEAR}${END}`, priority: 2, meaning: monthMeaning },
+  // A bare month needs a preposition to be one: "in maart" (not the name Mei).
+  { pattern: `${CUE}(?<month>${MONTHS})${END}`, priority: 1, meaning: monthMeaning },
+  // in 2019, sinds 2014, begin 2021: a year after a preposition or a modifier
+  {
+    pattern: `(?:${CUE}|${START}${MOD_WORD} )${YEAR}${END}`,
+    priority: 1,
+    meaning(groups) {
+      const year = Number(groups.year);
+      return { type: 'DATE', mod: modOf(groups), candidate: () => yearCandidate(year) };
+    },
+  },
+  // de zomer van 2021, zomer 2021, deze winter, afgelopen zomer, komend voorjaar
+  {
+    pattern: `${START}${MOD}(?:(?:de |het )?(?<season>lente|voorjaar|zomer|herfst|najaar|winter)(?: van)? ${YEAR}|${RELATIVE} (?<relativeSeason>lente|voorjaar|zomer|herfst|najaar|winter))${END}`,
+    priority: 2,
+    meaning(groups) {
+      const season = SEASON_WORDS[lower(groups.season ?? groups.relativeSeason)!]!;
+      const year = groups.year !== undefined ? Number(groups.year) : undefined;
+      const offset = offsetOf(groups.relative);
+      return {
+        type: 'DATE',
+        mod: modOf(groups),
+        candidate: (day, tense) => (year !== undefined ? seasonCandidate(year, season) : seasonNear(day, season, offset, tense)),
+      };
+    },
+  },
+  // het eerste kwartaal (van 2022), het 3e kwartaal
+  {
+    pattern: `${START}(?:het )?(?<ordinal>eerste|tweede|derde|vierde|[1-4](?:e|ste|de)) kwartaal(?: (?:van )?${YEAR})?${END}`,
+    priority: 2,
+    meaning(groups) {
+      const quarter = ordinalValue(groups.ordinal!)!;
+      const year = groups.year !== undefined ? Number(groups.year) : undefined;
+      return { type: 'DATE', candidate: (day) => quarterCandidate(year ?? day.year, quarter) };
+    },
+  },
+  // de jaren negentig, de jaren '80
+  {
+    pattern: `${START}(?:de )?jaren (?<decade>['’]?[2-9]0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)${END}`,
+    priority: 2,
+    meaning(groups) {
+      const decade = decadeValue(groups.decade!);
+      return decade === undefined ? undefined : { type: 'DATE', candidate: () => decadeCandidate(decade) };
+    },
+  },
+  // 14:30 uur, 14.05 uur, om 15 uur, om 9.00
+  {
+    pattern: `${START}(?:(?<hour>[0-2]?\\d)[:.](?<minute>[0-5]\\d)(?: uur)?|(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot) )(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END}))${END}(?<night> ['’]s (?:nachts|ochtends|morgens))?`,
+    priority: 3,
+    meaning(groups) {
+      const hour = groups.hour !== undefined ? Number(groups.hour) : countValue(groups.wholeHour!)!;
+      const minute = Number(groups.minute ?? 0);
+      if (hour > 23) return undefined;
+      // A time written with minutes is a 24-hour clock; only a bare hour may mean the afternoon.
+      const value = groups.hour !== undefined ? clock(hour, minute, true) : clock(hour, 0, groups.night !== undefined);
+      return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
+    },
+  },
+  // half drie, kwart over vier, kwart voor negen
+  {
+    pattern: `${START}(?:(?<half>half)|kwart (?<quarter>over|voor)) (?<hourWord>${HOUR_WORDS}|1[0-2]|[1-9])${END}(?<night> ['’]s (?:nachts|ochtends|morgens))?`,
+    priority: 3,
+    meaning(groups) {
+      const named = countValue(groups.hourWord!)!;
+      const [hour, minute] = groups.half ? [named - 1, 30] : groups.quarter === 'over' ? [named, 15] : [named - 1, 45];
+      const value = clock(hour === 0 ? 12 : hour, minute, groups.night !== undefined);
+      return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
+    },
+  },
+  // 10 minuten (durende), zes maanden (lang), drie jaar cel
+  {
+    pattern: `${START}(?<count>${COUNT}|anderhalf|anderhalve) (?<unit>${UNITS})${END}(?! (?:geleden|eerder|later|terug)${END})`,
+    priority: 1,
+    meaning(groups) {
+      const count = lower(groups.count)!.startsWith('anderhalf') ? 1.5 : countValue(groups.count!);
+      return count === undefined ? undefined : { type: 'DURATION', value: durationValue(count, groups.unit!) };
+    },
+  },
+  // de voorbije maanden, de afgelopen twee weken, de komende dagen
+  {
+    pattern: `${START}de (?:voorbije|afgelopen|laatste|komende|volgende|eerstvolgende) (?:(?<count>${COUNT}) )?(?<unit>dagen|weken|maanden|jaren|uren|minuten|eeuwen)${END}`,
+    priority: 3,
+    meaning(groups) {
+      const count = groups.count !== undefined ? countValue(groups.count) : 'X';
+      return count === undefined ? undefined : { type: 'DURATION', value: durationValue(count, groups.unit!) };
+    },
+  },
+  // elke dag, iedere maandag, dagelijks, wekelijks
+  {
+    pattern: `${START}(?:(?:elke|iedere) (?<every>dag|week|maand|jaar|${WEEKDAYS})|(?<adverb>dagelijks|wekelijks|maandelijks|jaarlijks)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
+    priority: 2,
+    meaning(groups) {
+      const word = lower(groups.every ?? groups.adverb ?? groups.weekdays)!;
+      const weekday = WEEKDAY_NUMBERS[word] ?? WEEKDAY_NUMBERS[word.replace(/s$/, '')];
+      if (weekday !== undefined) return { type: 'SET', value: `XXXX-WXX-${weekday}` };
+      const unit = word.startsWith('dag') ? 'D' : word.startsWith('week') ? 'W' : word.startsWith('maand') ? 'M' : 'Y';
+      return { type: 'SET', value: `P1${unit}` };
+    },
+  },
+  // nu, momenteel, vroeger, binnenkort
+  {
+    pattern: `${START}(?<reference>nu|momenteel|tegenwoordig|thans|op dit moment|vroeger|destijds|in het verleden|binnenkort|straks|in de toekomst)${END}`,
+    priority: 1,
+    meaning(groups) {
+      const word = lower(groups.reference)!;
+      const value = ['vroeger', 'destijds', 'in het verleden'].includes(word) ? 'PAST_REF' : ['binnenkort', 'straks', 'in de toekomst'].includes(word) ? 'FUTURE_REF' : 'PRESENT_REF';
+      if (value !== 'PRESENT_REF') return { type: 'DATE', value };
+      return { type: 'DATE', candidate: (day) => ({ exact: value, vague: value, first: day, last: day }) };
+    },
+  },
+];

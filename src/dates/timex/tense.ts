@@ -1,0 +1,40 @@
+/**
+ * Which way a clause looks in time, which decides what "vrijdag" or "24 februari" means: the one
+ * before the publication date ("Vrijdag zei de minister") or the one after ("zal vrijdag").
+ */
+export type Tense = 'past' | 'present' | 'future';
+
+const FUTURE = new Set(['zal', 'zullen', 'zult', 'gaat', 'gaan', 'ga']);
+
+/** Finite past forms of the auxiliaries and the most frequent strong and irregular verbs. */
+const PAST = new Set(
+  (
+    'was waren had hadden werd werden zei zeiden ging gingen kwam kwamen viel vielen stond stonden lag lagen zat zaten ' +
+    'bleef bleven liet lieten nam namen gaf gaven sprak spraken kreeg kregen wist wisten moest moesten kon konden wilde ' +
+    'wilden wou mocht mochten zag zagen vond vonden deed deden bracht brachten dacht dachten hield hielden schreef schreven ' +
+    'begon begonnen trok trokken liep liepen sloot sloten won wonnen verloor verloren vloog vlogen reed reden sloeg sloegen ' +
+    'droeg droegen vroeg vroegen zocht zochten kocht kochten riep riepen hing hingen ving vingen stierf stierven verscheen ' +
+    'verschenen verdween verdwenen ontstond ontstonden besloot besloten vertrok vertrokken overleed bood boden koos kozen ' +
+    'wees wezen zweeg zwegen steeg stegen daalde daalden leek leken bleek bleken sneuvelde onderhandelde'
+  ).split(' '),
+);
+
+/** Auxiliaries of the perfect ("heeft gezegd", "is vertrokken"): with a participle, the clause looks back. */
+const PERFECT = new Set(['heeft', 'hebben', 'heb', 'hebt', 'is', 'zijn', 'ben', 'bent']);
+const PARTICIPLE = /^(?:ge|be|ver|ont|her|er)\p{L}{2,}(?:d|t|en)$/u;
+/** A weak verb's past form: vergaderde, stopten. Only trusted where Dutch puts the finite verb. */
+const WEAK_PAST = /^\p{Ll}{3,}(?:de|te|den|ten)$/u;
+
+/**
+ * The tense of the clause around a time expression. `verbAfter` is the word right after the
+ * expression when the expression opens the sentence: Dutch puts the finite verb there.
+ */
+export function tenseOf(words: readonly string[], verbAfter: string | undefined): Tense {
+  const lower = words.map((word) => word.toLowerCase());
+  if (lower.some((word) => FUTURE.has(word))) return 'future';
+  if (lower.some((word) => PAST.has(word))) return 'past';
+  if (verbAfter !== undefined && WEAK_PAST.test(verbAfter.toLowerCase())) return 'past';
+  const perfect = lower.findIndex((word) => PERFECT.has(word));
+  if (perfect >= 0 && lower.slice(perfect + 1).some((word) => PARTICIPLE.test(word))) return 'past';
+  return 'present';
+}

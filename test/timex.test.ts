@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseArticleFile } from '../src/article/parse.ts';
+import { parsePublishedDate } from '../src/dates/published.ts';
+import { type DocumentDate, documentDateOf, findTimeExpressions } from '../src/dates/timex/find.ts';
+import { REPO_ROOT, SHARED } from './support/environment.ts';
+import { seedsGold } from './support/gold.ts';
+
+interface DevCase {
+  sentence: string;
+  expected: { text: string; type: string; value_day_dct: string; value_month_dct: string; mod?: string }[];
+}
+const dev = JSON.parse(readFileSync(path.join(SHARED, 'eval/dates-dev.json'), 'utf8')) as { cases: DevCase[] };
+
+const DAY = { year: 2022, month: 1, day: 18 };
+const MONTH = { year: 2022, month: 1 };
+const found = (text: string, dct: DocumentDate = DAY) =>
+  findTimeExpressions(text, dct).map(({ text, type, value, mod }) => ({ text, type, value, ...(mod && { mod }) }));
+
+describe('time expressions: the development cases', () => {
+  it.each(dev.cases)('$sentence', ({ sentence, expected }) => {
+    const want = (key: 'value_day_dct' | 'value_month_dct') =>
+      expected.map((e) => ({ text: e.text, type: e.type, value: e[key], ...(e.mod && { mod: e.mod }) }));
+    expect(found(sentence, DAY)).toEqual(want('value_day_dct'));
+    expect(found(sentence, MONTH)).toEqual(want('value_month_dct'));
+  });
+
+  it('keeps offsets that point at the text', () => {
+    for (const { sentence } of dev.cases) {
+      for (const expression of findTimeExpressions(sentence, DAY)) expect(sentence.slice(expression.start, expression.end)).toBe(expression.text);
+    }
+  });
+});
+
+describe('time expressions: the seed articles', () => {
+  it.each(seedsGold.documents)('$file', ({ file, timex }) => {
+    const article = parseArticleFile(readFileSync(path.join(REPO_ROOT, 'seeds', file)));
+    const dct = documentDateOf(parsePublishedDate(article.dateText));
+    expect(found(article.text, dct)).toEqual(timex.map(({ text, type, value }) => ({ text, type, value })));
+  });
+});
+
+describe('time expressions', () => {
+  it('takes no Dutch word for a weekday abbreviation, and no number for a time', () => {
+    expect(found('Het is zo vrij dat hij zat te wachten; Ma en do zijn er di wo ook.')).toEqual([]);
+    expect(found('Er vielen 100.000 doden en de prijs steeg 150 procent.')).toEqual([]);
+    expect(found('Na het 2 uur durende overleg.')).toEqual([{ text: '2 uur', type: 'DURATION', value: 'PT2H' }]);
+  });
+
+  it('lets each clause decide which way a weekday looks', () => {
+    expect(found('Vrijdag zei de minister dat hij vrijdag zal vertrekken.')).toEqual([
+      { text: 'Vrijdag', type: 'DATE', value: '2022-01-14' },
+      { text: 'vrijdag', type: 'DATE', value: '2022-01-21' },
+    ]);
+    expect(found('Op 24 februari zal het leger oefenen.')[0]!.value).toBe('2022-02-24');
+  });
+
+  it.each([
+    ['Afgelopen weekend was het rustig.', 'Afgelopen weekend', 'DATE', '2022-W02-WE'],
+    ['Het eerste kwartaal van 2022 was goed.', 'Het eerste kwartaal van 2022', 'DATE', '2022-Q1'],
+    ['Vorig kwartaal daalde de omzet.', 'Vorig kwartaal', 'DATE', '2021-Q4'],
+    ['Deze zomer gaat het gebeuren.', 'Deze zomer', 'DATE', '2022-SU'],
+    ['In 2019 was dat anders.', '2019', 'DATE', '2019'],
+    ['Over twee weken komt hij.', 'Over twee weken', 'DATE', '2022-W05'],
+    ['Drie dagen later vertrok hij.', 'Drie dagen later', 'DATE', '2022-01-21'],
+    ['Vanavond spreekt de premier.', 'Vanavond', 'TIME', '2022-01-18TEV'],
+    ['Gisteravond was het raak.', 'Gisteravond', 'TIME', '2022-01-17TEV'],
+    ['Om drie uur begint het.', 'drie uur', 'TIME', '2022-01-18T15:00'],
+    ['Om kwart over vier begint het.', 'kwart over vier', 'TIME', '2022-01-18T16:15'],
+    ['Morgen om tien uur begint het.', 'Morgen om tien uur', 'TIME', '2022-01-19T10:00'],
+    ['De Kamer vergadert elke maandag.', 'elke maandag', 'SET', 'XXXX-WXX-1'],
+    ['Hij traint dagelijks.', 'dagelijks', 'SET', 'P1D'],
+    ['De afgelopen twee weken was het druk.', 'De afgelopen twee weken', 'DURATION', 'P2W'],
+    ['Hij zat anderhalf jaar vast.', 'anderhalf jaar', 'DURATION', 'P1.5Y'],
+    ['Vroeger was alles beter.', 'Vroeger', 'DATE', 'PAST_REF'],
+    ['Nu is het anders.', 'Nu', 'DATE', 'PRESENT_REF'],
+    ['De jaren tachtig waren wild.', 'De jaren tachtig', 'DATE', '198'],
+  ])('%s', (sentence, text, type, value) => {
+    expect(found(sentence)).toEqual([{ text, type, value }]);
+  });
+
+  it('marks begin, half and end', () => {
+    expect(found('Eind vorig jaar en medio 2021 en half maart.')).toEqual([
+      { text: 'Eind vorig jaar', type: 'DATE', value: '2021', mod: 'END' },
+      { text: 'medio 2021', type: 'DATE', value: '2021', mod: 'MID' },
+      { text: 'half maart', type: 'DATE', value: '2022-03', mod: 'MID' },
+    ]);
+  });
+
+  it('gives the range of days an expression can mean, whole when the publication date is a month', () => {
+    const [friday] = findTimeExpressions('Blinken zal vrijdag vertrekken.', MONTH);
+    expect(friday).toMatchObject({ value: '2022-WXX-5', firstDay: '2022-01-07', lastDay: '2022-02-04' });
+    const [week] = findTimeExpressions('Vorige week werd er onderhandeld.', DAY);
+    expect(week).toMatchObject({ value: '2022-W02', firstDay: '2022-01-10', lastDay: '2022-01-16' });
+    const [duration] = findTimeExpressions('Het duurde zes maanden lang.', DAY);
+    expect(duration).not.toHaveProperty('firstDay');
+  });
+
+  it('reads an article dated only to the year', () => {
+    expect(found('Vorige maand werd het bekend.', { year: 2022 })).toEqual([{ text: 'Vorige maand', type: 'DATE', value: 'XXXX-XX' }]);
+  });
+});
