@@ -55,14 +55,18 @@ describe('reprocess', () => {
     expect(await enqueueReprocessing(pipeline.queues, pipeline.db, shippedExtractor.version, false)).toBe(0);
   });
 
-  it('with --all, sends every stored article again and leaves their mentions as they were', async () => {
+  it('with --all, sends every stored article again, deriving the same mentions and time expressions', async () => {
     const before = await mentionsByArticle();
     const updated = await pipeline.db.selectFrom('article').select(['id', 'updated_at']).execute();
+    const expressionsBefore = await pipeline.db.selectFrom('time_expression').selectAll().orderBy('article_id').orderBy('start').execute();
+    expect(expressionsBefore.length).toBeGreaterThan(0);
+    await pipeline.db.deleteFrom('time_expression').execute();
     expect(await enqueueReprocessing(pipeline.queues, pipeline.db, shippedExtractor.version, true)).toBe(2);
     await waitFor('both articles to be reprocessed', async () => {
       const rows = await pipeline.db.selectFrom('article').select(['id', 'updated_at']).execute();
       return rows.every((row) => row.updated_at > updated.find((u) => u.id === row.id)!.updated_at);
     });
     expect(await mentionsByArticle()).toEqual(before);
+    expect(await pipeline.db.selectFrom('time_expression').selectAll().orderBy('article_id').orderBy('start').execute()).toEqual(expressionsBefore);
   });
 });
