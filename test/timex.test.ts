@@ -56,6 +56,12 @@ describe('time expressions', () => {
     expect(found('Op 24 februari zal het leger oefenen.')[0]!.value).toBe('2022-02-24');
   });
 
+  it('lets "sinds" look back and "tot" ahead, whatever the verb', () => {
+    expect(found('Sinds maandag is hij ziek.')[0]!.value).toBe('2022-01-17');
+    expect(found('Sinds februari stijgen de prijzen.')[0]!.value).toBe('2021-02');
+    expect(found('Tot vrijdag blijft het koud, zei hij.')[0]!.value).toBe('2022-01-21');
+  });
+
   it.each([
     ['Afgelopen weekend was het rustig.', 'Afgelopen weekend', 'DATE', '2022-W02-WE'],
     ['Het eerste kwartaal van 2022 was goed.', 'Het eerste kwartaal van 2022', 'DATE', '2022-Q1'],

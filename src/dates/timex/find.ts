@@ -107,6 +107,10 @@ function tenseAround(sentencesOfText: readonly Token[][], match: Match): Tense {
   const verbAfter = opens ? sentence.find((token) => token.start >= match.end)?.text : undefined;
   const isOpener = (token: Token) => CLAUSE_OPENERS.has(token.text.toLowerCase());
   const before = sentence.filter((token) => token.end <= match.start);
+  // "sinds maandag" can only look back, "tot vrijdag" only ahead, whatever the verb.
+  const preposition = before.at(-1)?.text.toLowerCase();
+  if (preposition === 'sinds') return 'past';
+  if (preposition === 'tot') return 'future';
   const clauseStart = before.findLastIndex(isOpener) + 1;
   const clauseEnd = sentence.findIndex((token) => token.start >= match.end && isOpener(token));
   const clause = sentence.slice(clauseStart, clauseEnd < 0 ? undefined : clauseEnd);
