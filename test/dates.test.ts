@@ -67,6 +67,14 @@ describe('publication dates', () => {
     expect(() => parsePublishedDate(text)).toThrow(new DateError(message));
   });
 
+  it('refuses an offset that does not exist', () => {
+    expect(() => parsePublishedDate('2023-03-02T14:05+2500')).toThrow(new DateError('offset +2500 does not exist (at most ±14:00)'));
+  });
+
+  it('reads a mail header with a zone name after the offset', () => {
+    expect(parsePublishedDate('Fri, 03 Mar 2023 14:05:00 +0100 (CET)')).toMatchObject({ value: '2023-03-03T14:05:00+01:00', timezone: '+01:00' });
+  });
+
   it('refuses what is no date, saying which forms it takes', () => {
     expect(() => parsePublishedDate('maart')).toThrow(/"maart" is not a date; expected a date such as 2023, 2023-03/);
   });
@@ -78,6 +86,9 @@ describe('where the header ends', () => {
     ['vrijdag 3 maart 2023 14:05 Het kabinet', 'vrijdag 3 maart 2023 14:05', ' Het kabinet'],
     ['2023-03 2 mensen raakten gewond', '2023-03', ' 2 mensen raakten gewond'],
     ['31 februari 2023 Het kabinet', '31 februari 2023', ' Het kabinet'],
+    ['2023-03-02 14.05 uur Het kabinet', '2023-03-02 14.05 uur', ' Het kabinet'],
+    ['3 maart 2023 UT Austin meldt', '3 maart 2023', ' UT Austin meldt'],
+    ['2 maart 2023 1.10 meter sneeuw', '2 maart 2023', ' 1.10 meter sneeuw'],
   ])('%s', (line, dateText, rest) => {
     expect(splitDateHeader(line)).toEqual({ dateText, rest });
   });

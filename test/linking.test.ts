@@ -83,6 +83,12 @@ describe('linking people across articles', () => {
     expect(Object.keys(await people())).toEqual(['Biden', 'Hunter Biden', 'Joe Biden']);
   });
 
+  it('keeps a surname apart when the article itself names two people with it', async () => {
+    await store('a.txt', 'Jan Smit was er.', [['PER', 'Jan Smit']]);
+    await store('b.txt', 'Piet Smit en Jan Smit. Smit zei niets.', [['PER', 'Piet Smit'], ['PER', 'Jan Smit'], ['PER', 'Smit']]);
+    expect(await people()).toEqual({ 'Jan Smit': ['Jan Smit'], 'Piet Smit': ['Piet Smit'], Smit: ['Smit'] });
+  });
+
   it('never links other types by surname', async () => {
     await store('a.txt', 'Antony Blinken reist.', [['PER', 'Antony Blinken']]);
     await store('b.txt', 'De Blinken-groep.', [['ORG', 'Blinken']]);

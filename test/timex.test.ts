@@ -56,6 +56,42 @@ describe('time expressions', () => {
     expect(found('Op 24 februari zal het leger oefenen.')[0]!.value).toBe('2022-02-24');
   });
 
+  it('reads Dutch numbers whole, and never starts inside one', () => {
+    expect(found('Hij kreeg 1,5 jaar cel.')).toEqual([{ text: '1,5 jaar', type: 'DURATION', value: 'P1.5Y' }]);
+    expect(found('Dat is 3.000 jaar geleden gebouwd.')).toEqual([]);
+    expect(found('De prijs steeg naar 12.50 euro; hij sprong 2.05 meter; op 3.12.2023 was het zover.')).toEqual([]);
+    expect(found('Dat gebeurde 300000 jaar geleden.')).toEqual([]);
+  });
+
+  it('invents no day the calendar lacks', () => {
+    expect(found('Hij overleed op 31 april.')).toEqual([]);
+    expect(found('Op 29 februari zal het gebeuren.')[0]!.value).toBe('2024-02-29');
+  });
+
+  it('reads the part of the day a clock time is in', () => {
+    expect(found('Om acht uur \'s avonds.')[0]!.value).toBe('2022-01-18T20:00');
+    expect(found('Om half een \'s nachts.')[0]!.value).toBe('2022-01-18T00:30');
+    expect(found('Om twaalf uur \'s nachts.')[0]!.value).toBe('2022-01-18T00:00');
+    expect(found('Om 9.30 begint het.')[0]!.value).toBe('2022-01-18T09:30');
+  });
+
+  it('takes "morgen" after an article or adjective for the morning, and a capitalized month for a name', () => {
+    expect(found('Die morgen vertrok hij vroeg. Een mooie morgen.')).toEqual([]);
+    expect(found('Dan zijn we morgen klaar.')).toEqual([{ text: 'morgen', type: 'DATE', value: '2022-01-19' }]);
+    expect(found('Het boek van Mei, een voorkeur voor april.')).toEqual([]);
+  });
+
+  it('keeps the clock time of a day counted from the story', () => {
+    expect(found('De volgende dag om 10 uur vertrok hij.', MONTH)).toEqual([{ text: 'De volgende dag om 10 uur', type: 'TIME', value: 'XXXX-XX-XXT10:00' }]);
+  });
+
+  it('reads the present tense, and a reported "dat" clause, as looking ahead', () => {
+    expect(found('Vrijdag vinden de verkiezingen plaats.')[0]!.value).toBe('2022-01-21');
+    expect(found('Maandag worden de namen bekendgemaakt.')[0]!.value).toBe('2022-01-24');
+    expect(found('Het kabinet wil vrijdag zijn plannen bespreken.')[0]!.value).toBe('2022-01-21');
+    expect(found('De minister zei dat hij vrijdag komt.')[0]!.value).toBe('2022-01-21');
+  });
+
   it('lets "sinds" look back and "tot" ahead, whatever the verb', () => {
     expect(found('Sinds maandag is hij ziek.')[0]!.value).toBe('2022-01-17');
     expect(found('Sinds februari stijgen de prijzen.')[0]!.value).toBe('2021-02');

@@ -30,22 +30,21 @@ export class DateError extends Error {
 const alternatives = (words: readonly string[]) => words.join('|');
 const WEEKDAY = `(?:(?<weekday>${alternatives(WEEKDAY_WORDS)})\\.? )?`;
 const MONTH = `(?<monthName>${alternatives(MONTH_WORDS)})\\.?`;
-const TIME = `(?: (?:om |at )?(?<hour>\\d{1,2})[:.hu](?<minute>\\d{2})(?:[:.](?<second>\\d{2}))?(?: ?(?:uur|u))?)?`;
-const OFFSET = `(?: ?(?<offset>z|utc|gmt|ut|cet|cest|[+-]\\d{2}:?\\d{2}))?`;
+/** A time, with an optional offset (and a zone name in brackets after it, as mail headers write). */
+const TIME =
+  '(?:[t ](?:om |at )?(?<hour>\\d{1,2})[:.hu](?<minute>\\d{2})(?:[:.](?<second>\\d{2})(?:\\.\\d+)?)?(?: ?(?:uur|u))?' +
+  '(?: ?(?<offset>z|utc|gmt|ut|cet|cest|[+-]\\d{2}:?\\d{2})(?: \\([a-z]{2,5}\\))?)?)?';
 
 /** The forms a header may take, tried in order on the header with commas dropped and spaces collapsed. */
 const FORMS = [
-  // ISO 8601: 2023, 2023-03, 2023-03-02, 2023-03-02T14:05:09.123+01:00
-  new RegExp(
-    `^${WEEKDAY}(?<year>\\d{4})(?:-(?<month>\\d{2})(?:-(?<day>\\d{2})(?:[t ](?<hour>\\d{2}):(?<minute>\\d{2})(?::(?<second>\\d{2})(?:\\.\\d+)?)?${OFFSET})?)?)?$`,
-    'iu',
-  ),
+  // ISO 8601: 2023, 2023-03, 2023-03-02, 2023-03-02T14:05:09.123+01:00, 2023-03-02 14.05 uur
+  new RegExp(`^${WEEKDAY}(?<year>\\d{4})(?:-(?<month>\\d{2})(?:-(?<day>\\d{2})${TIME})?)?$`, 'iu'),
   // Day first, numeric: 02/03/2023, 02.03.2023, 2-3-23
-  new RegExp(`^${WEEKDAY}(?<day>\\d{1,2})(?<separator>[/.-])(?<month>\\d{1,2})\\k<separator>(?<year>\\d{4}|\\d{2})${TIME}${OFFSET}$`, 'iu'),
+  new RegExp(`^${WEEKDAY}(?<day>\\d{1,2})(?<separator>[/.-])(?<month>\\d{1,2})\\k<separator>(?<year>\\d{4}|\\d{2})${TIME}$`, 'iu'),
   // Day, month name, year: 3 maart 2023, vrijdag 3 mrt. 2023 14.05 uur, Fri 03 Mar 2023 14:05:00 +0100
-  new RegExp(`^${WEEKDAY}(?<day>\\d{1,2})(?:e|ste|de)? ${MONTH} (?<year>\\d{4})${TIME}${OFFSET}$`, 'iu'),
+  new RegExp(`^${WEEKDAY}(?<day>\\d{1,2})(?:e|ste|de)? ${MONTH} (?<year>\\d{4})${TIME}$`, 'iu'),
   // Month name, day, year: March 3, 2023
-  new RegExp(`^${WEEKDAY}${MONTH} (?<day>\\d{1,2})(?:st|nd|rd|th)? (?<year>\\d{4})${TIME}${OFFSET}$`, 'iu'),
+  new RegExp(`^${WEEKDAY}${MONTH} (?<day>\\d{1,2})(?:st|nd|rd|th)? (?<year>\\d{4})${TIME}$`, 'iu'),
   // Month name and year: maart 2023
   new RegExp(`^${MONTH} (?<year>\\d{4})$`, 'iu'),
 ];
@@ -66,8 +65,9 @@ const fullYear = (digits: string) => (digits.length === 4 ? Number(digits) : Num
 function zoneOf(offset: string): { zone: Zone; name: string; suffix: string } {
   const lower = offset.toLowerCase();
   if (lower === 'z' || lower === 'utc' || lower === 'gmt' || lower === 'ut') return { zone: FixedOffsetZone.utcInstance, name: 'UTC', suffix: 'Z' };
-  const minutes =
-    lower === 'cet' ? 60 : lower === 'cest' ? 120 : (offset[0] === '-' ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(-2)));
+  const [hours, minutesPart] = [Number(offset.slice(1, 3)), Number(offset.slice(-2))];
+  if (lower !== 'cet' && lower !== 'cest' && (hours > 14 || minutesPart > 59)) throw new DateError(`offset ${offset} does not exist (at most ±14:00)`);
+  const minutes = lower === 'cet' ? 60 : lower === 'cest' ? 120 : (offset[0] === '-' ? -1 : 1) * (hours * 60 + minutesPart);
   const zone = FixedOffsetZone.instance(minutes);
   const name = zone.formatOffset(0, 'short');
   return { zone, name, suffix: name };
@@ -170,6 +170,8 @@ export function splitDateHeader(line: string): { dateText: string; rest: string 
   const upTo = (count: number) => ({ dateText: line.slice(0, words[count - 1]!.index + words[count - 1]![0].length), rest: line.slice(words[count - 1]!.index + words[count - 1]![0].length) });
   for (let count = words.length; count > 0; count--) {
     const candidate = upTo(count);
+    // "2 maart 2023 1.10 meter sneeuw": a dotted number before a lower-case word is the text's, not a time.
+    if (/\d\.\d{2}$/.test(candidate.dateText) && /^\s+\p{Ll}/u.test(candidate.rest)) continue;
     try {
       parsePublishedDate(candidate.dateText);
       return candidate;

@@ -39,23 +39,31 @@ function shorterForms(normalized: string): string[] {
 }
 
 const reversed = (text: string) => [...text].reverse().join('');
-/** A LIKE pattern for reversed names that end with ` short`, so that an index on reverse(name) serves it. */
-const endingPattern = (short: string) => `${reversed(` ${short}`).replace(/[\\%_]/g, '\\$&')}%`;
 
 /**
  * Stored people whose full name ends with each short name: `blinken` → the id of `Antony Blinken`.
+ * Names ending in ` blinken` are, reversed, those from `nekinlb ` up to (not including)
+ * `nekinlb!`: a range an index on reverse(name) serves for each short name in turn.
  *
  * ```sql
- * select s.short, e.id from unnest($1, $2) as s(short, pattern)
- * join entity e on e.type = 'PER' and reverse(e.normalized_name) like s.pattern
+ * select s.short, e.id from unnest($1, $2, $3) as s(short, low, high)
+ * cross join lateral (select id from entity where type = 'PER'
+ *   and reverse(normalized_name) ~>=~ s.low and reverse(normalized_name) ~<~ s.high) e
  * ```
  */
 async function fullNamesOf(trx: Trx, shortNames: readonly string[]): Promise<Map<string, number[]>> {
   const found = new Map<string, number[]>();
   if (shortNames.length === 0) return found;
-  const { rows } = await sql<{ short: string; id: string }>`
-    select s.short, e.id from unnest(${shortNames}::text[], ${shortNames.map(endingPattern)}::text[]) as s(short, pattern)
-    join entity e on e.type = 'PER' and reverse(e.normalized_name) like s.pattern
+  const low = shortNames.map((short) => reversed(` ${short}`));
+  // The space that ends every `low` is followed by "!" in any collation-free (byte) order.
+  const high = low.map((bound) => `${bound.slice(0, -1)}!`);
+  const { rows } = await sql<{ short: string; id: number }>`
+    select s.short, e.id
+    from unnest(${shortNames}::text[], ${low}::text[], ${high}::text[]) as s(short, low, high)
+    cross join lateral (
+      select id from entity
+      where type = 'PER' and reverse(normalized_name) ~>=~ s.low and reverse(normalized_name) ~<~ s.high
+    ) as e
   `.execute(trx);
   for (const row of rows) found.set(row.short, [...(found.get(row.short) ?? []), Number(row.id)]);
   return found;
@@ -136,7 +144,10 @@ export async function replaceMentions(trx: Trx, articleId: number, mentions: rea
   const previous = await trx.deleteFrom('mention').where('article_id', '=', articleId).returning('entity_id').execute();
 
   const entities = distinctEntities(mentions);
-  const fullNames = await fullNamesOf(trx, entities.filter((entity) => entity.type === 'PER').map((entity) => entity.normalized_name));
+  const people = entities.filter((entity) => entity.type === 'PER');
+  // A short name that fits several full names of this very article is ambiguous here too.
+  const linkable = people.filter((short) => !people.some((full) => full.normalized_name.endsWith(` ${short.normalized_name}`)));
+  const fullNames = await fullNamesOf(trx, linkable.map((entity) => entity.normalized_name));
   const idByKey = new Map<string, number>();
   const toUpsert: EntityKey[] = [];
   for (const entity of entities) {
@@ -146,7 +157,7 @@ export async function replaceMentions(trx: Trx, articleId: number, mentions: rea
   }
   const upserted = await upsertEntities(trx, toUpsert);
   for (const [key, id] of upserted) idByKey.set(key, id);
-  const people = new Map(toUpsert.filter((entity) => entity.type === 'PER').map((entity) => [entity.normalized_name, upserted.get(keyOf('PER', entity.normalized_name))!]));
+  const upsertedPeople = new Map(toUpsert.filter((entity) => entity.type === 'PER').map((entity) => [entity.normalized_name, upserted.get(keyOf('PER', entity.normalized_name))!]));
 
   if (mentions.length > 0) {
     await trx
@@ -161,6 +172,6 @@ export async function replaceMentions(trx: Trx, articleId: number, mentions: rea
     }
     await trx.insertInto('entity_alias').values([...aliases.values()]).onConflict((oc) => oc.doNothing()).execute();
   }
-  await absorbShortForms(trx, people);
+  await absorbShortForms(trx, upsertedPeople);
   await removeOrphans(trx, previous.map((row) => row.entity_id));
 }

@@ -5,7 +5,7 @@ import { ArticleError } from '../article/article.ts';
 import type { Config } from '../config.ts';
 import { createDatabase } from '../db/connection.ts';
 import { settleFailed, settleProcessed } from '../inbox/lifecycle.ts';
-import { type Payloads, payloadSchemas } from '../jobs/payloads.ts';
+import { type Payloads, payloadSchemas, sourceSchema } from '../jobs/payloads.ts';
 import { nextStage, openQueues, QUEUE_NAMES, type QueueName, redisConnection, STAGES, type Stage } from '../jobs/queues.ts';
 import { scheduleInboxRescan } from '../jobs/scheduler.ts';
 import { type Logger, onceUntilChanged } from '../log.ts';
@@ -47,13 +47,14 @@ function parsePayload<Q extends QueueName>(name: Q, data: unknown): Payloads[Q] 
 function processorFor<Q extends QueueName>(name: Q, context: TaskContext) {
   const task = tasks[name] as Task<Q>;
   return async (job: Job) => {
-    const payload = parsePayload(name, job.data);
     try {
+      const payload = parsePayload(name, job.data);
       const result = await task(payload, context);
       if (!isStage(name)) return result;
       const next = nextStage(name);
       if (next) {
-        await context.queues[next].add(next, result, { jobId: job.id });
+        // Checked here, so that a result the next stage would refuse fails this job and files the article.
+        await context.queues[next].add(next, parsePayload(next, result), { jobId: job.id });
         return { next };
       }
       const { source } = payload as Payloads[Stage];
@@ -64,13 +65,12 @@ function processorFor<Q extends QueueName>(name: Q, context: TaskContext) {
       const message = error instanceof Error ? error.message : String(error);
       const permanent = isPermanent(error);
       const lastAttempt = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (isStage(name) && lastAttempt) {
-        const { source } = payload as Payloads[Stage];
-        if (source.fromInbox) {
-          await settleFailed(context.config.inbox, source, name, message).catch((moveError: Error) =>
-            context.log.error('could not move the file to failed/', { file: source.path, error: moveError.message }),
-          );
-        }
+      // The source is read from the raw job data: the payload as a whole may be what failed.
+      const source = isStage(name) ? sourceSchema.safeParse((job.data as { source?: unknown } | undefined)?.source).data : undefined;
+      if (source?.fromInbox && lastAttempt) {
+        await settleFailed(context.config.inbox, source, name, message).catch((moveError: Error) =>
+          context.log.error('could not move the file to failed/', { file: source.path, error: moveError.message }),
+        );
       }
       throw permanent && !(error instanceof UnrecoverableError) ? new UnrecoverableError(message) : error;
     }

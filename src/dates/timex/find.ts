@@ -2,7 +2,7 @@ import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { sentences, type Token } from '../../text/tokenize.ts';
 import type { PublishedDate } from '../published.ts';
-import { daysOf, mergeCandidates, unknownFields } from './calendar.ts';
+import { type Candidate, daysOf, mergeCandidates, unknownFields } from './calendar.ts';
 import { type Meaning, RULES } from './rules.ts';
 import { type Tense, tenseOf } from './tense.ts';
 
@@ -80,6 +80,7 @@ function withClockTimes(text: string, matches: Match[], someDay: DateTime): Matc
           meaning: {
             type: 'TIME',
             clock,
+            anaphoric: previous.meaning.anaphoric,
             candidate(day, tense) {
               const date = candidate(day, tense);
               return { ...date, exact: date.exact + clock, vague: date.vague + clock };
@@ -94,8 +95,10 @@ function withClockTimes(text: string, matches: Match[], someDay: DateTime): Matc
   return joined;
 }
 
-/** Words that open a new clause, whose verb may be in another tense ("zei dat hij zal"). */
-const CLAUSE_OPENERS = new Set([',', ';', ':', '(', 'dat', 'omdat', 'terwijl', 'toen', 'nadat', 'voordat', 'zodat', 'hoewel', 'maar', 'want', 'als', 'wanneer']);
+/** Conjunctions that open a clause with a verb of its own, in whatever tense ("zei dat hij vrijdag komt"). */
+const SUBORDINATORS = new Set(['dat', 'omdat', 'terwijl', 'toen', 'nadat', 'voordat', 'zodat', 'hoewel', 'maar', 'want', 'als', 'wanneer']);
+/** Where a clause begins. */
+const CLAUSE_OPENERS = new Set([',', ';', ':', '(', ...SUBORDINATORS]);
 
 /**
  * The tense around a match: of its clause, or of its sentence when the clause does not show one.
@@ -111,14 +114,17 @@ function tenseAround(sentencesOfText: readonly Token[][], match: Match): Tense {
   const preposition = before.at(-1)?.text.toLowerCase();
   if (preposition === 'sinds') return 'past';
   if (preposition === 'tot') return 'future';
-  const clauseStart = before.findLastIndex(isOpener) + 1;
+  const opener = before.findLastIndex(isOpener);
+  const clauseStart = opener + 1;
   const clauseEnd = sentence.findIndex((token) => token.start >= match.end && isOpener(token));
   const clause = sentence.slice(clauseStart, clauseEnd < 0 ? undefined : clauseEnd);
   const inClause = tenseOf(
     clause.map((token) => token.text),
     verbAfter,
   );
-  return inClause !== 'present' ? inClause : tenseOf(sentence.map((token) => token.text), verbAfter);
+  // A subordinate clause ("zei dat hij vrijdag komt") has its own verb; a bare fragment between commas takes the sentence's.
+  const subordinate = opener >= 0 && SUBORDINATORS.has(before[opener]!.text.toLowerCase());
+  return inClause !== 'present' || subordinate ? inClause : tenseOf(sentence.map((token) => token.text), verbAfter);
 }
 
 /**
@@ -131,15 +137,26 @@ export function findTimeExpressions(text: string, dct: DocumentDate): TimeExpres
   const matches = withClockTimes(text, bestMatches(text), days[0]!);
   if (matches.length === 0) return [];
   const sentencesOfText = sentences(text);
-  return matches.map((match) => {
+  return matches.map((match): TimeExpression | undefined => {
     const base = { text: text.slice(match.start, match.end), start: match.start, end: match.end, type: match.meaning.type };
     const mod = match.meaning.mod ? { mod: match.meaning.mod } : {};
     if ('value' in match.meaning) return { ...base, value: match.meaning.value, ...mod };
     const tense = tenseAround(sentencesOfText, match);
     const { candidate, anaphoric } = match.meaning;
     // Counted from a moment the story does not date: every field unknown, any day possible.
-    if (anaphoric && dct.day === undefined) return { ...base, value: unknownFields(candidate(days[0]!, tense).vague), ...mod };
-    const merged = mergeCandidates(days.map((day) => candidate(day, tense)));
+    if (anaphoric && dct.day === undefined) {
+      // The clock time of "de volgende dag om 10 uur" is known even when the day is not.
+      const { vague } = candidate(days[0]!, tense);
+      const clock = match.meaning.clock ?? '';
+      return { ...base, value: unknownFields(vague.slice(0, vague.length - clock.length)) + clock, ...mod };
+    }
+    const candidates = days.map((day) => candidate(day, tense));
+    if (!candidates.every(isReasonable)) return undefined;
+    const merged = mergeCandidates(candidates);
     return { ...base, value: merged.value, ...mod, firstDay: merged.first.toISODate()!, lastDay: merged.last.toISODate()! };
-  });
+  }).filter((expression) => expression !== undefined);
 }
+
+/** "300000 jaar geleden" is a figure of speech, not a day a calendar (or Postgres) can hold. */
+const isReasonable = (candidate: Candidate) =>
+  [candidate.first, candidate.last].every((day) => day.isValid && day.year >= 1 && day.year <= 9999);

@@ -5,13 +5,14 @@ const WORDS: Record<string, number> = {
   negentig: 90, honderd: 100,
 };
 
-/** A pattern for a count written in digits or as a Dutch word ("10", "zes", "drieëntwintig"). */
-export const COUNT = `\\d+|(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën))?(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|${Object.keys(WORDS).join('|')}`;
+/** A pattern for a count written in digits, the Dutch way ("10", "1.000", "1,5"), or as a word ("zes", "drieëntwintig"). */
+export const COUNT = `\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?|(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën))?(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|${Object.keys(WORDS).join('|')}`;
 
 /** The number a count stands for; undefined if it is not one. */
 export function countValue(text: string): number | undefined {
   const lower = text.toLowerCase();
-  if (/^\d+$/.test(lower)) return Number(lower);
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(lower)) return Number(lower.replace(/\./g, ''));
+  if (/^\d+(?:,\d+)?$/.test(lower)) return Number(lower.replace(',', '.'));
   if (lower in WORDS) return WORDS[lower];
   const compound = /^(\p{L}+?)(?:en|ën)(\p{L}+tig)$/u.exec(lower);
   if (compound && compound[1]! in WORDS && compound[2]! in WORDS) return WORDS[compound[1]!]! + WORDS[compound[2]!]!;

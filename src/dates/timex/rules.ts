@@ -1,4 +1,4 @@
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import { monthNumber } from '../words.ts';
 import {
   type Candidate,
@@ -46,13 +46,16 @@ export interface Rule {
 }
 
 // Words around numbers and names must not be part of a longer word.
-const START = '(?<![\\p{L}\\p{N}])';
+// A match may not begin inside a word or a number ("1,5 jaar", "3.000 jaar").
+const START = '(?<![\\p{L}\\p{N}]|\\p{N}[.,])';
 const END = '(?![\\p{L}\\p{N}])';
 
 const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
 const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
 const PART_OF_DAY = '(?<part>ochtend|morgen|middag|avond|nacht)';
 const YEAR = '(?<year>1[89]\\d\\d|20\\d\\d)';
+/** Fewer words make a bare month a date than a year: "het boek van mei", "een voorkeur voor april". */
+const MONTH_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|rond|per|tegen|vóór|eind|begin|medio|half|halverwege) )';
 const MOD_WORD = '(?<mod>begin|eind|einde|half|medio|midden|halverwege)';
 const MOD = `(?:${MOD_WORD} )?`;
 /** Last, this, next: "vorige week", "dit jaar", "komende zomer". */
@@ -129,11 +132,23 @@ function shifted(day: DateTime, unit: string, amount: number): Candidate | undef
   return undefined;
 }
 
-/** Hours said on a clock face: "half drie" in the news is 14:30, not 02:30. */
-function clock(hour: number, minute: number, explicitNight: boolean): string {
-  const afternoon = !explicitNight && hour >= 1 && hour <= 6 ? hour + 12 : hour;
-  return `T${String(afternoon % 24).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+/**
+ * A clock time as TIMEX writes it. Said hours are a 12-hour clock: "half drie" in the news is
+ * 14:30, unless the text says "'s nachts" or "'s ochtends"; "'s avonds" and "'s middags" move any
+ * morning hour to the afternoon, "twaalf uur 's nachts" is midnight.
+ */
+function clock(hour: number, minute: number, twentyFourHour: boolean, period: string | undefined): string {
+  let value = hour;
+  if (period === 'avonds' || period === 'middags') value = hour < 12 ? hour + 12 : hour;
+  else if (period !== undefined) value = hour === 12 ? 0 : hour;
+  else if (!twentyFourHour && hour >= 1 && hour <= 6) value = hour + 12;
+  return `T${String(value % 24).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
+
+/** Words after which a number is a clock time: "om 9.30", "rond 15 uur". */
+const CLOCK_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|sinds) )';
+/** The part of the day that makes a 12-hour clock unambiguous. */
+const PERIOD = `(?: ['’]s (?<period>nachts|ochtends|morgens|middags|avonds))?`;
 
 const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
 
@@ -151,7 +166,7 @@ function monthMeaning(groups: Record<string, string | undefined>): Meaning {
 export const RULES: readonly Rule[] = [
   // vandaag, gisteren, eergisteren, morgen, overmorgen, gisteravond, morgenochtend, vanavond
   {
-    pattern: `${START}(?<!['’]s )(?<!de )(?:(?<day>vandaag|eergisteren|gisteren|gister|overmorgen|morgen)${PART_OF_DAY}?|van(?<today>ochtend|morgen|middag|avond|nacht))${END}`,
+    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?<day>vandaag|eergisteren|gisteren|gister|overmorgen|morgen)${PART_OF_DAY}?|van(?<today>ochtend|morgen|middag|avond|nacht))${END}`,
     priority: 2,
     meaning(groups) {
       const word = lower(groups.day) ?? 'vandaag';
@@ -217,7 +232,7 @@ export const RULES: readonly Rule[] = [
     priority: 3,
     meaning(groups) {
       const count = countValue(groups.count!);
-      if (count === undefined) return undefined;
+      if (count === undefined || !Number.isInteger(count)) return undefined;
       const direction = lower(groups.direction);
       if (!direction && !groups.over) return undefined;
       const sign = direction === 'later' || groups.over ? 1 : -1;
@@ -246,12 +261,16 @@ export const RULES: readonly Rule[] = [
       const month = monthNumber(groups.month!)!;
       const dayOfMonth = Number(groups.dayOfMonth);
       const year = groups.year !== undefined ? Number(groups.year) : undefined;
-      if (dayOfMonth < 1 || dayOfMonth > 31) return undefined;
+      // 31 april never happens, 29 februari only in leap years: neither is bent into another day.
+      const longest = year !== undefined ? DateTime.utc(year, month).daysInMonth! : month === 2 ? 29 : DateTime.utc(2021, month).daysInMonth!;
+      if (dayOfMonth < 1 || dayOfMonth > longest) return undefined;
       return {
         type: 'DATE',
         candidate(day, tense) {
-          const firstOfMonth = day.set({ year: year ?? yearFor(day, month, dayOfMonth, tense), month, day: 1 });
-          return dayCandidate(firstOfMonth.set({ day: Math.min(dayOfMonth, firstOfMonth.daysInMonth!) }));
+          let inYear = year ?? yearFor(day, month, dayOfMonth, tense);
+          const step = tense === 'past' ? -1 : 1;
+          while (dayOfMonth > DateTime.utc(inYear, month).daysInMonth!) inYear += step;
+          return dayCandidate(DateTime.utc(inYear, month, dayOfMonth));
         },
       };
     },
@@ -260,8 +279,12 @@ export const RULES: readonly Rule[] = [
   { pattern: `${START}${MOD_WORD} (?<month>${MONTHS})(?: ${YEAR})?${END}`, priority: 2, meaning: monthMeaning },
   // februari 2021
   { pattern: `${START}(?<month>${MONTHS}) ${YEAR}${END}`, priority: 2, meaning: monthMeaning },
-  // A bare month needs a preposition to be one: "in maart" (not the name Mei).
-  { pattern: `${CUE}(?<month>${MONTHS})${END}`, priority: 1, meaning: monthMeaning },
+  // A bare month needs a preposition to be one ("in maart"); written with a capital there, it is a name ("van Mei").
+  {
+    pattern: `${MONTH_CUE}(?<month>${MONTHS})${END}`,
+    priority: 1,
+    meaning: (groups) => (/^\p{Lu}/u.test(groups.month!) ? undefined : monthMeaning(groups)),
+  },
   // in 2019, sinds 2014, begin 2021: a year after a preposition or a modifier
   {
     pattern: `(?:${CUE}|${START}${MOD_WORD} )${YEAR}${END}`,
@@ -305,27 +328,28 @@ export const RULES: readonly Rule[] = [
       return decade === undefined ? undefined : { type: 'DATE', candidate: () => decadeCandidate(decade) };
     },
   },
-  // 14:30 uur, 14.05 uur, om 15 uur, om 9.00
+  // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds
   {
-    pattern: `${START}(?:(?<hour>[0-2]?\\d)[:.](?<minute>[0-5]\\d)(?: uur)?|(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot) )(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END}))${END}(?<night> ['’]s (?:nachts|ochtends|morgens))?`,
+    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|${CLOCK_CUE}(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END}))(?![.,]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
     priority: 3,
     meaning(groups) {
-      const hour = groups.hour !== undefined ? Number(groups.hour) : countValue(groups.wholeHour!)!;
-      const minute = Number(groups.minute ?? 0);
+      const written = groups.hour ?? groups.dotHour ?? groups.cueHour;
+      const hour = written !== undefined ? Number(written) : countValue(groups.wholeHour!)!;
+      const minute = Number(groups.minute ?? groups.dotMinute ?? groups.cueMinute ?? 0);
       if (hour > 23) return undefined;
-      // A time written with minutes is a 24-hour clock; only a bare hour may mean the afternoon.
-      const value = groups.hour !== undefined ? clock(hour, minute, true) : clock(hour, 0, groups.night !== undefined);
+      // Minutes make a 24-hour clock; a bare hour (and any hour with "'s avonds") may mean the afternoon.
+      const value = clock(hour, minute, written !== undefined, lower(groups.period));
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
   // half drie, kwart over vier, kwart voor negen
   {
-    pattern: `${START}(?:(?<half>half)|kwart (?<quarter>over|voor)) (?<hourWord>${HOUR_WORDS}|1[0-2]|[1-9])${END}(?<night> ['’]s (?:nachts|ochtends|morgens))?`,
+    pattern: `${START}(?:(?<half>half)|kwart (?<quarter>over|voor)) (?<hourWord>${HOUR_WORDS}|1[0-2]|[1-9])${END}${PERIOD}`,
     priority: 3,
     meaning(groups) {
       const named = countValue(groups.hourWord!)!;
       const [hour, minute] = groups.half ? [named - 1, 30] : groups.quarter === 'over' ? [named, 15] : [named - 1, 45];
-      const value = clock(hour === 0 ? 12 : hour, minute, groups.night !== undefined);
+      const value = clock(hour === 0 ? 12 : hour, minute, false, lower(groups.period));
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },

@@ -6,24 +6,31 @@ export type Tense = 'past' | 'present' | 'future';
 
 const FUTURE = new Set(['zal', 'zullen', 'zult', 'gaat', 'gaan', 'ga']);
 
-/** Finite past forms of the auxiliaries and the most frequent strong and irregular verbs. */
+/**
+ * Finite past forms of the auxiliaries and the most frequent strong and irregular verbs; forms
+ * that are also common nouns (reden, namen, lagen, sloten, gaven) are left out.
+ */
 const PAST = new Set(
   (
-    'was waren had hadden werd werden zei zeiden ging gingen kwam kwamen viel vielen stond stonden lag lagen zat zaten ' +
-    'bleef bleven liet lieten nam namen gaf gaven sprak spraken kreeg kregen wist wisten moest moesten kon konden wilde ' +
-    'wilden wou mocht mochten zag zagen vond vonden deed deden bracht brachten dacht dachten hield hielden schreef schreven ' +
-    'begon begonnen trok trokken liep liepen sloot sloten won wonnen verloor verloren vloog vlogen reed reden sloeg sloegen ' +
+    'was waren had hadden werd werden zei zeiden ging gingen kwam kwamen viel vielen stond stonden lag zat zaten ' +
+    'bleef bleven liet lieten nam gaf sprak spraken kreeg kregen wist wisten moest moesten kon konden wilde ' +
+    'wilden wou mocht mochten zag vond vonden deed deden bracht brachten dacht dachten hield hielden schreef schreven ' +
+    'begon begonnen trok trokken liep liepen sloot won wonnen verloor vloog vlogen reed sloeg sloegen ' +
     'droeg droegen vroeg vroegen zocht zochten kocht kochten riep riepen hing hingen ving vingen stierf stierven verscheen ' +
-    'verschenen verdween verdwenen ontstond ontstonden besloot besloten vertrok vertrokken overleed bood boden koos kozen ' +
-    'wees wezen zweeg zwegen steeg stegen daalde daalden leek leken bleek bleken sneuvelde onderhandelde'
+    'verschenen verdween verdwenen ontstond ontstonden besloot vertrok vertrokken overleed bood koos kozen ' +
+    'zweeg zwegen steeg stegen daalde daalden leek bleek bleken sneuvelde onderhandelde'
   ).split(' '),
 );
 
 /** Auxiliaries of the perfect ("heeft gezegd", "is vertrokken"): with a participle, the clause looks back. */
 const PERFECT = new Set(['heeft', 'hebben', 'heb', 'hebt', 'is', 'zijn', 'ben', 'bent']);
-const PARTICIPLE = /^(?:ge|be|ver|ont|her|er)\p{L}{2,}(?:d|t|en)$/u;
-/** A weak verb's past form: vergaderde, stopten. Only trusted where Dutch puts the finite verb. */
-const WEAK_PAST = /^\p{Ll}{3,}(?:de|te|den|ten)$/u;
+/** Past participles: gezegd, gestegen; with a prefix only the weak ones (besloten would also be an infinitive's look-alike). */
+const PARTICIPLE = /^(?:ge\p{L}{2,}(?:d|t|en)|(?:be|ver|ont|her|er)\p{L}{2,}[dt])$/u;
+/**
+ * A weak verb's singular past form: vergaderde, stopte. Only trusted where Dutch puts the finite
+ * verb; the plural (-den, -ten) looks like too many present forms (vinden, landen, moeten).
+ */
+const WEAK_PAST = /^\p{Ll}{3,}[dt]e$/u;
 
 /**
  * The tense of the clause around a time expression. `verbAfter` is the word right after the
