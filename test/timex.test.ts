@@ -118,6 +118,9 @@ describe('time expressions', () => {
     ['Vroeger was alles beter.', 'Vroeger', 'DATE', 'PAST_REF'],
     ['Nu is het anders.', 'Nu', 'DATE', 'PRESENT_REF'],
     ['De jaren tachtig waren wild.', 'De jaren tachtig', 'DATE', '198'],
+    ['In de negentiende eeuw was dat anders.', 'de negentiende eeuw', 'DATE', '18'],
+    ['Het besluit van 18-01-2022 geldt nog.', '18-01-2022', 'DATE', '2022-01-18'],
+    ['Het besluit van 2021-12-31 geldt nog.', '2021-12-31', 'DATE', '2021-12-31'],
   ])('%s', (sentence, text, type, value) => {
     expect(found(sentence)).toEqual([{ text, type, value }]);
   });

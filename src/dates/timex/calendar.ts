@@ -72,6 +72,12 @@ export function decadeCandidate(decade: number): Candidate {
   return { exact: value, vague: value, first: DateTime.utc(decade, 1, 1), last: DateTime.utc(decade + 9, 12, 31) };
 }
 
+/** The hundred years TIMEX writes as their first two digits: the 19th century is `18`. */
+export function centuryCandidate(first: number): Candidate {
+  const value = String(Math.floor(first / 100)).padStart(2, '0');
+  return { exact: value, vague: value, first: DateTime.utc(first, 1, 1), last: DateTime.utc(first + 99, 12, 31) };
+}
+
 const FIELD = /\d+|[A-Z]+|[^\dA-Z]+/g;
 
 /**

@@ -19,12 +19,17 @@ export function countValue(text: string): number | undefined {
   return undefined;
 }
 
-/** Ordinals of quarters and halves: "eerste", "2e". */
-export function ordinalValue(text: string): number | undefined {
+const ORDINAL_WORDS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende', 'elfde', 'twaalfde', 'dertiende', 'veertiende', 'vijftiende', 'zestiende', 'zeventiende', 'achttiende', 'negentiende', 'twintigste', 'eenentwintigste'];
+
+/** A pattern for an ordinal up to 21: "negentiende", "19de", "19e". */
+export const ORDINAL = `${ORDINAL_WORDS.join('|')}|\\d{1,2}(?:e|de|ste)`;
+
+/** The number an ordinal stands for ("negentiende", "19de" → 19). */
+export function ordinalNumber(text: string): number | undefined {
   const lower = text.toLowerCase();
-  const words = ['eerste', 'tweede', 'derde', 'vierde'];
-  if (words.includes(lower)) return words.indexOf(lower) + 1;
-  const digits = /^(\d)(?:e|ste|de)$/.exec(lower);
+  const index = ORDINAL_WORDS.indexOf(lower);
+  if (index >= 0) return index + 1;
+  const digits = /^(\d{1,2})(?:e|de|ste)$/.exec(lower);
   return digits ? Number(digits[1]) : undefined;
 }
 

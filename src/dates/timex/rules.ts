@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { monthNumber } from '../words.ts';
 import {
   type Candidate,
+  centuryCandidate,
   dayCandidate,
   decadeCandidate,
   monthCandidate,
@@ -13,7 +14,7 @@ import {
   weekendCandidate,
   yearCandidate,
 } from './calendar.ts';
-import { COUNT, countValue, decadeValue, ordinalValue } from './numbers.ts';
+import { COUNT, countValue, decadeValue, ORDINAL, ordinalNumber } from './numbers.ts';
 import type { Tense } from './tense.ts';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
@@ -61,7 +62,7 @@ const MOD = `(?:${MOD_WORD} )?`;
 /** Last, this, next: "vorige week", "dit jaar", "komende zomer". */
 const RELATIVE = '(?<relative>vorige|vorig|afgelopen|verleden|deze|dit|komende|komend|volgende|volgend|aanstaande)';
 /** Words after which a bare month or year is a time expression ("in 2019", "sinds maart"). */
-const CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|eind|begin|medio|half|halverwege) )';
+const CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege) )';
 
 const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', middag: 'AF', avond: 'EV', nacht: 'NI' };
 const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI' };
@@ -314,18 +315,38 @@ export const RULES: readonly Rule[] = [
     pattern: `${START}(?:het )?(?<ordinal>eerste|tweede|derde|vierde|[1-4](?:e|ste|de)) kwartaal(?: (?:van )?${YEAR})?${END}`,
     priority: 2,
     meaning(groups) {
-      const quarter = ordinalValue(groups.ordinal!)!;
+      const quarter = ordinalNumber(groups.ordinal!)!;
       const year = groups.year !== undefined ? Number(groups.year) : undefined;
       return { type: 'DATE', candidate: (day) => quarterCandidate(year ?? day.year, quarter) };
     },
   },
-  // de jaren negentig, de jaren '80
+  // de jaren negentig, de jaren '80, begin jaren zeventig
   {
-    pattern: `${START}(?:de )?jaren (?<decade>['’]?[2-9]0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)${END}`,
+    pattern: `${START}${MOD}(?:de )?jaren (?<decade>['’]?[2-9]0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)${END}`,
     priority: 2,
     meaning(groups) {
       const decade = decadeValue(groups.decade!);
-      return decade === undefined ? undefined : { type: 'DATE', candidate: () => decadeCandidate(decade) };
+      return decade === undefined ? undefined : { type: 'DATE', mod: modOf(groups), candidate: () => decadeCandidate(decade) };
+    },
+  },
+  // de negentiende eeuw, de 21ste eeuw
+  {
+    pattern: `${START}${MOD}(?:de )?(?<ordinal>${ORDINAL}) eeuw${END}`,
+    priority: 2,
+    meaning(groups) {
+      const century = ordinalNumber(groups.ordinal!);
+      if (century === undefined || century < 1) return undefined;
+      return { type: 'DATE', mod: modOf(groups), candidate: () => centuryCandidate((century - 1) * 100) };
+    },
+  },
+  // 18-01-2022, 18/1/2022, 2022-01-18: dates in digits, day first unless the year is
+  {
+    pattern: `${START}(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?<year>(?:19|20)\\d\\d)|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d))(?![-/.]?\\d)${END}`,
+    priority: 2,
+    meaning(groups) {
+      const [year, month, day] = [groups.year ?? groups.isoYear, groups.month ?? groups.isoMonth, groups.day ?? groups.isoDay].map(Number) as [number, number, number];
+      const date = DateTime.utc(year, month, day);
+      return date.isValid && date.day === day ? { type: 'DATE', candidate: () => dayCandidate(date) } : undefined;
     },
   },
   // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds
