@@ -119,6 +119,11 @@ describe('time expressions', () => {
     ['Nu is het anders.', 'Nu', 'DATE', 'PRESENT_REF'],
     ['De jaren tachtig waren wild.', 'De jaren tachtig', 'DATE', '198'],
     ['In de negentiende eeuw was dat anders.', 'de negentiende eeuw', 'DATE', '18'],
+    ['Vorige eeuw was dat anders.', 'Vorige eeuw', 'DATE', '19'],
+    ['In de zomer gaat het gebeuren.', 'de zomer', 'DATE', '2022-SU'],
+    ['In het voorjaar was het koud.', 'het voorjaar', 'DATE', '2021-SP'],
+    ['De eerste helft van 2022 was goed.', 'De eerste helft van 2022', 'DATE', '2022-H1'],
+    ['Hij sprak een half uur.', 'een half uur', 'DURATION', 'PT30M'],
     ['Het besluit van 18-01-2022 geldt nog.', '18-01-2022', 'DATE', '2022-01-18'],
     ['Het besluit van 2021-12-31 geldt nog.', '2021-12-31', 'DATE', '2021-12-31'],
   ])('%s', (sentence, text, type, value) => {

@@ -61,6 +61,12 @@ export function seasonCandidate(year: number, season: Season): Candidate {
   return { exact: value, vague: value, first, last: first.plus({ months: 3 }).minus({ days: 1 }) };
 }
 
+export function halfCandidate(year: number, half: number): Candidate {
+  const first = DateTime.utc(year, half * 6 - 5, 1);
+  const value = `${pad(year, 4)}-H${half}`;
+  return { exact: value, vague: value, first, last: first.plus({ months: 6 }).minus({ days: 1 }) };
+}
+
 export function quarterCandidate(year: number, quarter: number): Candidate {
   const first = DateTime.utc(year, quarter * 3 - 2, 1);
   const value = `${pad(year, 4)}-Q${quarter}`;

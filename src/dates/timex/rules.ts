@@ -3,6 +3,7 @@ import { monthNumber } from '../words.ts';
 import {
   type Candidate,
   centuryCandidate,
+  halfCandidate,
   dayCandidate,
   decadeCandidate,
   monthCandidate,
@@ -65,6 +66,7 @@ const RELATIVE = '(?<relative>vorige|vorig|afgelopen|verleden|deze|dit|komende|k
 const CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege) )';
 
 const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', middag: 'AF', avond: 'EV', nacht: 'NI' };
+const SEASONS = 'lente|voorjaar|zomer|herfst|najaar|winter';
 const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI' };
 const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', half: 'MID', medio: 'MID', midden: 'MID', halverwege: 'MID' };
 const WEEKDAY_NUMBERS: Record<string, number> = { maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 7 };
@@ -208,7 +210,7 @@ export const RULES: readonly Rule[] = [
   },
   // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week
   {
-    pattern: `${START}${MOD}(?:het )?${RELATIVE} (?<unit>week|weekend|maand|jaar|kwartaal)${END}`,
+    pattern: `${START}${MOD}(?:het )?${RELATIVE} (?<unit>week|weekend|maand|jaar|kwartaal|eeuw)${END}`,
     priority: 2,
     meaning(groups) {
       const offset = offsetOf(groups.relative)!;
@@ -222,6 +224,7 @@ export const RULES: readonly Rule[] = [
             const moved = day.plus({ months: 3 * offset });
             return quarterCandidate(moved.year, Math.ceil(moved.month / 3));
           }
+          if (unit === 'eeuw') return centuryCandidate((Math.floor(day.year / 100) + offset) * 100);
           return shifted(day, unit, offset)!;
         },
       };
@@ -295,12 +298,12 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', mod: modOf(groups), candidate: () => yearCandidate(year) };
     },
   },
-  // de zomer van 2021, zomer 2021, deze winter, afgelopen zomer, komend voorjaar
+  // de zomer van 2021, zomer 2021, deze winter, afgelopen zomer, komend voorjaar, (in) het najaar
   {
-    pattern: `${START}${MOD}(?:(?:de |het )?(?<season>lente|voorjaar|zomer|herfst|najaar|winter)(?: van)? ${YEAR}|${RELATIVE} (?<relativeSeason>lente|voorjaar|zomer|herfst|najaar|winter))${END}`,
+    pattern: `${START}${MOD}(?:(?:de |het )?(?<season>${SEASONS})(?: van)? ${YEAR}|${RELATIVE} (?<relativeSeason>${SEASONS})|(?<=(?<![\\p{L}\\p{N}])in )(?:de|het) (?<bareSeason>${SEASONS}))${END}`,
     priority: 2,
     meaning(groups) {
-      const season = SEASON_WORDS[lower(groups.season ?? groups.relativeSeason)!]!;
+      const season = SEASON_WORDS[lower(groups.season ?? groups.relativeSeason ?? groups.bareSeason)!]!;
       const year = groups.year !== undefined ? Number(groups.year) : undefined;
       const offset = offsetOf(groups.relative);
       return {
@@ -308,6 +311,16 @@ export const RULES: readonly Rule[] = [
         mod: modOf(groups),
         candidate: (day, tense) => (year !== undefined ? seasonCandidate(year, season) : seasonNear(day, season, offset, tense)),
       };
+    },
+  },
+  // de eerste helft van 2022, de tweede helft van het jaar
+  {
+    pattern: `${START}de (?<half>eerste|tweede) (?:helft|jaarhelft) van (?:${YEAR}|(?<thisYear>dit|het|vorig|volgend) jaar)${END}`,
+    priority: 3,
+    meaning(groups) {
+      const half = lower(groups.half) === 'eerste' ? 1 : 2;
+      const shift = { dit: 0, het: 0, vorig: -1, volgend: 1 }[lower(groups.thisYear) ?? 'dit']!;
+      return { type: 'DATE', candidate: (day) => halfCandidate(groups.year !== undefined ? Number(groups.year) : day.year + shift, half) };
     },
   },
   // het eerste kwartaal (van 2022), het 3e kwartaal
@@ -376,9 +389,10 @@ export const RULES: readonly Rule[] = [
   },
   // 10 minuten (durende), zes maanden (lang), drie jaar cel
   {
-    pattern: `${START}(?<count>${COUNT}|anderhalf|anderhalve) (?<unit>${UNITS})${END}(?! (?:geleden|eerder|later|terug)${END})`,
+    pattern: `${START}(?:(?<count>${COUNT}|anderhalf|anderhalve) (?<unit>${UNITS})|(?:een )?(?<halfHour>half uur))${END}(?! (?:geleden|eerder|later|terug)${END})`,
     priority: 1,
     meaning(groups) {
+      if (groups.halfHour) return { type: 'DURATION', value: 'PT30M' };
       const count = lower(groups.count)!.startsWith('anderhalf') ? 1.5 : countValue(groups.count!);
       return count === undefined ? undefined : { type: 'DURATION', value: durationValue(count, groups.unit!) };
     },
