@@ -38,6 +38,7 @@ function conllWithTags(input: string, tagger: Tagger): string {
   const documents = parseConll(input);
   const tags = tagConll(tagger, documents).tags.flat(2);
   let next = 0;
+  const lineEnd = input.includes('\r\n') ? '\r\n' : '\n';
   return input
     .split(/\r?\n/)
     .map((line) => {
@@ -45,7 +46,7 @@ function conllWithTags(input: string, tagger: Tagger): string {
       if (trimmed === '' || trimmed.split(/\s+/)[0] === '-DOCSTART-') return line;
       return `${line.trimEnd()}${line.includes('\t') ? '\t' : ' '}${tags[next++]}`;
     })
-    .join('\n');
+    .join(lineEnd);
 }
 
 /** Document-level scores of the extractor on articles annotated in a JSON gold file. */
