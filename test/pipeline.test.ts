@@ -89,8 +89,8 @@ describe('the seeds, end to end', () => {
       .where('source_key', '=', seedKey('003_93b1d2fb4bde249c.txt'))
       .executeTakeFirstOrThrow();
     expect(article).toMatchObject({ published_text: '2022-01', published_timezone: null, published_warnings: [] });
-    expect(article.published_start.toISOString()).toBe('2021-12-31T23:00:00.000Z');
-    expect(article.published_end.toISOString()).toBe('2022-01-31T22:59:59.999Z');
+    expect(article.published_start?.toISOString()).toBe('2021-12-31T23:00:00.000Z');
+    expect(article.published_end?.toISOString()).toBe('2022-01-31T22:59:59.999Z');
     const expressions = await pipeline.db.selectFrom('time_expression').selectAll().where('article_id', '=', article.id).orderBy('start').execute();
     expect(expressions.map((e) => [e.text, e.type, e.value])).toEqual(
       gold.documents.find((d) => d.file === '003_93b1d2fb4bde249c.txt')!.timex.map((t) => [t.text, t.type, t.value]),

@@ -30,9 +30,12 @@ export interface ArticleTable {
   published_on: string;
   /** The date as the file writes it (`vrijdag 3 maart 2023 14.05 uur`). */
   published_text: string;
-  /** The first and last instant the date covers: "articles from March 2023" at any precision. */
-  published_start: Date;
-  published_end: Date;
+  /**
+   * The first and last instant the date covers: "articles from March 2023" at any precision.
+   * Null only for articles stored before these columns existed, until `reprocess` fills them in.
+   */
+  published_start: Date | null;
+  published_end: Date | null;
   /** The header's offset or, for a time without one, the zone it was read in; null without a time. */
   published_timezone: string | null;
   /** Whether the zone is an assumption (a time without an offset). */
