@@ -71,6 +71,7 @@ describe('the JSON form', () => {
     expect(errorOf(() => parse('{"date": "2024-05"}'))).toBe('JSON article: field "text" is missing; expected a string');
     expect(errorOf(() => parse('{"date": "2024-05", "text": "x", "titel": "y"}'))).toMatch(/unknown field "titel"/);
     expect(errorOf(() => parse('{"date": "2024-05", "text": "x", "url": "geen url"}'))).toMatch(/field "url"/);
+    expect(errorOf(() => parse('{"date": "2024-05", "text": "Mark Rutte\\u0000 sprak"}'))).toBe('JSON article: field "text" holds a NUL character (\\u0000); expected text');
     expect(errorOf(() => publishedDateOf(parse('{"date": "2023-02-31", "text": "x"}'), 'Europe/Amsterdam'))).toMatch(/^field "date" "2023-02-31": februari 2023 has no day 31 \(1–28\)$/);
   });
 

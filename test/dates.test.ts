@@ -63,6 +63,7 @@ describe('publication dates', () => {
     ['2023-02-29', 'februari 2023 has no day 29 (1–28)'],
     ['31 februari 2023', 'februari 2023 has no day 31 (1–28)'],
     ['2023-03-02T24:00', 'hour 24 does not exist (0–23)'],
+    ['0000-03', 'year 0000 does not exist (the calendar starts at 1)'],
   ])('%s is refused: %s', (text, message) => {
     expect(() => parsePublishedDate(text)).toThrow(new DateError(message));
   });

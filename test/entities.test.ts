@@ -51,6 +51,17 @@ describe('the shipped extractor on the seed articles', () => {
   });
 });
 
+describe('names with characters that do not show', () => {
+  it('are one entity whatever soft hyphens or zero-width spaces they hold', () => {
+    const mentions = linkShortForms([
+      { type: 'PER', text: 'Mark Rut\u00ADte', name: 'Mark Rutte', start: 0, end: 11 },
+      { type: 'PER', text: '\u200bRutte', name: 'Rutte', start: 20, end: 26 },
+    ]);
+    expect(mentions.map((m) => m.name)).toEqual(['Mark Rutte', 'Mark Rutte']);
+    expect(normalizeName('Mark \u200bRut\u00ADte')).toBe('mark rutte');
+  });
+});
+
 describe('linking short forms within an article', () => {
   const person = (text: string, start: number) => ({ type: 'PER' as const, text, name: text, start, end: start + text.length });
 

@@ -20,7 +20,7 @@ describe('a watched inbox', () => {
   let inbox: { dir: string; processedDir: string; failedDir: string };
 
   beforeAll(async () => {
-    pipeline = await startPipeline();
+    pipeline = await startPipeline({ MAX_ARTICLE_BYTES: '20000' });
     inbox = pipeline.config.inbox;
     watcher = await watchInbox(pipeline.queues, pipeline.config, recordingLogger());
   });
@@ -36,6 +36,7 @@ describe('a watched inbox', () => {
       writeFile(path.join(inbox.dir, 'bad-month.txt'), ' date 2023-13 Blinken ontmoet Lavrov.'),
       writeFile(path.join(inbox.dir, 'empty.txt'), ''),
       writeFile(path.join(inbox.dir, 'image.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00])),
+      writeFile(path.join(inbox.dir, 'huge.txt'), ` date 2024-01 ${'Rutte sprak. '.repeat(2000)}`),
     ]);
     await settledIn(inbox.processedDir, 'good.txt');
     expect(await storedKeys(pipeline)).toEqual(['inbox/good.txt']);
@@ -46,6 +47,7 @@ describe('a watched inbox', () => {
       'bad-month.txt': /reason: line 1 \(date header\) "2023-13": month 13 does not exist/,
       'empty.txt': /reason: the file is empty/,
       'image.png': /reason: byte 8 is a NUL character: this is a binary file/,
+      'huge.txt': /reason: the file has 26014 bytes; an article may have at most 20000 \(MAX_ARTICLE_BYTES\)/,
     };
     for (const [name, reason] of Object.entries(reasons)) {
       await settledIn(inbox.failedDir, `${name}.error.txt`);

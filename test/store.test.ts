@@ -30,6 +30,26 @@ const stored = (sourceKey: string) => ({
 });
 
 describe('storing articles', () => {
+  it('stores an article with more mentions and time expressions than one statement can carry', async () => {
+    const sentence = 'Rutte sprak vrijdag in Gent. ';
+    const long = parseArticleFile(new TextEncoder().encode(` date 2024-02 ${sentence.repeat(15_000)}`));
+    const at = (i: number, offset: number, text: string) => ({ start: i * sentence.length + offset, end: i * sentence.length + offset + text.length, text });
+    const result = await storeArticle(db, {
+      ...stored('long.txt'),
+      contentHash: 'b'.repeat(64),
+      article: long,
+      mentions: Array.from({ length: 15_000 }, (_, i) => ({ type: 'PER' as const, name: 'Rutte', ...at(i, 0, 'Rutte') })),
+      timeExpressions: Array.from({ length: 15_000 }, (_, i) => ({ type: 'DATE' as const, value: '2024-WXX-5', ...at(i, 12, 'vrijdag') })),
+    });
+    expect(result.outcome).toBe('inserted');
+    const [mentions, expressions] = await Promise.all([
+      db.selectFrom('mention').select(db.fn.countAll<number>().as('n')).where('article_id', '=', result.articleId!).executeTakeFirstOrThrow(),
+      db.selectFrom('time_expression').select(db.fn.countAll<number>().as('n')).where('article_id', '=', result.articleId!).executeTakeFirstOrThrow(),
+    ]);
+    expect([Number(mentions.n), Number(expressions.n)]).toEqual([15_000, 15_000]);
+    await db.deleteFrom('article').execute();
+  });
+
   it('stores content written under several names at the same moment once, without an error', async () => {
     const results = await Promise.all(Array.from({ length: 8 }, (_, i) => storeArticle(db, stored(`copy-${i}.txt`))));
     expect(results.map((result) => result.outcome).sort()).toEqual(['inserted', ...Array(7).fill('unchanged')]);

@@ -97,6 +97,9 @@ function parseJsonArticle(content: string): Article {
     const issues = parsed.error.issues.toSorted((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
     throw new ArticleError(`JSON article: ${issues.map(describeIssue).join('; ')}`);
   }
+  // A JSON string may spell out a NUL character, which no text column (nor reader) takes.
+  const withNul = Object.entries(parsed.data).find(([, field]) => field.includes('\u0000'));
+  if (withNul) throw new ArticleError(`JSON article: field "${withNul[0]}" holds a NUL character (\\u0000); expected text`);
   const { date, title, text, source, url } = parsed.data;
   const body = text.trim();
   return {

@@ -174,7 +174,7 @@ export function buildProgram(config: () => Config): Command {
 
   program
     .command('reprocess')
-    .description("send stored articles whose entities came from an older extractor or model through entity extraction again")
+    .description('send stored articles through the dates, entities and upsert stages again: those from an older extractor or model, or lacking newer data')
     .option('--all', 'every stored article, whatever extracted its entities')
     .action(async (options: { all?: boolean }) => {
       await prepareDatabase(config().databaseUrl);
@@ -209,6 +209,11 @@ function describeError(error: unknown): string {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // A reader that stops early (`ner --conll | head`) is no error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(0);
+  });
   try {
     await buildProgram(lazyConfig()).parseAsync(argv);
   } catch (error) {

@@ -87,6 +87,7 @@ export function parsePublishedDate(text: string, defaultZone = 'Europe/Amsterdam
   if (!groups) throw new DateError(`"${text.trim()}" is not a date; ${EXPECTED}`);
 
   const year = fullYear(groups.year!);
+  if (year < 1) throw new DateError(`year ${groups.year} does not exist (the calendar starts at 1)`);
   const month = groups.month !== undefined ? Number(groups.month) : groups.monthName !== undefined ? monthNumber(groups.monthName) : undefined;
   const day = groups.day !== undefined ? Number(groups.day) : undefined;
   if (month !== undefined) check(month, 1, 12, 'month');

@@ -137,18 +137,20 @@ export async function refreshArticle(
 }
 
 /**
- * Stored articles whose entities came from another extractor than `current` (every article
- * when `current` is undefined), in pages by id so that any number of articles fits in memory.
+ * Stored articles whose entities came from another extractor than `current`, or that lack what
+ * newer stages derive (every article when `current` is undefined), in pages by id so that any
+ * number of articles fits in memory.
  *
  * ```sql
- * select * from article where id > $1 and extractor <> $2 order by id limit $3
+ * select * from article where id > $1 and (extractor <> $2 or published_start is null) order by id limit $3
  * ```
  */
 export async function* articlesToReprocess(db: Kysely<Database>, current: string | undefined, pageSize = 500): AsyncGenerator<ArticleRow[]> {
   let after = 0;
   for (;;) {
     let query = db.selectFrom('article').selectAll().where('id', '>', after).orderBy('id').limit(pageSize);
-    if (current !== undefined) query = query.where('extractor', '<>', current);
+    // Articles stored before the publication range existed are out of date whatever tagged them.
+    if (current !== undefined) query = query.where((eb) => eb.or([eb('extractor', '<>', current), eb('published_start', 'is', null)]));
     const page = await query.execute();
     if (page.length === 0) return;
     yield page;

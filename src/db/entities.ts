@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { type EntityType, type Mention, normalizeName } from '../entities/entity.ts';
+import { chunksOf } from './chunks.ts';
 import type { Database } from './database.ts';
 
 type Trx = Transaction<Database>;
@@ -74,19 +75,22 @@ async function fullNamesOf(trx: Trx, shortNames: readonly string[]): Promise<Map
  * country; a country learnt later is added to an entity stored without one.
  */
 async function upsertEntities(trx: Trx, entities: readonly EntityKey[]): Promise<Map<string, number>> {
-  if (entities.length === 0) return new Map();
-  const rows = await trx
-    .insertInto('entity')
-    .values([...entities])
-    .onConflict((oc) =>
-      oc.constraint('entity_type_normalized_name').doUpdateSet((eb) => ({
-        country_code: eb.fn.coalesce('entity.country_code', eb.ref('excluded.country_code')),
-        country_name: eb.fn.coalesce('entity.country_name', eb.ref('excluded.country_name')),
-      })),
-    )
-    .returning(['id', 'type', 'normalized_name'])
-    .execute();
-  return new Map(rows.map((row) => [keyOf(row.type, row.normalized_name), Number(row.id)]));
+  const ids = new Map<string, number>();
+  for (const chunk of chunksOf(entities)) {
+    const rows = await trx
+      .insertInto('entity')
+      .values(chunk)
+      .onConflict((oc) =>
+        oc.constraint('entity_type_normalized_name').doUpdateSet((eb) => ({
+          country_code: eb.fn.coalesce('entity.country_code', eb.ref('excluded.country_code')),
+          country_name: eb.fn.coalesce('entity.country_name', eb.ref('excluded.country_name')),
+        })),
+      )
+      .returning(['id', 'type', 'normalized_name'])
+      .execute();
+    for (const row of rows) ids.set(keyOf(row.type, row.normalized_name), Number(row.id));
+  }
+  return ids;
 }
 
 /**
@@ -101,7 +105,7 @@ async function absorbShortForms(trx: Trx, people: ReadonlyMap<string, number>): 
     .selectFrom('entity')
     .select(['id', 'normalized_name'])
     .where('type', '=', 'PER')
-    .where('normalized_name', 'in', [...candidates.keys()])
+    .where('normalized_name', '=', sql<string>`any(${[...candidates.keys()]}::text[])`)
     .execute();
   if (stored.length === 0) return;
   const fullNames = await fullNamesOf(trx, stored.map((row) => row.normalized_name));
@@ -123,12 +127,13 @@ async function absorbShortForms(trx: Trx, people: ReadonlyMap<string, number>): 
  * article) are deleted with their aliases.
  */
 async function removeOrphans(trx: Trx, entityIds: readonly number[]): Promise<void> {
-  if (entityIds.length === 0) return;
-  await trx
-    .deleteFrom('entity')
-    .where('id', 'in', [...new Set(entityIds)])
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('mention').select('article_id').whereRef('mention.entity_id', '=', 'entity.id'))))
-    .execute();
+  for (const chunk of chunksOf([...new Set(entityIds)])) {
+    await trx
+      .deleteFrom('entity')
+      .where('id', 'in', chunk)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('mention').select('article_id').whereRef('mention.entity_id', '=', 'entity.id'))))
+      .execute();
+  }
 }
 
 /** Entity writes of concurrent articles take turns, so that linking sees every stored name. */
@@ -159,19 +164,15 @@ export async function replaceMentions(trx: Trx, articleId: number, mentions: rea
   for (const [key, id] of upserted) idByKey.set(key, id);
   const upsertedPeople = new Map(toUpsert.filter((entity) => entity.type === 'PER').map((entity) => [entity.normalized_name, upserted.get(keyOf('PER', entity.normalized_name))!]));
 
-  if (mentions.length > 0) {
-    await trx
-      .insertInto('mention')
-      .values(mentions.map((mention) => ({ article_id: articleId, entity_id: idByKey.get(mentionKey(mention))!, start: mention.start, end: mention.end, text: mention.text })))
-      .execute();
-    const aliases = new Map<string, { entity_id: number; alias: string; normalized_alias: string }>();
-    for (const mention of mentions) {
-      const alias = mention.text.replace(/\s+/g, ' ');
-      const row = { entity_id: idByKey.get(mentionKey(mention))!, alias, normalized_alias: normalizeName(alias) };
-      aliases.set(`${row.entity_id}\u0000${row.normalized_alias}`, row);
-    }
-    await trx.insertInto('entity_alias').values([...aliases.values()]).onConflict((oc) => oc.doNothing()).execute();
+  const mentionRows = mentions.map((mention) => ({ article_id: articleId, entity_id: idByKey.get(mentionKey(mention))!, start: mention.start, end: mention.end, text: mention.text }));
+  for (const chunk of chunksOf(mentionRows)) await trx.insertInto('mention').values(chunk).execute();
+  const aliases = new Map<string, { entity_id: number; alias: string; normalized_alias: string }>();
+  for (const mention of mentions) {
+    const alias = mention.text.replace(/\s+/g, ' ');
+    const row = { entity_id: idByKey.get(mentionKey(mention))!, alias, normalized_alias: normalizeName(alias) };
+    aliases.set(`${row.entity_id}\u0000${row.normalized_alias}`, row);
   }
+  for (const chunk of chunksOf([...aliases.values()])) await trx.insertInto('entity_alias').values(chunk).onConflict((oc) => oc.doNothing()).execute();
   await absorbShortForms(trx, upsertedPeople);
   await removeOrphans(trx, previous.map((row) => row.entity_id));
 }

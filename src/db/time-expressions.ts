@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { TimeExpression } from '../dates/timex/find.ts';
+import { chunksOf } from './chunks.ts';
 import type { Database } from './database.ts';
 
 /**
@@ -12,21 +13,16 @@ import type { Database } from './database.ts';
  */
 export async function replaceTimeExpressions(trx: Transaction<Database>, articleId: number, expressions: readonly TimeExpression[]): Promise<void> {
   await trx.deleteFrom('time_expression').where('article_id', '=', articleId).execute();
-  if (expressions.length === 0) return;
-  await trx
-    .insertInto('time_expression')
-    .values(
-      expressions.map((expression) => ({
-        article_id: articleId,
-        start: expression.start,
-        end: expression.end,
-        text: expression.text,
-        type: expression.type,
-        value: expression.value,
-        mod: expression.mod ?? null,
-        first_day: expression.firstDay ?? null,
-        last_day: expression.lastDay ?? null,
-      })),
-    )
-    .execute();
+  const rows = expressions.map((expression) => ({
+    article_id: articleId,
+    start: expression.start,
+    end: expression.end,
+    text: expression.text,
+    type: expression.type,
+    value: expression.value,
+    mod: expression.mod ?? null,
+    first_day: expression.firstDay ?? null,
+    last_day: expression.lastDay ?? null,
+  }));
+  for (const chunk of chunksOf(rows)) await trx.insertInto('time_expression').values(chunk).execute();
 }

@@ -24,9 +24,12 @@ export interface EntityExtractor {
   extract(text: string): Mention[];
 }
 
+/** Soft hyphens and zero-width characters do not show, so they must not tell two names apart. */
+export const withoutInvisibles = (text: string) => text.replace(/[\u00AD\p{Cf}]/gu, '');
+
 /** The key under which an entity is unique within its type: case and accents do not matter. */
 export function normalizeName(name: string): string {
-  return name
+  return withoutInvisibles(name)
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()

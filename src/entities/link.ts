@@ -8,7 +8,7 @@ export function linkShortForms(mentions: Mention[]): Mention[] {
   const fullNames = [...new Set(mentions.filter((m) => m.type === 'PER' && /\s/.test(m.name)).map((m) => m.name))];
   return mentions.map((mention) => {
     if (mention.type !== 'PER' || /\s/.test(mention.name)) return mention;
-    const candidates = fullNames.filter((full) => full.endsWith(` ${mention.text}`));
+    const candidates = fullNames.filter((full) => full.endsWith(` ${mention.name}`));
     return candidates.length === 1 ? { ...mention, name: candidates[0]! } : mention;
   });
 }

@@ -2,7 +2,7 @@ import { spansOf } from '../ner/conll.ts';
 import { toIob2 } from '../ner/labels.ts';
 import type { Tagger } from '../ner/tagger.ts';
 import { sentences, type Token } from '../text/tokenize.ts';
-import type { EntityExtractor, EntityType, Mention } from './entity.ts';
+import { type EntityExtractor, type EntityType, type Mention, withoutInvisibles } from './entity.ts';
 import { linkShortForms } from './link.ts';
 import { countryOfNationality } from '../ner/nationalities.ts';
 
@@ -12,7 +12,7 @@ function mentionsOf(text: string, tokens: readonly Token[], labels: readonly num
     const start = tokens[span.start]!.start;
     const end = tokens[span.end - 1]!.end;
     const written = text.slice(start, end);
-    return { type: span.type as EntityType, text: written, start, end, name: written.replace(/\s+/g, ' ') };
+    return { type: span.type as EntityType, text: written, start, end, name: withoutInvisibles(written).replace(/\s+/g, ' ') };
   });
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { copyFile, mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type InboxDirs, SIDECAR_SUFFIX } from './files.ts';
 
@@ -11,6 +12,13 @@ export interface InboxFile {
 }
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** The sha256 of a file read in pieces, for files too large to hold in memory. */
+export async function sha256OfFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException).code;
@@ -35,7 +43,7 @@ async function move(from: string, to: string): Promise<void> {
 async function holdsVersion(file: string, contentHash: string | undefined): Promise<boolean> {
   try {
     if (contentHash === undefined) return (await stat(file)).isFile();
-    return sha256(await readFile(file)) === contentHash;
+    return (await sha256OfFile(file)) === contentHash;
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return false;
     throw error;

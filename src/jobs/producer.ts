@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { isUnfinishedName, listFilesUnder } from '../inbox/files.ts';
-import { settleFailed, sha256 } from '../inbox/lifecycle.ts';
+import { settleFailed, sha256, sha256OfFile } from '../inbox/lifecycle.ts';
 import type { Payloads, Source } from './payloads.ts';
 import { articleProgress } from './progress.ts';
 import type { Queues } from './queues.ts';
@@ -62,17 +62,18 @@ async function settleWithExistingJob(queues: Queues, config: Config, file: FileT
 export async function enqueueFile(queues: Queues, config: Config, file: FileToIngest): Promise<Enqueued> {
   let info;
   let bytes;
+  let contentHash;
   try {
     info = await stat(file.path, { bigint: true });
-    // A file over the limit is not read: validation refuses it by its size alone.
+    // A file over the limit is only hashed, not held: validation refuses it by its size alone.
     bytes = info.size > config.maxArticleBytes ? null : await readFile(file.path);
+    contentHash = bytes ? sha256(bytes) : await sha256OfFile(file.path);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return { outcome: 'gone' };
     if (!file.fromInbox) throw new Error(`${file.path}: cannot read the file (${errorCode(error) ?? String(error)})`);
     await settleFailed(config.inbox, { path: file.path }, 'inbox', `cannot read the file (${errorCode(error) ?? String(error)})`);
     return { outcome: 'unreadable' };
   }
-  const contentHash = sha256(bytes ?? `${file.path}\0${info.size}`);
   const jobId = sha256(`${file.path}\0${info.ctimeNs}\0${contentHash}`).slice(0, 40);
 
   const settled = await settleWithExistingJob(queues, config, file, jobId);

@@ -95,10 +95,13 @@ function pushCompound(tokens: Token[], text: string, compound: string, start: nu
   return end;
 }
 
+/** No e-mail address or domain name is longer; looking no further keeps long runs without spaces linear. */
+const LONGEST_ADDRESS = 256;
+
 function addressAt(text: string, start: number, end: number): string | undefined {
   if (!ADDRESS_JOINERS.includes(text.charAt(end))) return undefined;
-  ADDRESS.lastIndex = start;
-  return ADDRESS.exec(text)?.[0];
+  ADDRESS.lastIndex = 0;
+  return ADDRESS.exec(text.slice(start, start + LONGEST_ADDRESS))?.[0];
 }
 
 /** The name before the hyphen where a compound should be split, if any. */

@@ -53,8 +53,13 @@ function bestMatches(text: string): Match[] {
     }
   }
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
+  const taken = new Uint8Array(text.length);
   const chosen: Match[] = [];
-  for (const match of all) if (!chosen.some((other) => other.start < match.end && match.start < other.end)) chosen.push(match);
+  for (const match of all) {
+    if (taken.subarray(match.start, match.end).includes(1)) continue;
+    taken.fill(1, match.start, match.end);
+    chosen.push(match);
+  }
   return chosen.sort((a, b) => a.start - b.start);
 }
 
@@ -100,24 +105,65 @@ const SUBORDINATORS = new Set(['dat', 'omdat', 'terwijl', 'toen', 'nadat', 'voor
 /** Where a clause begins. */
 const CLAUSE_OPENERS = new Set([',', ';', ':', '(', ...SUBORDINATORS]);
 
+/** The text's tokens, each with the bounds of its sentence, to find a match's surroundings by binary search. */
+interface TokenIndex {
+  tokens: Token[];
+  /** For each token: the index of its sentence's first token, and one past its last. */
+  sentenceStart: Int32Array;
+  sentenceEnd: Int32Array;
+}
+
+function indexTokens(text: string): TokenIndex {
+  const tokens: Token[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (const sentence of sentences(text)) {
+    const first = tokens.length;
+    tokens.push(...sentence);
+    for (let i = 0; i < sentence.length; i++) starts.push(first), ends.push(tokens.length);
+  }
+  return { tokens, sentenceStart: Int32Array.from(starts), sentenceEnd: Int32Array.from(ends) };
+}
+
+/** The first token that ends after `offset`. */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (tokens[middle]!.end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** How far around a match its clause and sentence are read: enough for any real sentence, and linear on text without punctuation. */
+const REACH = 40;
+
 /**
  * The tense around a match: of its clause, or of its sentence when the clause does not show one.
  * A sentence opening with the expression has its finite verb right after it.
  */
-function tenseAround(sentencesOfText: readonly Token[][], match: Match): Tense {
-  const sentence = sentencesOfText.find((tokens) => tokens[0]!.start <= match.start && match.start < tokens.at(-1)!.end) ?? [];
-  const opens = sentence[0]?.start === match.start;
-  const verbAfter = opens ? sentence.find((token) => token.start >= match.end)?.text : undefined;
-  const isOpener = (token: Token) => CLAUSE_OPENERS.has(token.text.toLowerCase());
-  const before = sentence.filter((token) => token.end <= match.start);
+function tenseAround(index: TokenIndex, match: Match): Tense {
+  const { tokens } = index;
+  const first = tokenAt(tokens, match.start);
+  if (first >= tokens.length) return 'present';
+  const from = Math.max(index.sentenceStart[first]!, first - REACH);
+  const to = Math.min(index.sentenceEnd[first]!, first + REACH);
+  const sentence = tokens.slice(from, to);
+  const at = first - from;
+  const after = sentence.findIndex((token) => token.start >= match.end);
+  const opens = index.sentenceStart[first] === first;
+  const verbAfter = opens && after >= 0 ? sentence[after]!.text : undefined;
+  const before = sentence.slice(0, at);
   // "sinds maandag" can only look back, "tot vrijdag" only ahead, whatever the verb.
   const preposition = before.at(-1)?.text.toLowerCase();
   if (preposition === 'sinds') return 'past';
   if (preposition === 'tot') return 'future';
+  const isOpener = (token: Token) => CLAUSE_OPENERS.has(token.text.toLowerCase());
   const opener = before.findLastIndex(isOpener);
-  const clauseStart = opener + 1;
-  const clauseEnd = sentence.findIndex((token) => token.start >= match.end && isOpener(token));
-  const clause = sentence.slice(clauseStart, clauseEnd < 0 ? undefined : clauseEnd);
+  const closer = after < 0 ? -1 : sentence.findIndex((token, i) => i >= after && isOpener(token));
+  const clause = sentence.slice(opener + 1, closer < 0 ? undefined : closer);
   const inClause = tenseOf(
     clause.map((token) => token.text),
     verbAfter,
@@ -136,12 +182,12 @@ export function findTimeExpressions(text: string, dct: DocumentDate): TimeExpres
   const days = daysOf(dct);
   const matches = withClockTimes(text, bestMatches(text), days[0]!);
   if (matches.length === 0) return [];
-  const sentencesOfText = sentences(text);
+  const index = indexTokens(text);
   return matches.map((match): TimeExpression | undefined => {
     const base = { text: text.slice(match.start, match.end), start: match.start, end: match.end, type: match.meaning.type };
     const mod = match.meaning.mod ? { mod: match.meaning.mod } : {};
     if ('value' in match.meaning) return { ...base, value: match.meaning.value, ...mod };
-    const tense = tenseAround(sentencesOfText, match);
+    const tense = tenseAround(index, match);
     const { candidate, anaphoric } = match.meaning;
     // Counted from a moment the story does not date: every field unknown, any day possible.
     if (anaphoric && dct.day === undefined) {

@@ -12,6 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .execute();
   // Articles stored before: their value is a date the new parser reads the same way.
   await sql`update article set published_text = published_value`.execute(db);
+  await db.schema.alterTable('article').alterColumn('published_text', (col) => col.setNotNull()).execute();
   await db.schema.createIndex('article_published_range').on('article').columns(['published_start', 'published_end']).execute();
 
   await db.schema
