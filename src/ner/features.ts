@@ -26,7 +26,7 @@ export function shortShapeOf(shape: string): string {
   return short;
 }
 
-const isCapitalized = (word: string) => word.length > 0 && word[0]!.toLowerCase() !== word[0];
+export const isCapitalized = (word: string) => word.length > 0 && word[0]!.toLowerCase() !== word[0];
 
 /**
  * How the whole document writes its words. A capitalized word the same text also writes in lower
@@ -41,18 +41,19 @@ export interface DocumentContext {
 
 const isFirstName = (matches: readonly string[] | undefined) => matches?.includes('PER-first-U') ?? false;
 
-export function documentContext(sentences: readonly (readonly string[])[], lexicons: Lexicons): DocumentContext {
+/** `gazetteers` holds each sentence's gazetteer matches, which the context features need too. */
+export function documentContext(sentences: readonly (readonly string[])[], gazetteers: readonly (readonly string[][])[]): DocumentContext {
   const lowercase = new Set<string>();
   const capitalizedInside = new Set<string>();
   const afterFirstName = new Set<string>();
-  for (const words of sentences) {
-    const gazetteer = lexicons.gazetteer(words);
+  sentences.forEach((words, s) => {
+    const gazetteer = gazetteers[s]!;
     words.forEach((word, i) => {
       if (!isCapitalized(word)) lowercase.add(word);
       else if (i > 0) capitalizedInside.add(word);
       if (i > 0 && isCapitalized(word) && isFirstName(gazetteer[i - 1])) afterFirstName.add(word);
     });
-  }
+  });
   return { lowercase, capitalizedInside, afterFirstName };
 }
 
@@ -97,10 +98,9 @@ export function roleTokens(length: number, i: number): Record<Role, number> {
  * The features that need more than one word: word and shape pairs, position, what the lexicons
  * and the rest of the document say about the word, gazetteer matches.
  */
-export function contextFeatures(words: readonly string[], lexicons: Lexicons, document: DocumentContext): string[][] {
+export function contextFeatures(words: readonly string[], gazetteer: readonly string[][], lexicons: Lexicons, document: DocumentContext): string[][] {
   const lower = words.map((word) => word.toLowerCase());
   const short = words.map((word) => shortShapeOf(shapeOf(word)));
-  const gazetteer = lexicons.gazetteer(words);
   const at = (list: readonly string[], i: number) => (i < 0 ? BEFORE : i >= list.length ? AFTER : list[i]!);
   return words.map((word, i) => {
     const lw = lower[i]!;
@@ -124,8 +124,8 @@ export function contextFeatures(words: readonly string[], lexicons: Lexicons, do
 }
 
 /** Every static feature of every token of a sentence, as names (what training counts and learns). */
-export function sentenceFeatures(words: readonly string[], lexicons: Lexicons, document: DocumentContext): string[][] {
-  const context = contextFeatures(words, lexicons, document);
+export function sentenceFeatures(words: readonly string[], gazetteer: readonly string[][], lexicons: Lexicons, document: DocumentContext): string[][] {
+  const context = contextFeatures(words, gazetteer, lexicons, document);
   const byToken = words.map(roleFeatures);
   const of = (j: number) => (j < 0 ? BEFORE_FEATURES : j >= words.length ? AFTER_FEATURES : byToken[j]!);
   return words.map((_, i) => {

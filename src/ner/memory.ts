@@ -1,6 +1,5 @@
+import { isCapitalized } from './features.ts';
 import { ENTITY_TYPES, entityTypeOf } from './labels.ts';
-
-const isCapitalized = (word: string) => word.length > 0 && word[0]!.toLowerCase() !== word[0];
 
 /**
  * What the tagger has said so far in a document about each capitalized word: a name tagged PER

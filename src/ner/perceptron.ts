@@ -5,31 +5,14 @@ import { ALLOWED, canEnd, LABEL_COUNT as L, START } from './labels.ts';
  * last changed, so an update costs O(1) however many steps have passed.
  */
 export class AveragedWeights {
-  weights: Float32Array;
-  private totals: Float64Array;
-  private stamps: Float64Array;
+  readonly weights: Float32Array;
+  private readonly totals: Float64Array;
+  private readonly stamps: Float64Array;
 
   constructor(size: number) {
     this.weights = new Float32Array(size);
     this.totals = new Float64Array(size);
     this.stamps = new Float64Array(size);
-  }
-
-  get size(): number {
-    return this.weights.length;
-  }
-
-  grow(size: number): void {
-    if (size <= this.weights.length) return;
-    const capacity = Math.max(size, this.weights.length * 2);
-    const grow = <T extends Float32Array | Float64Array>(old: T, make: (n: number) => T) => {
-      const next = make(capacity);
-      next.set(old);
-      return next;
-    };
-    this.weights = grow(this.weights, (n) => new Float32Array(n));
-    this.totals = grow(this.totals, (n) => new Float64Array(n));
-    this.stamps = grow(this.stamps, (n) => new Float64Array(n));
   }
 
   add(index: number, delta: number, now: number): void {
@@ -39,9 +22,9 @@ export class AveragedWeights {
   }
 
   /** The weights averaged over all `now` steps, which is what the trained model keeps. */
-  averaged(now: number, length = this.weights.length): Float32Array {
-    const result = new Float32Array(length);
-    for (let i = 0; i < length; i++) {
+  averaged(now: number): Float32Array {
+    const result = new Float32Array(this.weights.length);
+    for (let i = 0; i < result.length; i++) {
       result[i] = (this.totals[i]! + this.weights[i]! * (now - this.stamps[i]!)) / Math.max(1, now);
     }
     return result;

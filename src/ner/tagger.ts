@@ -68,9 +68,10 @@ export class Tagger {
   tagDocument(sentences: readonly (readonly string[])[]): number[][] {
     const { features, parameters, beamWidth } = this.model;
     const memory = new DocumentMemory();
-    const document = documentContext(sentences, this.lexicons);
-    return sentences.map((words) => {
-      const context = featureIds(features, contextFeatures(words, this.lexicons, document));
+    const gazetteers = sentences.map((words) => this.lexicons.gazetteer(words));
+    const document = documentContext(sentences, gazetteers);
+    return sentences.map((words, s) => {
+      const context = featureIds(features, contextFeatures(words, gazetteers[s]!, this.lexicons, document));
       const remembered = featureIds(features, memory.features(words));
       const byToken = words.map((word) => this.idsOf(word));
       const scores = new Float32Array(words.length * L);

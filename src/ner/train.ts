@@ -83,11 +83,14 @@ function mixed(runs: readonly Parameters[]): Parameters {
 export function trainTagger(documents: ConllDocument[], options: TrainingOptions): Omit<NerModel, 'version'> {
   const lexicons = lexiconsFrom(options.lexicons);
   const prepared: PreparedSentence[][] = documents.map((document) => {
-    const context = documentContext(document.sentences.map((sentence) => sentence.map((token) => token.word)), lexicons);
-    return document.sentences.map((sentence) => {
-      const words = sentence.map((token) => token.word);
-      return { words, gold: toBilou(sentence.map((token) => token.tag)), staticNames: sentenceFeatures(words, lexicons, context) };
-    });
+    const sentences = document.sentences.map((sentence) => sentence.map((token) => token.word));
+    const gazetteers = sentences.map((words) => lexicons.gazetteer(words));
+    const context = documentContext(sentences, gazetteers);
+    return document.sentences.map((sentence, s) => ({
+      words: sentences[s]!,
+      gold: toBilou(sentence.map((token) => token.tag)),
+      staticNames: sentenceFeatures(sentences[s]!, gazetteers[s]!, lexicons, context),
+    }));
   });
   const features = featureIndex(prepared, options.minCount);
   const model = (parameters: Parameters) => ({ features, parameters, beamWidth: options.beamWidth, lexicons: options.lexicons });
