@@ -54,7 +54,9 @@ const END = '(?![\\p{L}\\p{N}])';
 
 const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
 const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
-const PART_OF_DAY = '(?<part>ochtend|morgen|middag|avond|nacht)';
+const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', middag: 'AF', avond: 'EV', nacht: 'NI' };
+const PARTS_OF_DAY = Object.keys(PARTS).join('|');
+const PART_OF_DAY = `(?<part>${PARTS_OF_DAY})`;
 const YEAR = '(?<year>1[89]\\d\\d|20\\d\\d)';
 /** Fewer words make a bare month a date than a year: "het boek van mei", "een voorkeur voor april". */
 const MONTH_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|rond|per|tegen|vóór|eind|begin|medio|half|halverwege) )';
@@ -65,7 +67,6 @@ const RELATIVE = '(?<relative>vorige|vorig|afgelopen|verleden|deze|dit|komende|k
 /** Words after which a bare month or year is a time expression ("in 2019", "sinds maart"). */
 const CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege) )';
 
-const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', middag: 'AF', avond: 'EV', nacht: 'NI' };
 const SEASONS = 'lente|voorjaar|zomer|herfst|najaar|winter';
 const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI' };
 const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', half: 'MID', medio: 'MID', midden: 'MID', halverwege: 'MID' };
@@ -73,6 +74,12 @@ const WEEKDAY_NUMBERS: Record<string, number> = { maandag: 1, dinsdag: 2, woensd
 
 const lower = (text: string | undefined) => text?.toLowerCase();
 const modOf = (groups: Record<string, string | undefined>) => (groups.mod ? MODS[groups.mod.toLowerCase()] : undefined);
+
+/** A part of the day makes a day a TIME with its code (`maandagavond` → `TEV`); anything else leaves a DATE. */
+function partOfDay(word: string | undefined): { type: TimexType; suffix: string } {
+  const code = word === undefined ? undefined : PARTS[word.toLowerCase()];
+  return code ? { type: 'TIME', suffix: `T${code}` } : { type: 'DATE', suffix: '' };
+}
 
 /** -1 for last, 0 for this, +1 for next; undefined without such a word. */
 function offsetOf(relative: string | undefined): number | undefined {
@@ -169,14 +176,13 @@ function monthMeaning(groups: Record<string, string | undefined>): Meaning {
 export const RULES: readonly Rule[] = [
   // vandaag, gisteren, eergisteren, morgen, overmorgen, gisteravond, morgenochtend, vanavond
   {
-    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?<day>vandaag|eergisteren|gisteren|gister|overmorgen|morgen)${PART_OF_DAY}?|van(?<today>ochtend|morgen|middag|avond|nacht))${END}`,
+    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?<day>vandaag|eergisteren|gisteren|gister|overmorgen|morgen)${PART_OF_DAY}?|van(?<today>${PARTS_OF_DAY}))${END}`,
     priority: 2,
     meaning(groups) {
       const word = lower(groups.day) ?? 'vandaag';
       const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, morgen: 1, overmorgen: 2 }[word]!;
-      const part = lower(groups.part ?? groups.today);
-      const suffix = part ? `T${PARTS[part]}` : '';
-      return { type: part ? 'TIME' : 'DATE', candidate: (day) => dayCandidate(day.plus({ days: offset }), suffix) };
+      const { type, suffix } = partOfDay(groups.part ?? groups.today);
+      return { type, candidate: (day) => dayCandidate(day.plus({ days: offset }), suffix) };
     },
   },
   // vorige week dinsdag, volgende week vrijdag
@@ -186,11 +192,8 @@ export const RULES: readonly Rule[] = [
     meaning(groups) {
       const weeks = offsetOf(groups.relative)!;
       const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
-      const part = lower(groups.part);
-      return {
-        type: part ? 'TIME' : 'DATE',
-        candidate: (day) => weekdayCandidate(day.startOf('week').plus({ weeks, days: weekday - 1 }), part ? `T${PARTS[part]}` : ''),
-      };
+      const { type, suffix } = partOfDay(groups.part);
+      return { type, candidate: (day) => weekdayCandidate(day.startOf('week').plus({ weeks, days: weekday - 1 }), suffix) };
     },
   },
   // vrijdag, maandagavond, afgelopen zondag, komende woensdagmiddag
@@ -200,11 +203,10 @@ export const RULES: readonly Rule[] = [
     meaning(groups) {
       const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
       const offset = offsetOf(groups.relative);
-      const part = lower(groups.part);
+      const { type, suffix } = partOfDay(groups.part);
       return {
-        type: part ? 'TIME' : 'DATE',
-        candidate: (day, tense) =>
-          weekdayCandidate(weekdayFrom(day, weekday, offset === -1 ? 'before' : offset === 1 ? 'after' : tense), part ? `T${PARTS[part]}` : ''),
+        type,
+        candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, offset === -1 ? 'before' : offset === 1 ? 'after' : tense), suffix),
       };
     },
   },
@@ -253,8 +255,8 @@ export const RULES: readonly Rule[] = [
     priority: 3,
     meaning(groups) {
       const offset = groups.side ? (/voor/i.test(groups.side) ? -1 : 1) : groups.next ? 1 : 0;
-      const part = lower(groups.which) === 'avond' ? 'TEV' : lower(groups.next) === 'avond' ? 'TEV' : lower(groups.next) === 'ochtend' ? 'TMO' : '';
-      return { type: part ? 'TIME' : 'DATE', anaphoric: true, candidate: (day) => dayCandidate(day.plus({ days: offset }), part) };
+      const { type, suffix } = partOfDay(groups.which ?? groups.next);
+      return { type, anaphoric: true, candidate: (day) => dayCandidate(day.plus({ days: offset }), suffix) };
     },
   },
   // 24 februari, 3 maart 2023, vrijdag 3 maart 2023
