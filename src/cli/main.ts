@@ -1,4 +1,4 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { countRows } from '../db/articles.ts';
 import { createDatabase } from '../db/connection.ts';
@@ -15,6 +15,7 @@ import { createLogger, type Fields, onceUntilChanged } from '../log.ts';
 import { startWorkers } from '../workers/runner.ts';
 import { addDatesCommand } from './dates.ts';
 import { addNerCommands } from './ner.ts';
+import { wholeNumber } from './options.ts';
 import { formatStatus } from './status-report.ts';
 
 const log = createLogger('news-ingest');
@@ -95,12 +96,6 @@ async function watch(config: Config) {
   };
 }
 
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return number;
-}
-
 export function buildProgram(config: () => Config): Command {
   const program = new Command('news-ingest')
     .description('Ingests Dutch news articles through BullMQ workers into Postgres.')
@@ -158,7 +153,7 @@ export function buildProgram(config: () => Config): Command {
     .command('status')
     .description('job counts per queue and stage, database totals and the latest failures')
     .option('--json', 'print JSON for scripts')
-    .option('--failures <n>', 'how many recent failures to list', positiveInteger, 10)
+    .option('--failures <n>', 'how many recent failures to list', wholeNumber(0), 10)
     .action(async (options: { json?: boolean; failures: number }) => {
       await prepareDatabase(config().databaseUrl);
       const queues = openQueues(config(), 'command');

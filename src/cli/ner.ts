@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { text as readStream } from 'node:stream/consumers';
-import { type Command, InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
 import { parseArticleFile } from '../article/parse.ts';
 import type { Config } from '../config.ts';
 import type { EntityExtractor } from '../entities/entity.ts';
@@ -13,14 +13,9 @@ import { gatherLexiconData } from '../ner/lexicon-sources.ts';
 import { readModelFile, writeModelFile } from '../ner/model-store.ts';
 import { Tagger } from '../ner/tagger.ts';
 import { trainTagger } from '../ner/train.ts';
+import { wholeNumber } from './options.ts';
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
-
-function wholeNumber(value: string): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return number;
-}
 
 const readConll = async (file: string) => parseConll(await readFile(file, 'utf8'));
 
@@ -69,11 +64,11 @@ export function addNerCommands(program: Command, config: () => Config): void {
     .option('--out <file>', 'where to write the model (default: NER_MODEL)')
     .option('--dev <file>', 'CoNLL file to score after each epoch')
     .option('--names <files...>', 'annotated CoNLL files whose entity names become names lists (not training data)')
-    .option('--epochs <n>', 'passes over the training data', wholeNumber, 10)
-    .option('--beam <n>', 'beam width', wholeNumber, 8)
-    .option('--min-count <n>', 'features seen fewer times are not learnt', wholeNumber, 2)
-    .option('--seed <n>', 'shuffling seed: the same data and seed give the same model', wholeNumber, 1)
-    .option('--runs <n>', 'independent runs whose weights are averaged', wholeNumber, 3)
+    .option('--epochs <n>', 'passes over the training data', wholeNumber(1), 10)
+    .option('--beam <n>', 'beam width', wholeNumber(1), 8)
+    .option('--min-count <n>', 'features seen fewer times are not learnt', wholeNumber(1), 2)
+    .option('--seed <n>', 'shuffling seed: the same data and seed give the same model', wholeNumber(1), 1)
+    .option('--runs <n>', 'independent runs whose weights are averaged', wholeNumber(1), 3)
     .action(async (files: string[], options: { out?: string; dev?: string; names?: string[]; epochs: number; beam: number; minCount: number; seed: number; runs: number }) => {
       const out = path.resolve(options.out ?? config().nerModel);
       const documents = (await Promise.all(files.map(readConll))).flat();

@@ -1,0 +1,10 @@
+import { InvalidArgumentError } from 'commander';
+
+/** A parser for an option that takes a whole number of at least `minimum`. */
+export function wholeNumber(minimum: number): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (!Number.isInteger(number) || number < minimum) throw new InvalidArgumentError(`expected a whole number ≥ ${minimum}`);
+    return number;
+  };
+}
