@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -54,5 +54,37 @@ describe('settling inbox files', () => {
     expect(existsSync(path.join(inbox.processedDir, 'c.txt'))).toBe(true);
     expect(existsSync(path.join(inbox.failedDir, 'c.txt'))).toBe(false);
     expect(existsSync(path.join(inbox.failedDir, 'c.txt.error.txt'))).toBe(false);
+  });
+
+  it('never writes, moves or removes through a link planted in failed/ or processed/', async () => {
+    const outside = path.join(root, 'outside');
+    await mkdir(outside);
+    await writeFile(path.join(outside, 'passwd'), 'precious');
+    await mkdir(inbox.failedDir, { recursive: true });
+    // An explanation file that is a link to a file elsewhere: writing it must replace the link.
+    await symlink(path.join(outside, 'passwd'), path.join(inbox.failedDir, 'd.txt.error.txt'));
+    const file = await drop('d.txt', 'broken');
+    expect(await settleFailed(inbox, file, 'validate', 'no header')).toBe('moved');
+    expect(readFileSync(path.join(outside, 'passwd'), 'utf8')).toBe('precious');
+    expect((await lstat(path.join(inbox.failedDir, 'd.txt.error.txt'))).isFile()).toBe(true);
+
+    // A folder of processed/ that is a link to a folder elsewhere: nothing is moved through it.
+    await mkdir(inbox.processedDir, { recursive: true });
+    await symlink(outside, path.join(inbox.processedDir, 'feed'));
+    const stored = await drop('feed/e.txt', 'stored');
+    await expect(settleProcessed(inbox, stored)).rejects.toThrow(/processed\/feed is a symbolic link, not a folder/);
+    expect(existsSync(stored.path)).toBe(true);
+    expect(existsSync(path.join(outside, 'e.txt'))).toBe(false);
+  });
+
+  it('leaves a file that was replaced by a link since its job read it', async () => {
+    const file = await drop('f.txt', 'v1');
+    await rm(file.path);
+    await writeFile(path.join(root, 'elsewhere.txt'), 'v1');
+    await symlink(path.join(root, 'elsewhere.txt'), file.path);
+    expect(await settleFailed(inbox, file, 'validate', 'broken')).toBe('left');
+    expect(await settleProcessed(inbox, file)).toBe('left');
+    expect((await lstat(file.path)).isSymbolicLink()).toBe(true);
+    expect(readFileSync(path.join(root, 'elsewhere.txt'), 'utf8')).toBe('v1');
   });
 });

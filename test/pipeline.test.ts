@@ -127,7 +127,7 @@ describe('failures', () => {
   it('a file given to ingest again after its job failed is tried again', async () => {
     const file = path.join(pipeline.dir, 'broken.txt');
     await writeFile(file, 'geen kop');
-    const first = await pipeline.ingest({ path: file, key: file, fromInbox: false });
+    const first = await pipeline.ingest({ path: file, key: file, fromInbox: false, root: path.dirname(file) });
     expect(first).toMatchObject({ stage: 'validate', state: 'failed', reason: expect.stringMatching(/^line 1: found "geen kop"/) });
     const [again] = await filesFromArguments([file]);
     const { outcome, jobId } = await enqueueFile(pipeline.queues, pipeline.config, again!);
@@ -141,7 +141,7 @@ describe('failures', () => {
     await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`.execute(pipeline.db);
     const file = path.join(pipeline.dir, 'after-drop.txt');
     await writeFile(file, ' date 2024-03 Olaf Scholz bezocht Parijs.');
-    expect(await pipeline.ingest({ path: file, key: file, fromInbox: false })).toMatchObject({ stage: 'upsert', state: 'completed' });
+    expect(await pipeline.ingest({ path: file, key: file, fromInbox: false, root: path.dirname(file) })).toMatchObject({ stage: 'upsert', state: 'completed' });
   });
 });
 
@@ -155,10 +155,10 @@ describe('idempotency', () => {
     await mkdir(dir, { recursive: true });
     const copy = path.join(dir, 'copy.txt');
     await copyFile(SEED_2023, copy);
-    expect((await pipeline.ingest({ path: copy, key: copy, fromInbox: false })).result).toMatchObject({ outcome: 'unchanged' });
+    expect((await pipeline.ingest({ path: copy, key: copy, fromInbox: false, root: path.dirname(copy) })).result).toMatchObject({ outcome: 'unchanged' });
     // Touched: a new job (the change time differs), and still nothing new to store.
     await utimes(copy, new Date(), new Date());
-    expect((await pipeline.ingest({ path: copy, key: copy, fromInbox: false })).result).toMatchObject({ outcome: 'unchanged' });
+    expect((await pipeline.ingest({ path: copy, key: copy, fromInbox: false, root: path.dirname(copy) })).result).toMatchObject({ outcome: 'unchanged' });
     expect(await tableCounts()).toEqual(before);
   });
 
@@ -166,14 +166,14 @@ describe('idempotency', () => {
     const file = path.join(pipeline.dir, 'edited.txt');
     const original = readFileSync(SEED_2023, 'utf8');
     await writeFile(file, original.replace('Antony Blinken', 'Antony Blinken, en'));
-    const first = await pipeline.ingest({ path: file, key: 'edited.txt', fromInbox: false });
+    const first = await pipeline.ingest({ path: file, key: 'edited.txt', fromInbox: false, root: path.dirname(file) });
     expect(first.result).toMatchObject({ outcome: 'inserted' });
     const oldMentions = await mentionCount('edited.txt', 'PER', 'Antony Blinken');
     expect(oldMentions).toBe(4);
 
     const edited = ' date 2023-04 Joe Biden sprak in Washington met Olaf Scholz. Later belde Biden met Blinken.';
     await writeFile(file, edited);
-    const second = await pipeline.ingest({ path: file, key: 'edited.txt', fromInbox: false });
+    const second = await pipeline.ingest({ path: file, key: 'edited.txt', fromInbox: false, root: path.dirname(file) });
     expect(second.result).toMatchObject({ outcome: 'updated' });
 
     const article = await pipeline.db.selectFrom('article').selectAll().where('source_key', '=', 'edited.txt').executeTakeFirstOrThrow();
@@ -189,10 +189,10 @@ describe('idempotency', () => {
     const file = path.join(pipeline.dir, 'late.txt');
     await writeFile(file, ' date 2021-05 Mark Rutte bezocht Berlijn.');
     await utimes(file, new Date('2024-01-02'), new Date('2024-01-02'));
-    await pipeline.ingest({ path: file, key: 'late.txt', fromInbox: false });
+    await pipeline.ingest({ path: file, key: 'late.txt', fromInbox: false, root: path.dirname(file) });
     await writeFile(file, ' date 2021-04 Mark Rutte bezocht Parijs.');
     await utimes(file, new Date('2024-01-01'), new Date('2024-01-01'));
-    const late = await pipeline.ingest({ path: file, key: 'late.txt', fromInbox: false });
+    const late = await pipeline.ingest({ path: file, key: 'late.txt', fromInbox: false, root: path.dirname(file) });
     expect(late.result).toMatchObject({ outcome: 'stale' });
     const article = await pipeline.db.selectFrom('article').select('body').where('source_key', '=', 'late.txt').executeTakeFirstOrThrow();
     expect(article.body).toBe('Mark Rutte bezocht Berlijn.');

@@ -10,7 +10,7 @@ beforeAll(async () => {
   pipeline = await startPipeline();
   for (const file of ['000_efed8caf83f9d982.txt', '003_93b1d2fb4bde249c.txt']) {
     const seed = path.join(REPO_ROOT, 'seeds', file);
-    expect((await pipeline.ingest({ path: seed, key: seed, fromInbox: false })).state).toBe('completed');
+    expect((await pipeline.ingest({ path: seed, key: seed, fromInbox: false, root: path.dirname(seed) })).state).toBe('completed');
   }
 });
 afterAll(async () => {

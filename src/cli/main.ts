@@ -9,6 +9,7 @@ import { articleProgress, isSettled } from '../jobs/progress.ts';
 import { openQueues, type Queues } from '../jobs/queues.ts';
 import { enqueueReprocessing } from '../jobs/reprocess.ts';
 import { scheduleInboxRescan } from '../jobs/scheduler.ts';
+import { readSkipped } from '../jobs/skipped.ts';
 import { readQueueStatus } from '../jobs/status.ts';
 import { watchInbox } from '../jobs/watcher.ts';
 import { createLogger, type Fields, onceUntilChanged } from '../log.ts';
@@ -74,9 +75,10 @@ async function ingest(config: Config, paths: string[], wait = false): Promise<{ 
   const jobs: { file: FileToIngest; jobId: string }[] = [];
   try {
     for (const file of await filesFromArguments(paths)) {
-      const { outcome, jobId } = await enqueueFile(queues, config, file);
+      const { outcome, jobId, reason } = await enqueueFile(queues, config, file);
       summary[outcome] += 1;
-      log.info(outcome, { file: file.key });
+      if (outcome === 'skipped') log.warn(outcome, { file: file.key, reason });
+      else log.info(outcome, { file: file.key });
       if (jobId) jobs.push({ file, jobId });
     }
     return { summary, failed: wait ? await awaitArticles(queues, jobs) : 0 };
@@ -159,8 +161,12 @@ export function buildProgram(config: () => Config): Command {
       const queues = openQueues(config(), 'command');
       const db = createDatabase(config().databaseUrl, 1);
       try {
-        const [queueStatus, database] = await Promise.all([readQueueStatus(queues, options.failures), countRows(db)]);
-        const report = { ...queueStatus, database };
+        const [queueStatus, database, skipped] = await Promise.all([
+          readQueueStatus(queues, options.failures),
+          countRows(db),
+          readSkipped(queues, config(), Math.max(options.failures, 10)),
+        ]);
+        const report = { ...queueStatus, database, skipped };
         console.log(options.json ? JSON.stringify(report, null, 2) : formatStatus(report));
       } finally {
         await Promise.all([queues.close(), db.destroy()]);

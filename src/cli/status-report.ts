@@ -1,8 +1,11 @@
 import type { DatabaseCounts } from '../db/articles.ts';
+import type { SkippedEntry } from '../jobs/skipped.ts';
 import type { QueueStatus } from '../jobs/status.ts';
 
 export interface StatusReport extends QueueStatus {
   database: DatabaseCounts;
+  /** Inbox entries left alone because they are not regular files. */
+  skipped: { count: number; entries: SkippedEntry[] };
 }
 
 const pad = (value: string | number, width: number) => String(value).padStart(width);
@@ -25,6 +28,11 @@ export function formatStatus(report: StatusReport): string {
       lines.push(`  ${failure.failedAt ?? '?'}  ${failure.queue}  ${failure.file ?? `job ${failure.jobId}`}`);
       lines.push(`    ${failure.reason}`);
     }
+  }
+  if (report.skipped.count > 0) {
+    lines.push('', `inbox entries left alone (not regular files): ${report.skipped.count}`);
+    for (const entry of report.skipped.entries) lines.push(`  ${entry.file}: ${entry.reason}`);
+    if (report.skipped.count > report.skipped.entries.length) lines.push(`  … and ${report.skipped.count - report.skipped.entries.length} more`);
   }
   return lines.join('\n');
 }

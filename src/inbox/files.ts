@@ -1,5 +1,6 @@
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, opendir } from 'node:fs/promises';
 import path from 'node:path';
+import { type EntryKind, kindOf } from './safe-fs.ts';
 
 export interface InboxDirs {
   dir: string;
@@ -26,28 +27,67 @@ export function isInboxCandidate(inbox: InboxDirs, file: string): boolean {
   return !relative.split(path.sep).some((part) => UNFINISHED.test(part)) && !file.endsWith(SIDECAR_SUFFIX);
 }
 
-/** Every regular file below `dir`, at any depth; none when `dir` does not exist. */
-export async function listFilesUnder(dir: string): Promise<string[]> {
-  try {
-    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-    return entries.filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name)).sort();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-}
-
 /** Whether a file name marks a file still being written, or one that is not an article. */
 export function isUnfinishedName(file: string): boolean {
   return UNFINISHED.test(path.basename(file));
 }
 
-/** Every candidate file in the inbox, at any depth, that has not changed for `stableMs`. */
-export async function listSettledInboxFiles(inbox: InboxDirs, stableMs: number, now = Date.now()): Promise<string[]> {
-  const files = (await listFilesUnder(inbox.dir)).filter((file) => isInboxCandidate(inbox, file));
+/** An entry below a folder that is neither a regular file nor a folder: it is reported, never opened. */
+export interface SkippedEntry {
+  path: string;
+  kind: Exclude<EntryKind, 'file' | 'directory'>;
+}
+
+export interface Listing {
+  /** Regular files, in name order per folder. */
+  files: string[];
+  skipped: SkippedEntry[];
+}
+
+/**
+ * The regular files below `dir`, at any depth, and the entries that are not (links, FIFOs, sockets,
+ * devices). Links are never followed, not even to folders; `include` decides which paths are
+ * looked at (and which folders are entered). None when `dir` does not exist.
+ */
+export async function listEntriesUnder(dir: string, include: (file: string) => boolean = () => true): Promise<Listing> {
+  const listing: Listing = { files: [], skipped: [] };
+  const folders = [dir];
+  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
+    let handle;
+    try {
+      handle = await opendir(folder);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // A folder that went away, or one this user may not enter, has nothing to take.
+      if (code === 'ENOENT' || code === 'ENOTDIR' || (code === 'EACCES' && folder !== dir)) continue;
+      throw error;
+    }
+    const names: { name: string; kind: EntryKind }[] = [];
+    for await (const entry of handle) names.push({ name: entry.name, kind: kindOf(entry) });
+    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const below: string[] = [];
+    for (const { name, kind } of names) {
+      const file = path.join(folder, name);
+      if (!include(file)) continue;
+      if (kind === 'directory') below.push(file);
+      else if (kind === 'file') listing.files.push(file);
+      else listing.skipped.push({ path: file, kind });
+    }
+    folders.push(...below.reverse());
+  }
+  return listing;
+}
+
+/** The candidate entries of the inbox; processed/ and failed/ are not entered. */
+export function listInbox(inbox: InboxDirs): Promise<Listing> {
+  return listEntriesUnder(inbox.dir, (file) => isInboxCandidate(inbox, file));
+}
+
+/** Which of `files` have not changed for `stableMs`: the others are probably still being written. */
+export async function settledFiles(files: readonly string[], stableMs: number, now = Date.now()): Promise<string[]> {
   const settled = await Promise.all(
     files.map(async (file) => {
-      const info = await stat(file).catch(() => undefined);
+      const info = await lstat(file).catch(() => undefined);
       return info && now - info.mtimeMs >= stableMs ? file : undefined;
     }),
   );

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { copyFile, mkdir, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type InboxDirs, SIDECAR_SUFFIX } from './files.ts';
+import { moveInside, NotARegularFileError, openRegularFile, removeInside, writeFileInside } from './safe-fs.ts';
 
 export interface InboxFile {
   /** Where the file was read from, inside the inbox. */
@@ -13,39 +12,36 @@ export interface InboxFile {
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
 
-/** The sha256 of a file read in pieces, for files too large to hold in memory. */
-export async function sha256OfFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+/** The sha256 of a regular file below `root`, read in pieces (it may be too large to hold in memory). */
+export async function sha256OfFile(file: string, root: string): Promise<string> {
+  const { handle } = await openRegularFile(file, root);
+  try {
+    const hash = createHash('sha256');
+    for await (const chunk of handle.createReadStream({ start: 0, autoClose: false })) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  } finally {
+    await handle.close();
+  }
 }
 
 function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException).code;
 }
 
-/** Moves a file, also across file systems. */
-async function move(from: string, to: string): Promise<void> {
-  await mkdir(path.dirname(to), { recursive: true });
-  try {
-    await rename(from, to);
-  } catch (error) {
-    if (errorCode(error) !== 'EXDEV') throw error;
-    await copyFile(from, to);
-    await unlink(from);
-  }
-}
-
 /**
- * Whether `file` is there and holds the version a job read. A file edited since then is a newer
- * version: the watcher or the rescan queues it, and this job must not file it away.
+ * Whether `file` is there, a regular file below `root`, and holds the version a job read. A file
+ * edited since then is a newer version: the watcher or the rescan queues it, and this job must not
+ * file it away. A link or special file put in its place is not ours to move.
  */
-async function holdsVersion(file: string, contentHash: string | undefined): Promise<boolean> {
+async function holdsVersion(root: string, file: string, contentHash: string | undefined): Promise<boolean> {
   try {
-    if (contentHash === undefined) return (await stat(file)).isFile();
-    return (await sha256OfFile(file)) === contentHash;
+    if (contentHash === undefined) {
+      await (await openRegularFile(file, root)).handle.close();
+      return true;
+    }
+    return (await sha256OfFile(file, root)) === contentHash;
   } catch (error) {
-    if (errorCode(error) === 'ENOENT') return false;
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR' || error instanceof NotARegularFileError) return false;
     throw error;
   }
 }
@@ -63,20 +59,23 @@ export type Settled = 'moved' | 'left';
 export async function settleProcessed(inbox: InboxDirs, file: InboxFile): Promise<Settled> {
   const target = path.join(inbox.processedDir, relativeTo(inbox, file));
   let moved = false;
-  for (const candidate of [file.path, failedPath(inbox, file)]) {
-    if (!moved && (await holdsVersion(candidate, file.contentHash))) {
-      await move(candidate, target);
+  for (const [root, candidate] of [
+    [inbox.dir, file.path],
+    [inbox.failedDir, failedPath(inbox, file)],
+  ] as const) {
+    if (!moved && (await holdsVersion(root, candidate, file.contentHash))) {
+      await moveInside(root, candidate, inbox.processedDir, target);
       moved = true;
     }
   }
   // An explanation whose file is no longer in failed/ (moved back and now stored) explains nothing.
-  if (!(await holdsVersion(failedPath(inbox, file), undefined))) await rm(sidecarOf(inbox, file), { force: true });
+  if (!(await holdsVersion(inbox.failedDir, failedPath(inbox, file), undefined))) await removeInside(inbox.failedDir, sidecarOf(inbox, file));
   return moved ? 'moved' : 'left';
 }
 
 /** Files a file that could not be ingested in failed/, next to a sidecar that says why. */
 export async function settleFailed(inbox: InboxDirs, file: InboxFile, stage: string, reason: string): Promise<Settled> {
-  if (!(await holdsVersion(file.path, file.contentHash))) return 'left';
+  if (!(await holdsVersion(inbox.dir, file.path, file.contentHash))) return 'left';
   const key = relativeTo(inbox, file);
   const text = [
     `${key} could not be ingested.`,
@@ -87,8 +86,7 @@ export async function settleFailed(inbox: InboxDirs, file: InboxFile, stage: str
     'To try again, correct the file and move it back into the inbox.',
     '',
   ].join('\n');
-  await mkdir(path.dirname(sidecarOf(inbox, file)), { recursive: true });
-  await writeFile(sidecarOf(inbox, file), text);
-  await move(file.path, failedPath(inbox, file));
+  await writeFileInside(inbox.failedDir, sidecarOf(inbox, file), text);
+  await moveInside(inbox.dir, file.path, inbox.failedDir, failedPath(inbox, file));
   return 'moved';
 }

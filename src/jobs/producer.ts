@@ -1,8 +1,9 @@
-import { readFile, stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.ts';
-import { isUnfinishedName, listFilesUnder } from '../inbox/files.ts';
+import { isUnfinishedName, type Listing, listEntriesUnder } from '../inbox/files.ts';
 import { settleFailed, sha256, sha256OfFile } from '../inbox/lifecycle.ts';
+import { NotARegularFileError, openRegularFile, readAtMost } from '../inbox/safe-fs.ts';
 import type { Payloads, Source } from './payloads.ts';
 import { articleProgress } from './progress.ts';
 import type { Queues } from './queues.ts';
@@ -12,6 +13,8 @@ export interface FileToIngest {
   /** The article's identity: `inbox/<path inside the inbox>` or the file's absolute path. */
   key: string;
   fromInbox: boolean;
+  /** The folder the file must stay inside: the inbox, or the folder (of the file) given to `ingest`. */
+  root: string;
 }
 
 /**
@@ -21,19 +24,22 @@ export interface FileToIngest {
  * - `retried`: that job had failed for good and was started again (files given to `ingest`);
  * - `failed`: that job had failed for good, and the inbox file was moved to failed/;
  * - `unreadable`: the inbox file cannot be read (permissions) and was moved to failed/;
+ * - `skipped`: not a regular file (a symbolic link, FIFO, socket or device): never opened, left where it is;
  * - `gone`: the file disappeared before it could be read.
  */
-export type EnqueueOutcome = 'enqueued' | 'in-progress' | 'stored' | 'retried' | 'failed' | 'unreadable' | 'gone';
+export type EnqueueOutcome = 'enqueued' | 'in-progress' | 'stored' | 'retried' | 'failed' | 'unreadable' | 'skipped' | 'gone';
 export type EnqueueSummary = Record<EnqueueOutcome, number>;
 
 export function emptySummary(): EnqueueSummary {
-  return { enqueued: 0, 'in-progress': 0, stored: 0, retried: 0, failed: 0, unreadable: 0, gone: 0 };
+  return { enqueued: 0, 'in-progress': 0, stored: 0, retried: 0, failed: 0, unreadable: 0, skipped: 0, gone: 0 };
 }
 
 export interface Enqueued {
   outcome: EnqueueOutcome;
   /** The id every stage's job for this file carries; absent when the file could not be read. */
   jobId?: string;
+  /** Why a file was skipped: what it is instead of a regular file. */
+  reason?: string;
 }
 
 const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code;
@@ -64,11 +70,17 @@ export async function enqueueFile(queues: Queues, config: Config, file: FileToIn
   let bytes;
   let contentHash;
   try {
-    info = await stat(file.path, { bigint: true });
-    // A file over the limit is only hashed, not held: validation refuses it by its size alone.
-    bytes = info.size > config.maxArticleBytes ? null : await readFile(file.path);
-    contentHash = bytes ? sha256(bytes) : await sha256OfFile(file.path);
+    const opened = await openRegularFile(file.path, file.root);
+    try {
+      info = opened.stats;
+      // A file over the limit is only hashed, not held: validation refuses it by its size alone.
+      bytes = info.size > config.maxArticleBytes ? null : await readAtMost(opened.handle, Number(info.size));
+    } finally {
+      await opened.handle.close();
+    }
+    contentHash = bytes ? sha256(bytes) : await sha256OfFile(file.path, file.root);
   } catch (error) {
+    if (error instanceof NotARegularFileError) return { outcome: 'skipped', reason: error.message };
     if (errorCode(error) === 'ENOENT') return { outcome: 'gone' };
     if (!file.fromInbox) throw new Error(`${file.path}: cannot read the file (${errorCode(error) ?? String(error)})`);
     await settleFailed(config.inbox, { path: file.path }, 'inbox', `cannot read the file (${errorCode(error) ?? String(error)})`);
@@ -95,19 +107,27 @@ export async function enqueueFile(queues: Queues, config: Config, file: FileToIn
   return { outcome: 'enqueued', jobId };
 }
 
-/** The files behind command-line arguments: a folder stands for every article file below it. */
+/** Every entry of a listing in path order: entries that are not regular files are skipped by `enqueueFile`, which reports them. */
+export const entriesOf = (listing: Listing) => [...listing.files, ...listing.skipped.map((entry) => entry.path)].sort();
+
+/**
+ * The files behind command-line arguments: a folder stands for every article file below it. A path
+ * named on the command line is taken where it leads (the user chose it); below a folder, links are
+ * never followed.
+ */
 export async function filesFromArguments(args: string[]): Promise<FileToIngest[]> {
   const files: FileToIngest[] = [];
   for (const arg of args) {
-    const absolute = path.resolve(arg);
-    const info = await stat(absolute).catch(() => undefined);
-    if (!info) throw new Error(`${arg}: no such file or folder`);
-    const found = info.isDirectory() ? (await listFilesUnder(absolute)).filter((file) => !isUnfinishedName(file)) : [absolute];
-    files.push(...found.map((file) => ({ path: file, key: file, fromInbox: false })));
+    const absolute = await realpath(path.resolve(arg)).catch(() => undefined);
+    const info = absolute === undefined ? undefined : await stat(absolute).catch(() => undefined);
+    if (absolute === undefined || !info) throw new Error(`${arg}: no such file or folder`);
+    const root = info.isDirectory() ? absolute : path.dirname(absolute);
+    const found = info.isDirectory() ? entriesOf(await listEntriesUnder(absolute, (file) => !isUnfinishedName(file))) : [absolute];
+    files.push(...found.map((file) => ({ path: file, key: file, fromInbox: false, root })));
   }
   return files;
 }
 
 export function inboxFile(config: Config, file: string): FileToIngest {
-  return { path: file, key: `inbox/${path.relative(config.inbox.dir, file)}`, fromInbox: true };
+  return { path: file, key: `inbox/${path.relative(config.inbox.dir, file)}`, fromInbox: true, root: config.inbox.dir };
 }

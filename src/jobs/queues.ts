@@ -1,4 +1,5 @@
 import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
+import { Redis, type RedisOptions } from 'ioredis';
 import type { Config } from '../config.ts';
 
 /** The stages every article passes, in order; each has a queue of its own. */
@@ -18,7 +19,7 @@ export function nextStage(stage: Stage): Stage | undefined {
  * Long-running processes retry the Redis connection for ever (a Redis restart must not stop them);
  * one-shot commands give up after a few seconds so that the user hears about it.
  */
-export function redisConnection(config: Config, mode: 'service' | 'command'): ConnectionOptions {
+export function redisConnection(config: Config, mode: 'service' | 'command'): ConnectionOptions & RedisOptions & { url: string } {
   return {
     url: config.redisUrl,
     maxRetriesPerRequest: null,
@@ -40,7 +41,11 @@ export function defaultJobOptions(config: Config): DefaultJobOptions {
   };
 }
 
-export type Queues = { readonly [Q in QueueName]: Queue } & { close(): Promise<void> };
+export type Queues = { readonly [Q in QueueName]: Queue } & {
+  /** A connection for the project's own keys beside the queues' (all under the queue prefix). */
+  readonly redis: Redis;
+  close(): Promise<void>;
+};
 
 /**
  * One Queue per queue name, sharing the configured prefix and default job options. Connection
@@ -54,10 +59,15 @@ export function openQueues(config: Config, mode: 'service' | 'command', onError:
     return [name, queue] as const;
   });
   const queues = Object.fromEntries(entries) as { [Q in QueueName]: Queue };
+  const { url, ...options } = connection;
+  const redis = new Redis(url, options);
+  redis.on('error', onError);
   return {
     ...queues,
+    redis,
     async close() {
       await Promise.all(entries.map(([, queue]) => queue.close()));
+      redis.disconnect();
     },
   };
 }

@@ -1,0 +1,180 @@
+import { randomBytes } from 'node:crypto';
+import { constants, type BigIntStats, type Dirent, type Stats } from 'node:fs';
+import { type FileHandle, lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+/**
+ * File access for folders that strangers write into. Nothing here follows a symbolic link, opens
+ * anything but a regular file, or touches a path that resolves outside the folder it belongs to:
+ * a link in the inbox must not make the pipeline read, move or overwrite a file elsewhere, and a
+ * FIFO or device must not block or flood it.
+ */
+
+/** What a directory entry is, as `lstat` sees it (links are not followed). */
+export type EntryKind = 'file' | 'directory' | 'symbolic link' | 'FIFO' | 'socket' | 'device' | 'unknown';
+
+export function kindOf(entry: Stats | BigIntStats | Dirent): EntryKind {
+  if (entry.isSymbolicLink()) return 'symbolic link';
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  if (entry.isFIFO()) return 'FIFO';
+  if (entry.isSocket()) return 'socket';
+  if (entry.isCharacterDevice() || entry.isBlockDevice()) return 'device';
+  return 'unknown';
+}
+
+/** A path that is not a regular file, or that leads outside its folder: it is left where it is. */
+export class NotARegularFileError extends Error {
+  readonly kind: EntryKind | 'outside';
+  constructor(file: string, kind: EntryKind | 'outside') {
+    super(
+      kind === 'outside'
+        ? `${file} leads outside its folder through a symbolic link; it is left alone`
+        : `${file} is a ${kind}, not a regular file; it is left alone`,
+    );
+    this.kind = kind;
+  }
+}
+
+const inside = (parent: string, child: string) => {
+  const relative = path.relative(parent, child);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+};
+
+/**
+ * Checks that `folder`, with every link in it resolved, is still `root` or below it: the folders on
+ * the way may have been swapped for links since they were listed.
+ */
+export async function assertInside(root: string, folder: string): Promise<void> {
+  const [realRoot, realFolder] = await Promise.all([realpath(root), realpath(folder)]);
+  if (!inside(realRoot, realFolder)) throw new NotARegularFileError(folder, 'outside');
+}
+
+export interface OpenedFile {
+  handle: FileHandle;
+  stats: BigIntStats;
+}
+
+/**
+ * Opens a regular file for reading. `lstat` first, so that a FIFO or device is never opened at all;
+ * then O_NOFOLLOW (a link put there in between is refused) and O_NONBLOCK (a FIFO put there in
+ * between cannot block), and `fstat` to be sure the opened file is the one that was looked at.
+ */
+export async function openRegularFile(file: string, root: string): Promise<OpenedFile> {
+  const seen = await lstat(file, { bigint: true });
+  if (!seen.isFile()) throw new NotARegularFileError(file, kindOf(seen));
+  await assertInside(root, path.dirname(file));
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw new NotARegularFileError(file, 'symbolic link');
+    throw error;
+  }
+  const stats = await handle.stat({ bigint: true });
+  if (!stats.isFile() || stats.ino !== seen.ino || stats.dev !== seen.dev) {
+    await handle.close();
+    throw new NotARegularFileError(file, stats.isFile() ? 'unknown' : kindOf(stats));
+  }
+  return { handle, stats };
+}
+
+/** Reads at most `limit` bytes from the start of an opened file. */
+export async function readAtMost(handle: FileHandle, limit: number): Promise<Buffer> {
+  const buffer = Buffer.allocUnsafe(limit);
+  let filled = 0;
+  while (filled < limit) {
+    const { bytesRead } = await handle.read(buffer, filled, limit - filled, filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return buffer.subarray(0, filled);
+}
+
+/**
+ * Creates `dir` and the folders above it up to `root`, one at a time: an existing part that is a
+ * link or a file is refused, never followed (`mkdir -p` would follow it and create folders elsewhere).
+ */
+export async function makeDirectoryInside(root: string, dir: string): Promise<void> {
+  if (!inside(root, dir)) throw new NotARegularFileError(dir, 'outside');
+  await mkdir(root, { recursive: true });
+  // The folder itself may have been swapped for a link by whoever writes into the inbox.
+  if ((await lstat(root)).isSymbolicLink()) throw new Error(`${root} is a symbolic link; name the folder it points to instead`);
+  let current = root;
+  for (const part of path.relative(root, dir).split(path.sep).filter(Boolean)) {
+    current = path.join(current, part);
+    const info = await lstat(current).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (info === undefined) {
+      await mkdir(current).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+    } else if (!info.isDirectory()) {
+      throw new Error(`${current} is a ${kindOf(info)}, not a folder; nothing is moved through it`);
+    }
+  }
+  await assertInside(root, dir);
+}
+
+const temporaryName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+
+/**
+ * Writes a new file at `target` (inside `root`) in one step: into a fresh temporary file that no
+ * link can redirect (O_EXCL), then renamed over the target, which replaces a link rather than
+ * writing through it.
+ */
+export async function writeFileInside(root: string, target: string, content: string | Uint8Array | FileHandle): Promise<void> {
+  await makeDirectoryInside(root, path.dirname(target));
+  const temporary = temporaryName(target);
+  const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+  try {
+    // A file handle is copied in pieces: a file far over the size limit is never held whole.
+    if (typeof content !== 'string' && !(content instanceof Uint8Array)) await pipeline(content.createReadStream({ start: 0, autoClose: false }), handle.createWriteStream({ autoClose: false }));
+    else await handle.writeFile(content);
+  } catch (error) {
+    await handle.close();
+    await unlink(temporary).catch(() => {});
+    throw error;
+  }
+  await handle.close();
+  await rename(temporary, target).catch(async (error) => {
+    await unlink(temporary).catch(() => {});
+    throw error;
+  });
+}
+
+/**
+ * Moves the regular file `from` (inside `fromRoot`) to `to` (inside `toRoot`), also across file
+ * systems. A link or special file is never moved.
+ */
+export async function moveInside(fromRoot: string, from: string, toRoot: string, to: string): Promise<void> {
+  const seen = await lstat(from);
+  if (!seen.isFile()) throw new NotARegularFileError(from, kindOf(seen));
+  await assertInside(fromRoot, path.dirname(from));
+  await makeDirectoryInside(toRoot, path.dirname(to));
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    const { handle } = await openRegularFile(from, fromRoot);
+    try {
+      await writeFileInside(toRoot, to, handle);
+    } finally {
+      await handle.close();
+    }
+    await unlink(from);
+  }
+}
+
+/** Removes `file` (a link is removed itself, not what it points to) when it is inside `root`. */
+export async function removeInside(root: string, file: string): Promise<void> {
+  try {
+    await assertInside(root, path.dirname(file));
+    await unlink(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
