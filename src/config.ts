@@ -26,7 +26,12 @@ const environmentSchema = z.object({
   /** How long a file in the inbox must stay unchanged before it counts as completely written. */
   INBOX_STABLE_MS: positiveInt(1000),
   RESCAN_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
-  WORKER_CONCURRENCY: positiveInt(8),
+  /** Articles in flight per worker process: enough to keep its threads busy and its batches full. */
+  WORKER_CONCURRENCY: positiveInt(32),
+  /** At most this many articles are written in one transaction. */
+  BATCH_SIZE: positiveInt(100),
+  /** The producers queue more files only while fewer jobs than this wait or run: the inbox holds the backlog, not Redis. */
+  QUEUE_WINDOW: positiveInt(2000),
   ENTITY_THREADS: positiveInt(Math.max(1, availableParallelism() - 1)),
   JOB_ATTEMPTS: positiveInt(10),
   MAX_ARTICLE_BYTES: positiveInt(1_000_000),
@@ -56,6 +61,8 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     }),
     seedsDir: path.resolve(env.SEEDS_DIR),
     workerConcurrency: env.WORKER_CONCURRENCY,
+    batchSize: env.BATCH_SIZE,
+    queueWindow: env.QUEUE_WINDOW,
     entityThreads: env.ENTITY_THREADS,
     jobAttempts: env.JOB_ATTEMPTS,
     maxArticleBytes: env.MAX_ARTICLE_BYTES,

@@ -69,17 +69,21 @@ describe('the command line', () => {
 
     const text = await runCli(['status'], environment.env);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^validate\s+0\s+0\s+1\s+1\s+0$/m);
-    expect(text.stdout).toMatch(/^upsert\s+0\s+0\s+1\s+0\s+0$/m);
+    expect(text.stdout).toMatch(/^article\s+0\s+0\s+1\s+1\s+0$/m);
+    // Per stage: active now, passed, failed.
+    expect(text.stdout).toMatch(/^validate\s+0\s+1\s+1$/m);
+    expect(text.stdout).toMatch(/^upsert\s+0\s+1\s+0$/m);
+    expect(text.stdout).toMatch(/^no worker is running$/m);
     expect(text.stdout).toMatch(/database: 1 articles/);
     expect(text.stdout).toMatch(/^ +1 articles tagged by tagger\/perceptron-[0-9a-f]{12}$/m);
     expect(text.stdout).toMatch(/validate {2}\S*\/mixed\/bad\.json\n {4}JSON article: unknown field "body"/);
 
     const json = JSON.parse((await runCli(['status', '--json'], environment.env)).stdout);
-    expect(json.counts.validate).toEqual({ waiting: 0, active: 0, completed: 1, failed: 1, delayed: 0 });
+    expect(json.counts.article).toEqual({ waiting: 0, active: 0, completed: 1, failed: 1, delayed: 0 });
+    expect(json.stages.entities).toEqual({ passed: 1, failed: 0 });
     expect(json.database).toMatchObject({ articles: 1, byExtractor: { [shippedExtractor.version]: 1 } });
     expect(json.failures).toEqual([
-      expect.objectContaining({ queue: 'validate', file: path.join(folder, 'bad.json'), reason: expect.stringMatching(/unknown field "body"/) }),
+      expect.objectContaining({ queue: 'article', stage: 'validate', file: path.join(folder, 'bad.json'), reason: expect.stringMatching(/unknown field "body"/) }),
     ]);
 
     const current = await runCli(['reprocess'], environment.env);

@@ -132,8 +132,8 @@ describe('failures', () => {
     const [again] = await filesFromArguments([file]);
     const { outcome, jobId } = await enqueueFile(pipeline.queues, pipeline.config, again!);
     expect(outcome).toBe('retried');
-    const job = await pipeline.queues.validate.getJob(jobId!);
-    await waitFor('the retry to fail again', async () => (await job!.getState()) === 'failed' && (await pipeline.queues.validate.getJob(jobId!))!.attemptsMade === 2);
+    const job = await pipeline.queues.article.getJob(jobId!);
+    await waitFor('the retry to fail again', async () => (await job!.getState()) === 'failed' && (await pipeline.queues.article.getJob(jobId!))!.attemptsMade === 2);
   });
 
   it('survives the database dropping every connection', async () => {

@@ -4,12 +4,13 @@ import { countRows } from '../db/articles.ts';
 import { createDatabase } from '../db/connection.ts';
 import { prepareDatabase } from '../db/migrate.ts';
 import { defaultExtractorFor } from '../entities/index.ts';
-import { type EnqueueSummary, emptySummary, enqueueFile, filesFromArguments, type FileToIngest } from '../jobs/producer.ts';
+import { type EnqueueSummary, enqueueFiles, filesFromArguments, type FileToIngest } from '../jobs/producer.ts';
 import { articleProgress, isSettled } from '../jobs/progress.ts';
 import { openQueues, type Queues } from '../jobs/queues.ts';
 import { enqueueReprocessing } from '../jobs/reprocess.ts';
 import { scheduleInboxRescan } from '../jobs/scheduler.ts';
 import { readSkipped } from '../jobs/skipped.ts';
+import { readStages } from '../jobs/stage-counts.ts';
 import { readQueueStatus } from '../jobs/status.ts';
 import { watchInbox } from '../jobs/watcher.ts';
 import { createLogger, type Fields, onceUntilChanged } from '../log.ts';
@@ -71,16 +72,13 @@ async function awaitArticles(queues: Queues, jobs: { file: FileToIngest; jobId: 
 /** Enqueues the files behind `paths`; with `wait`, also counts the articles that then failed. */
 async function ingest(config: Config, paths: string[], wait = false): Promise<{ summary: EnqueueSummary; failed: number }> {
   const queues = openQueues(config, 'command');
-  const summary = emptySummary();
   const jobs: { file: FileToIngest; jobId: string }[] = [];
   try {
-    for (const file of await filesFromArguments(paths)) {
-      const { outcome, jobId, reason } = await enqueueFile(queues, config, file);
-      summary[outcome] += 1;
+    const summary = await enqueueFiles(queues, config, await filesFromArguments(paths), (file, { outcome, jobId, reason }) => {
       if (outcome === 'skipped') log.warn(outcome, { file: file.key, reason });
       else log.info(outcome, { file: file.key });
       if (jobId) jobs.push({ file, jobId });
-    }
+    });
     return { summary, failed: wait ? await awaitArticles(queues, jobs) : 0 };
   } finally {
     await queues.close();
@@ -161,12 +159,13 @@ export function buildProgram(config: () => Config): Command {
       const queues = openQueues(config(), 'command');
       const db = createDatabase(config().databaseUrl, 1);
       try {
-        const [queueStatus, database, skipped] = await Promise.all([
+        const [queueStatus, stages, database, skipped] = await Promise.all([
           readQueueStatus(queues, options.failures),
+          readStages(queues, config()),
           countRows(db),
           readSkipped(queues, config(), Math.max(options.failures, 10)),
         ]);
-        const report = { ...queueStatus, database, skipped };
+        const report = { ...queueStatus, stages: stages.tally, workers: stages.workers, database, skipped };
         console.log(options.json ? JSON.stringify(report, null, 2) : formatStatus(report));
       } finally {
         await Promise.all([queues.close(), db.destroy()]);

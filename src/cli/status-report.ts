@@ -1,8 +1,13 @@
 import type { DatabaseCounts } from '../db/articles.ts';
+import { STAGES } from '../jobs/queues.ts';
 import type { SkippedEntry } from '../jobs/skipped.ts';
+import type { StageTally, WorkerHeartbeat } from '../jobs/stage-counts.ts';
 import type { QueueStatus } from '../jobs/status.ts';
 
 export interface StatusReport extends QueueStatus {
+  /** Articles that passed and failed each stage, in all; articles in each stage now, over the running workers. */
+  stages: StageTally;
+  workers: WorkerHeartbeat[];
   database: DatabaseCounts;
   /** Inbox entries left alone because they are not regular files. */
   skipped: { count: number; entries: SkippedEntry[] };
@@ -17,6 +22,16 @@ export function formatStatus(report: StatusReport): string {
   for (const [queue, counts] of Object.entries(report.counts)) {
     lines.push(`${queue.padEnd(10)}${states.map((state) => pad(counts[state], 11)).join('')}`);
   }
+  lines.push('', `${'stage'.padEnd(10)}${['active', 'passed', 'failed'].map((title) => pad(title, 11)).join('')}`);
+  for (const stage of STAGES) {
+    const active = report.workers.reduce((sum, worker) => sum + (worker.active[stage] ?? 0), 0);
+    lines.push(`${stage.padEnd(10)}${[active, report.stages[stage].passed, report.stages[stage].failed].map((n) => pad(n, 11)).join('')}`);
+  }
+  lines.push(
+    report.workers.length === 0
+      ? 'no worker is running'
+      : `workers: ${report.workers.length} running (${report.workers.map((worker) => `${worker.host} pid ${worker.pid}`).join(', ')})`,
+  );
   const { articles, entities, mentions } = report.database;
   lines.push('', `database: ${articles} articles, ${entities} entities, ${mentions} mentions`);
   for (const [extractor, count] of Object.entries(report.database.byExtractor)) lines.push(`  ${pad(count, 8)} articles tagged by ${extractor}`);
@@ -25,7 +40,7 @@ export function formatStatus(report: StatusReport): string {
   } else {
     lines.push('', 'recent failures:');
     for (const failure of report.failures) {
-      lines.push(`  ${failure.failedAt ?? '?'}  ${failure.queue}  ${failure.file ?? `job ${failure.jobId}`}`);
+      lines.push(`  ${failure.failedAt ?? '?'}  ${failure.stage ?? failure.queue}  ${failure.file ?? `job ${failure.jobId}`}`);
       lines.push(`    ${failure.reason}`);
     }
   }

@@ -1,96 +1,92 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Article } from '../article/article.ts';
 import type { PublishedDate } from '../dates/published.ts';
 import type { TimeExpression } from '../dates/timex/find.ts';
 import type { Mention } from '../entities/entity.ts';
 import type { ArticleRow, Database } from './database.ts';
-import { replaceMentions } from './entities.ts';
-import { replaceTimeExpressions } from './time-expressions.ts';
+import { ENTITY_LOCK, removeDerived, writeMentions } from './entities.ts';
+import { writeTimeExpressions } from './time-expressions.ts';
+import { insertRows, type TypedColumn, unnestRows } from './unnest.ts';
 
-export interface StoredArticle {
-  sourceKey: string;
-  contentHash: string;
-  sourceModifiedAt: Date;
-  article: Article;
+/** What the stages derived from an article's text, written with it. */
+interface Derived {
   published: PublishedDate;
   timeExpressions: TimeExpression[];
   mentions: Mention[];
   extractor: string;
 }
 
+/** A new article, or a new version of one (same source key, other content). */
+export interface StoredArticle extends Derived {
+  sourceKey: string;
+  contentHash: string;
+  sourceModifiedAt: Date;
+  /** When the file was put on the queue: the pipeline's latency is `ingested_at - queued_at`. */
+  queuedAt?: Date;
+  article: Article;
+}
+
+/** A stored article derived again (`reprocess`): only what the stages derive from its text changes. */
+export interface RefreshedArticle extends Derived {
+  articleId: number;
+  /** The content that was derived from: an article edited since keeps its own newer derivation. */
+  contentHash: string;
+  dateText: string;
+}
+
+export type ArticleWrite = ({ kind: 'store' } & StoredArticle) | ({ kind: 'refresh' } & RefreshedArticle);
+
 /**
  * - `inserted`/`updated`: the article and its mentions were written;
  * - `unchanged`: this content is already stored (same file again, or a copy under another name);
- * - `stale`: a newer version of the same file is already stored;
+ * - `stale`: a newer version of the same file is already stored (or, for a refresh, the article changed);
  * - `reprocessed`: what a stored article's text yields (dates, time expressions, mentions) was derived again.
  */
 export type StoreOutcome = 'inserted' | 'updated' | 'unchanged' | 'stale' | 'reprocessed';
-
-/**
- * Writes an article, its entities and its mentions in one transaction. An edited file (same
- * source key, new content) replaces the old version's mentions.
- *
- * ```sql
- * insert into article (...) values (...)
- * on conflict (source_key) do update set ... where article.source_modified_at <= excluded.source_modified_at
- * returning id, (xmax = 0) as inserted
- * ```
- */
-export async function storeArticle(db: Kysely<Database>, input: StoredArticle): Promise<StoreResult> {
-  try {
-    return await writeArticle(db, input);
-  } catch (error) {
-    // The same content, written at the same moment under another file name: now it is stored.
-    if ((error as { constraint?: string }).constraint !== 'article_content_hash_key') throw error;
-    return writeArticle(db, input);
-  }
-}
 
 export interface StoreResult {
   outcome: StoreOutcome;
   articleId: number | null;
 }
 
-async function writeArticle(db: Kysely<Database>, input: StoredArticle): Promise<StoreResult> {
-  return db.transaction().execute(async (trx) => {
-    const same = await trx
-      .selectFrom('article')
-      .select('id')
-      .where('content_hash', '=', input.contentHash)
-      .executeTakeFirst();
-    if (same) return { outcome: 'unchanged' as const, articleId: same.id };
+type Trx = Transaction<Database>;
 
-    const { article, published } = input;
-    const values = {
-      source_key: input.sourceKey,
-      content_hash: input.contentHash,
-      source_modified_at: input.sourceModifiedAt,
-      format: article.format,
-      title: article.title,
-      body: article.text,
-      blocks: JSON.stringify(article.blocks),
-      publisher: article.source,
-      url: article.url,
-      ...publishedColumns(article.dateText, published),
-      extractor: input.extractor,
-    };
-    const written = await trx
-      .insertInto('article')
-      .values(values)
-      .onConflict((oc) =>
-        oc
-          .column('source_key')
-          .doUpdateSet({ ...values, updated_at: sql<Date>`now()` })
-          .where('article.source_modified_at', '<=', input.sourceModifiedAt),
-      )
-      .returning(['id', sql<boolean>`(xmax = 0)`.as('inserted')])
-      .executeTakeFirst();
-    if (!written) return { outcome: 'stale' as const, articleId: null };
+/**
+ * Writes a batch of articles with their time expressions, entities and mentions in one
+ * transaction, with set-based statements: one round trip per step, whatever the batch size. The
+ * results are in the order of `writes`.
+ */
+export async function storeArticles(db: Kysely<Database>, writes: readonly ArticleWrite[]): Promise<StoreResult[]> {
+  return db.transaction().execute((trx) => writeBatch(trx, writes));
+}
 
-    await replaceMentions(trx, written.id, input.mentions);
-    await replaceTimeExpressions(trx, written.id, input.timeExpressions);
-    return { outcome: written.inserted ? ('inserted' as const) : ('updated' as const), articleId: written.id };
-  });
+/** One article: the batch of one. */
+export async function storeArticle(db: Kysely<Database>, input: StoredArticle): Promise<StoreResult> {
+  return (await storeArticles(db, [{ kind: 'store', ...input }]))[0]!;
+}
+
+async function writeBatch(trx: Trx, writes: readonly ArticleWrite[]): Promise<StoreResult[]> {
+  // Batches take turns: linking sees every name stored before, and the same content arriving in
+  // two batches at once is found stored by the second. One lock per batch, not per article.
+  await sql`select pg_advisory_xact_lock(${ENTITY_LOCK})`.execute(trx);
+  const results: StoreResult[] = writes.map(() => ({ outcome: 'stale', articleId: null }));
+  const stores = writes.flatMap((write, index) => (write.kind === 'store' ? [{ write, index }] : []));
+  const refreshes = writes.flatMap((write, index) => (write.kind === 'refresh' ? [{ write, index }] : []));
+
+  const written: { index: number; articleId: number; replaces: boolean }[] = [];
+  for (const { index, articleId, outcome } of await upsertArticles(trx, stores)) {
+    results[index] = { outcome, articleId };
+    if (outcome === 'inserted' || outcome === 'updated') written.push({ index, articleId: articleId!, replaces: outcome === 'updated' });
+  }
+  for (const { index, articleId } of await refreshArticles(trx, refreshes)) {
+    results[index] = { outcome: 'reprocessed', articleId };
+    written.push({ index, articleId, replaces: true });
+  }
+
+  const replacedEntities = await removeDerived(trx, written.filter((entry) => entry.replaces).map((entry) => entry.articleId));
+  await writeTimeExpressions(trx, written.map(({ index, articleId }) => ({ articleId, expressions: writes[index]!.timeExpressions })));
+  await writeMentions(trx, written.map(({ index, articleId }) => ({ articleId, mentions: writes[index]!.mentions })), replacedEntities);
+  return results;
 }
 
 /** The publication date's columns: the date as written, its value and precision, range and zone. */
@@ -108,32 +104,146 @@ function publishedColumns(dateText: string, published: PublishedDate) {
   };
 }
 
+function articleColumns(input: StoredArticle) {
+  const { article } = input;
+  return {
+    source_key: input.sourceKey,
+    content_hash: input.contentHash,
+    source_modified_at: input.sourceModifiedAt,
+    queued_at: input.queuedAt ?? null,
+    format: article.format,
+    title: article.title,
+    body: article.text,
+    blocks: JSON.stringify(article.blocks),
+    publisher: article.source,
+    url: article.url,
+    ...publishedColumns(article.dateText, input.published),
+    extractor: input.extractor,
+  };
+}
+type ArticleColumns = ReturnType<typeof articleColumns>;
+
+/** Column names and the Postgres type of each, for `unnest(...) as t(...)`. */
+const ARTICLE_COLUMNS: TypedColumn<ArticleColumns>[] = [
+  ['source_key', 'text'],
+  ['content_hash', 'text'],
+  ['source_modified_at', 'timestamptz'],
+  ['queued_at', 'timestamptz'],
+  ['format', 'text'],
+  ['title', 'text'],
+  ['body', 'text'],
+  ['blocks', 'jsonb'],
+  ['publisher', 'text'],
+  ['url', 'text'],
+  ['published_text', 'text'],
+  ['published_value', 'text'],
+  ['published_precision', 'text'],
+  ['published_on', 'date'],
+  ['published_start', 'timestamptz'],
+  ['published_end', 'timestamptz'],
+  ['published_timezone', 'text'],
+  ['published_implied', 'boolean'],
+  ['published_warnings', 'jsonb'],
+  ['extractor', 'text'],
+];
+
 /**
- * Replaces what the stages derived from a stored article's text (publication date, time
- * expressions, mentions) with a newer run's. An article whose content changed since it was sent
- * for reprocessing is left alone: its new version has its own.
+ * Inserts new articles and replaces older versions of the same file; content already stored
+ * (under any name) is left as it is, and so is a version older than the one stored.
  *
  * ```sql
- * update article set extractor = $1, published_value = $2, ... where source_key = $3 and content_hash = $4 returning id
+ * select id, content_hash from article where content_hash = any($1);
+ * insert into article (source_key, content_hash, …) select * from unnest($1::text[], $2::text[], …) as row(…)
+ * on conflict (source_key) do update set … where article.source_modified_at <= excluded.source_modified_at
+ * returning id, source_key, (xmax = 0) as inserted
  * ```
  */
-export async function refreshArticle(
-  db: Kysely<Database>,
-  input: Pick<StoredArticle, 'sourceKey' | 'contentHash' | 'published' | 'timeExpressions' | 'mentions' | 'extractor'> & { dateText: string },
-): Promise<StoreResult> {
-  return db.transaction().execute(async (trx) => {
-    const article = await trx
-      .updateTable('article')
-      .set({ extractor: input.extractor, ...publishedColumns(input.dateText, input.published), updated_at: sql<Date>`now()` })
-      .where('source_key', '=', input.sourceKey)
-      .where('content_hash', '=', input.contentHash)
-      .returning('id')
-      .executeTakeFirst();
-    if (!article) return { outcome: 'stale' as const, articleId: null };
-    await replaceMentions(trx, article.id, input.mentions);
-    await replaceTimeExpressions(trx, article.id, input.timeExpressions);
-    return { outcome: 'reprocessed' as const, articleId: article.id };
-  });
+async function upsertArticles(trx: Trx, stores: readonly { write: StoredArticle; index: number }[]) {
+  if (stores.length === 0) return [];
+  const outcomes: { index: number; articleId: number | null; outcome: StoreOutcome }[] = [];
+  const known = await trx
+    .selectFrom('article')
+    .select(['id', 'content_hash'])
+    .where('content_hash', '=', sql<string>`any(${stores.map(({ write }) => write.contentHash)}::text[])`)
+    .execute();
+  const idByHash = new Map(known.map((row) => [row.content_hash, row.id]));
+  // Of one file's versions in the batch, the newest is written; of one content, the first.
+  const newest = new Map<string, { write: StoredArticle; index: number }>();
+  const sameContent: { index: number; hash: string }[] = [];
+  const seenHashes = new Set<string>();
+  for (const entry of stores) {
+    const { contentHash, sourceKey, sourceModifiedAt } = entry.write;
+    if (idByHash.has(contentHash) || seenHashes.has(contentHash)) {
+      sameContent.push({ index: entry.index, hash: contentHash });
+      continue;
+    }
+    const other = newest.get(sourceKey);
+    if (other && other.write.sourceModifiedAt > sourceModifiedAt) {
+      outcomes.push({ index: entry.index, articleId: null, outcome: 'stale' });
+      continue;
+    }
+    if (other) {
+      outcomes.push({ index: other.index, articleId: null, outcome: 'stale' });
+      seenHashes.delete(other.write.contentHash);
+    }
+    newest.set(sourceKey, entry);
+    seenHashes.add(contentHash);
+  }
+
+  const rows = [...newest.values()];
+  if (rows.length > 0) {
+    const updates = ARTICLE_COLUMNS.map(([name]) => sql`${sql.ref(name)} = excluded.${sql.ref(name)}`);
+    const { rows: upserted } = await sql<{ id: number; source_key: string; inserted: boolean }>`
+      ${insertRows('article', rows.map(({ write }) => articleColumns(write)), ARTICLE_COLUMNS)}
+      on conflict (source_key) do update set ${sql.join(updates)}, updated_at = now()
+      where article.source_modified_at <= excluded.source_modified_at
+      returning id, source_key, (xmax = 0) as inserted
+    `.execute(trx);
+    const byKey = new Map(upserted.map((row) => [row.source_key, row]));
+    for (const { write, index } of rows) {
+      const row = byKey.get(write.sourceKey);
+      if (row) idByHash.set(write.contentHash, row.id);
+      outcomes.push({ index, articleId: row?.id ?? null, outcome: row ? (row.inserted ? 'inserted' : 'updated') : 'stale' });
+    }
+  }
+  for (const { index, hash } of sameContent) outcomes.push({ index, articleId: idByHash.get(hash) ?? null, outcome: 'unchanged' });
+  return outcomes;
+}
+
+/**
+ * Replaces what the stages derived from stored articles' text (publication date, extractor); the
+ * time expressions and mentions follow. An article whose content changed since it was read is left.
+ *
+ * ```sql
+ * update article set extractor = row.extractor, published_value = row.published_value, …
+ * from unnest($1::bigint[], $2::text[], …) as row(id, content_hash, …)
+ * where article.id = row.id and article.content_hash = row.content_hash returning article.id
+ * ```
+ */
+async function refreshArticles(trx: Trx, refreshes: readonly { write: RefreshedArticle; index: number }[]) {
+  if (refreshes.length === 0) return [];
+  const rows = refreshes.map(({ write }) => ({ id: write.articleId, content_hash: write.contentHash, extractor: write.extractor, ...publishedColumns(write.dateText, write.published) }));
+  const set = ARTICLE_COLUMNS.filter(([name]) => name === 'extractor' || name.startsWith('published_')) as TypedColumn<(typeof rows)[number]>[];
+  const columns: TypedColumn<(typeof rows)[number]>[] = [['id', 'bigint'], ['content_hash', 'text'], ...set];
+  const { rows: updated } = await sql<{ id: number }>`
+    update article set ${sql.join(set.map(([name]) => sql`${sql.ref(name)} = row.${sql.ref(name)}`))}, updated_at = now()
+    from ${unnestRows(rows, columns)}
+    where article.id = row.id and article.content_hash = row.content_hash
+    returning article.id
+  `.execute(trx);
+  const done = new Set(updated.map((row) => Number(row.id)));
+  return refreshes.filter(({ write }) => done.has(write.articleId)).map(({ write, index }) => ({ index, articleId: write.articleId }));
+}
+
+/**
+ * A stored article, for deriving its dates and entities again.
+ *
+ * ```sql
+ * select * from article where id = $1
+ * ```
+ */
+export async function findArticle(db: Kysely<Database>, id: number): Promise<ArticleRow | undefined> {
+  return db.selectFrom('article').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
 /**
@@ -142,13 +252,17 @@ export async function refreshArticle(
  * number of articles fits in memory.
  *
  * ```sql
- * select * from article where id > $1 and (extractor <> $2 or published_start is null) order by id limit $3
+ * select id, source_key from article where id > $1 and (extractor <> $2 or published_start is null) order by id limit $3
  * ```
  */
-export async function* articlesToReprocess(db: Kysely<Database>, current: string | undefined, pageSize = 500): AsyncGenerator<ArticleRow[]> {
+export async function* articlesToReprocess(
+  db: Kysely<Database>,
+  current: string | undefined,
+  pageSize = 500,
+): AsyncGenerator<Pick<ArticleRow, 'id' | 'source_key'>[]> {
   let after = 0;
   for (;;) {
-    let query = db.selectFrom('article').selectAll().where('id', '>', after).orderBy('id').limit(pageSize);
+    let query = db.selectFrom('article').select(['id', 'source_key']).where('id', '>', after).orderBy('id').limit(pageSize);
     // Articles stored before the publication range existed are out of date whatever tagged them.
     if (current !== undefined) query = query.where((eb) => eb.or([eb('extractor', '<>', current), eb('published_start', 'is', null)]));
     const page = await query.execute();

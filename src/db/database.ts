@@ -44,6 +44,9 @@ export interface ArticleTable {
   published_warnings: Json<string[]>;
   /** Which entity extractor (and model version) produced this article's mentions. */
   extractor: string;
+  /** When the file was put on the queue (null for articles stored before this was recorded). */
+  queued_at: Date | null;
+  /** When the transaction that stored it began. */
   ingested_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { type EntityType, type Mention, normalizeName } from '../entities/entity.ts';
-import { chunksOf } from './chunks.ts';
 import type { Database } from './database.ts';
+import { insertRows, type TypedColumn, unnestRows } from './unnest.ts';
 
 type Trx = Transaction<Database>;
 
@@ -70,32 +70,59 @@ async function fullNamesOf(trx: Trx, shortNames: readonly string[]): Promise<Map
   return found;
 }
 
+const ENTITY_COLUMNS: TypedColumn<EntityKey>[] = [
+  ['type', 'text'],
+  ['name', 'text'],
+  ['normalized_name', 'text'],
+  ['country_code', 'text'],
+  ['country_name', 'text'],
+];
+
 /**
  * Inserts the entities not yet stored and returns every entity's id. A nationality records its
  * country; a country learnt later is added to an entity stored without one.
+ *
+ * ```sql
+ * insert into entity (type, name, normalized_name, country_code, country_name) select … from unnest(…)
+ * on conflict on constraint entity_type_normalized_name do nothing;
+ * select id, type, normalized_name, country_code from entity
+ * where (type, normalized_name) in (select * from unnest($1::text[], $2::text[]));
+ * update entity set country_code = row.country_code, country_name = row.country_name
+ * from unnest($1::bigint[], $2::text[], $3::text[]) as row(id, …) where entity.id = row.id
+ * ```
  */
 async function upsertEntities(trx: Trx, entities: readonly EntityKey[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (const chunk of chunksOf(entities)) {
-    const rows = await trx
-      .insertInto('entity')
-      .values(chunk)
-      .onConflict((oc) =>
-        oc.constraint('entity_type_normalized_name').doUpdateSet((eb) => ({
-          country_code: eb.fn.coalesce('entity.country_code', eb.ref('excluded.country_code')),
-          country_name: eb.fn.coalesce('entity.country_name', eb.ref('excluded.country_name')),
-        })),
-      )
-      .returning(['id', 'type', 'normalized_name'])
-      .execute();
-    for (const row of rows) ids.set(keyOf(row.type, row.normalized_name), Number(row.id));
+  if (entities.length === 0) return ids;
+  await sql`${insertRows('entity', entities, ENTITY_COLUMNS)} on conflict on constraint entity_type_normalized_name do nothing`.execute(trx);
+  const { rows } = await sql<{ id: number; type: string; normalized_name: string; country_code: string | null }>`
+    select id, type, normalized_name, country_code from entity
+    where (type, normalized_name) in (select type, normalized_name from ${unnestRows(entities, [ENTITY_COLUMNS[0]!, ENTITY_COLUMNS[2]!])})
+  `.execute(trx);
+  for (const row of rows) ids.set(keyOf(row.type, row.normalized_name), Number(row.id));
+  const countryless = new Set(rows.filter((row) => row.country_code === null).map((row) => Number(row.id)));
+  const learnt = entities
+    .filter((entity) => entity.country_code !== null && countryless.has(ids.get(keyOf(entity.type, entity.normalized_name))!))
+    .map((entity) => ({ id: ids.get(keyOf(entity.type, entity.normalized_name))!, country_code: entity.country_code, country_name: entity.country_name }));
+  if (learnt.length > 0) {
+    await sql`
+      update entity set country_code = row.country_code, country_name = row.country_name
+      from ${unnestRows(learnt, [['id', 'bigint'], ['country_code', 'text'], ['country_name', 'text']])}
+      where entity.id = row.id
+    `.execute(trx);
   }
   return ids;
 }
 
 /**
- * Folds a stored short name into a person's full name when that full name is the only one it
- * fits ("Blinken", stored before "Antony Blinken" arrived): its mentions and aliases move over.
+ * Folds stored short names into people's full names when that full name is the only one they fit
+ * ("Blinken", stored before "Antony Blinken" arrived): their mentions and aliases move over.
+ *
+ * ```sql
+ * update mention set entity_id = row.full_id from unnest($1::bigint[], $2::bigint[]) as row(short_id, full_id) where mention.entity_id = row.short_id;
+ * insert into entity_alias (entity_id, alias, normalized_alias) select row.full_id, alias, normalized_alias from entity_alias join unnest(…) … on conflict do nothing;
+ * delete from entity where id = any($1)
+ * ```
  */
 async function absorbShortForms(trx: Trx, people: ReadonlyMap<string, number>): Promise<void> {
   const candidates = new Map<string, number>();
@@ -109,70 +136,133 @@ async function absorbShortForms(trx: Trx, people: ReadonlyMap<string, number>): 
     .execute();
   if (stored.length === 0) return;
   const fullNames = await fullNamesOf(trx, stored.map((row) => row.normalized_name));
-  for (const short of stored) {
+  const merges = stored.flatMap((short) => {
     const full = fullNames.get(short.normalized_name) ?? [];
-    if (full.length !== 1 || full[0] !== candidates.get(short.normalized_name)) continue;
-    await trx.updateTable('mention').set({ entity_id: full[0]! }).where('entity_id', '=', short.id).execute();
-    await sql`
-      insert into entity_alias (entity_id, alias, normalized_alias)
-      select ${full[0]!}, alias, normalized_alias from entity_alias where entity_id = ${short.id}
-      on conflict do nothing
-    `.execute(trx);
-    await trx.deleteFrom('entity').where('id', '=', short.id).execute();
-  }
+    return full.length === 1 && full[0] === candidates.get(short.normalized_name) ? [{ short_id: Number(short.id), full_id: full[0]! }] : [];
+  });
+  if (merges.length === 0) return;
+  const pairs = unnestRows(merges, [['short_id', 'bigint'], ['full_id', 'bigint']]);
+  await sql`update mention set entity_id = row.full_id from ${pairs} where mention.entity_id = row.short_id`.execute(trx);
+  await sql`
+    insert into entity_alias (entity_id, alias, normalized_alias)
+    select row.full_id, alias, normalized_alias from entity_alias join ${pairs} on entity_alias.entity_id = row.short_id
+    on conflict do nothing
+  `.execute(trx);
+  await trx.deleteFrom('entity').where('id', '=', sql<number>`any(${merges.map((merge) => merge.short_id)}::bigint[])`).execute();
+}
+
+/**
+ * Deletes the mentions and time expressions of articles about to get new ones, and returns the
+ * entities those mentions named (some may be left without any).
+ *
+ * ```sql
+ * delete from time_expression where article_id = any($1);
+ * delete from mention where article_id = any($1) returning entity_id
+ * ```
+ */
+export async function removeDerived(trx: Trx, articleIds: readonly number[]): Promise<number[]> {
+  if (articleIds.length === 0) return [];
+  await trx.deleteFrom('time_expression').where('article_id', '=', sql<number>`any(${articleIds}::bigint[])`).execute();
+  const removed = await trx.deleteFrom('mention').where('article_id', '=', sql<number>`any(${articleIds}::bigint[])`).returning('entity_id').execute();
+  return [...new Set(removed.map((row) => Number(row.entity_id)))];
 }
 
 /**
  * Every entity must have a mention: those whose last mention went (an edited or re-extracted
  * article) are deleted with their aliases.
+ *
+ * ```sql
+ * delete from entity where id = any($1) and not exists (select from mention where mention.entity_id = entity.id)
+ * ```
  */
 async function removeOrphans(trx: Trx, entityIds: readonly number[]): Promise<void> {
-  for (const chunk of chunksOf([...new Set(entityIds)])) {
-    await trx
-      .deleteFrom('entity')
-      .where('id', 'in', chunk)
-      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('mention').select('article_id').whereRef('mention.entity_id', '=', 'entity.id'))))
-      .execute();
-  }
+  if (entityIds.length === 0) return;
+  await trx
+    .deleteFrom('entity')
+    .where('id', '=', sql<number>`any(${entityIds}::bigint[])`)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('mention').select('article_id').whereRef('mention.entity_id', '=', 'entity.id'))))
+    .execute();
 }
 
-/** Entity writes of concurrent articles take turns, so that linking sees every stored name. */
-const ENTITY_LOCK = 0x6e657773;
+/** The lock that batches of entity writes take in turn, so that linking sees every stored name. */
+export const ENTITY_LOCK = 0x6e657773;
+
+type MentionRow = { article_id: number; entity_id: number; start: number; end: number; text: string };
+const MENTION_COLUMNS: TypedColumn<MentionRow>[] = [
+  ['article_id', 'bigint'],
+  ['entity_id', 'bigint'],
+  ['start', 'integer'],
+  ['end', 'integer'],
+  ['text', 'text'],
+];
+type AliasRow = { entity_id: number; alias: string; normalized_alias: string };
+const ALIAS_COLUMNS: TypedColumn<AliasRow>[] = [
+  ['entity_id', 'bigint'],
+  ['alias', 'text'],
+  ['normalized_alias', 'text'],
+];
+
+/** A short name that fits several full names of its own article is ambiguous there: it is not linked. */
+function linkableShortNames(entities: readonly EntityKey[]): EntityKey[] {
+  const people = entities.filter((entity) => entity.type === 'PER');
+  return people.filter((short) => !people.some((full) => full.normalized_name.endsWith(` ${short.normalized_name}`)));
+}
 
 /**
- * Replaces an article's mentions. Entities are shared across articles: a surname alone ("Blinken")
- * joins the one stored person whose full name ends with it, a full name absorbs a stored surname
- * that fits only it, and every surface form is kept as an alias.
+ * Writes the mentions of a batch of articles that have none stored (new, or cleared by
+ * `removeDerived`, whose returned entities are `replaced`). Entities are shared across articles: a
+ * surname alone ("Blinken") joins the one stored person whose full name ends with it, a full name
+ * absorbs a stored surname that fits only it, and every surface form is kept as an alias. Call it
+ * holding {@link ENTITY_LOCK}.
+ *
+ * ```sql
+ * insert into mention (article_id, entity_id, start, "end", text) select … from unnest(…);
+ * insert into entity_alias (entity_id, alias, normalized_alias) select … from unnest(…) on conflict do nothing
+ * ```
  */
-export async function replaceMentions(trx: Trx, articleId: number, mentions: readonly Mention[]): Promise<void> {
-  await sql`select pg_advisory_xact_lock(${ENTITY_LOCK})`.execute(trx);
-  const previous = await trx.deleteFrom('mention').where('article_id', '=', articleId).returning('entity_id').execute();
+export async function writeMentions(trx: Trx, articles: readonly { articleId: number; mentions: readonly Mention[] }[], replaced: readonly number[]): Promise<void> {
+  const perArticle = articles.map(({ articleId, mentions }) => {
+    const entities = distinctEntities(mentions);
+    return { articleId, mentions, entities, linkable: new Set(linkableShortNames(entities).map((entity) => entity.normalized_name)) };
+  });
+  const shortNames = [...new Set(perArticle.flatMap(({ linkable }) => [...linkable]))];
+  const fullNames = await fullNamesOf(trx, shortNames);
 
-  const entities = distinctEntities(mentions);
-  const people = entities.filter((entity) => entity.type === 'PER');
-  // A short name that fits several full names of this very article is ambiguous here too.
-  const linkable = people.filter((short) => !people.some((full) => full.normalized_name.endsWith(` ${short.normalized_name}`)));
-  const fullNames = await fullNamesOf(trx, linkable.map((entity) => entity.normalized_name));
-  const idByKey = new Map<string, number>();
-  const toUpsert: EntityKey[] = [];
-  for (const entity of entities) {
-    const full = entity.type === 'PER' ? fullNames.get(entity.normalized_name) : undefined;
-    if (full?.length === 1) idByKey.set(keyOf(entity.type, entity.normalized_name), full[0]!);
-    else toUpsert.push(entity);
-  }
-  const upserted = await upsertEntities(trx, toUpsert);
-  for (const [key, id] of upserted) idByKey.set(key, id);
-  const upsertedPeople = new Map(toUpsert.filter((entity) => entity.type === 'PER').map((entity) => [entity.normalized_name, upserted.get(keyOf('PER', entity.normalized_name))!]));
+  // Per article, which entity each mention's key means: the one stored full name, or its own entity.
+  const linked = perArticle.map(({ entities, linkable }) => {
+    const ids = new Map<string, number>();
+    for (const entity of entities) {
+      const full = linkable.has(entity.normalized_name) && entity.type === 'PER' ? fullNames.get(entity.normalized_name) : undefined;
+      if (full?.length === 1) ids.set(keyOf(entity.type, entity.normalized_name), full[0]!);
+    }
+    return ids;
+  });
+  const toUpsert = new Map<string, EntityKey>();
+  perArticle.forEach(({ entities }, i) => {
+    for (const entity of entities) {
+      const key = keyOf(entity.type, entity.normalized_name);
+      if (!linked[i]!.has(key) && !toUpsert.has(key)) toUpsert.set(key, entity);
+    }
+  });
+  const entities = [...toUpsert.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entity]) => entity);
+  const upserted = await upsertEntities(trx, entities);
+  const idOf = (i: number, mention: Mention) => linked[i]!.get(mentionKey(mention)) ?? upserted.get(mentionKey(mention))!;
 
-  const mentionRows = mentions.map((mention) => ({ article_id: articleId, entity_id: idByKey.get(mentionKey(mention))!, start: mention.start, end: mention.end, text: mention.text }));
-  for (const chunk of chunksOf(mentionRows)) await trx.insertInto('mention').values(chunk).execute();
-  const aliases = new Map<string, { entity_id: number; alias: string; normalized_alias: string }>();
-  for (const mention of mentions) {
-    const alias = mention.text.replace(/\s+/g, ' ');
-    const row = { entity_id: idByKey.get(mentionKey(mention))!, alias, normalized_alias: normalizeName(alias) };
-    aliases.set(`${row.entity_id}\u0000${row.normalized_alias}`, row);
-  }
-  for (const chunk of chunksOf([...aliases.values()])) await trx.insertInto('entity_alias').values(chunk).onConflict((oc) => oc.doNothing()).execute();
-  await absorbShortForms(trx, upsertedPeople);
-  await removeOrphans(trx, previous.map((row) => row.entity_id));
+  const mentionRows: MentionRow[] = [];
+  const aliases = new Map<string, AliasRow>();
+  perArticle.forEach(({ articleId, mentions }, i) => {
+    for (const mention of mentions) {
+      const entityId = idOf(i, mention);
+      mentionRows.push({ article_id: articleId, entity_id: entityId, start: mention.start, end: mention.end, text: mention.text });
+      const alias = mention.text.replace(/\s+/g, ' ');
+      const row = { entity_id: entityId, alias, normalized_alias: normalizeName(alias) };
+      aliases.set(`${row.entity_id}\u0000${row.normalized_alias}`, row);
+    }
+  });
+  if (mentionRows.length > 0) await sql`${insertRows('mention', mentionRows, MENTION_COLUMNS)}`.execute(trx);
+  if (aliases.size > 0) await sql`${insertRows('entity_alias', [...aliases.values()], ALIAS_COLUMNS)} on conflict do nothing`.execute(trx);
+
+  const people = new Map(entities.filter((entity) => entity.type === 'PER').map((entity) => [entity.normalized_name, upserted.get(keyOf('PER', entity.normalized_name))!]));
+  await absorbShortForms(trx, people);
+  await removeOrphans(trx, replaced);
 }

@@ -1,16 +1,18 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { createDatabase } from './connection.ts';
 import * as initial from './migrations/0001_articles_entities_mentions.ts';
 import * as aliases from './migrations/0002_entity_aliases_countries.ts';
 import * as timeExpressions from './migrations/0003_publication_ranges_time_expressions.ts';
+import * as queuedAt from './migrations/0004_article_queued_at.ts';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 const migrations: Record<string, Migration> = {
   '0001_articles_entities_mentions': initial,
   '0002_entity_aliases_countries': aliases,
   '0003_publication_ranges_time_expressions': timeExpressions,
+  '0004_article_queued_at': queuedAt,
 };
 
 const DUPLICATE_DATABASE = '42P04';
@@ -43,6 +45,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
     const failed = results.find((result) => result.status === 'Error');
     throw new Error(`migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
   }
+  // Fresh tables and columns need statistics before the first plans are made on them.
+  if (results.length > 0) await sql`analyze`.execute(db);
   return results.map((result) => result.migrationName);
 }
 

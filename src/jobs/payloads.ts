@@ -1,46 +1,37 @@
 import { z } from 'zod';
-import { articleSchema } from '../article/article.ts';
-import { publishedDateSchema } from '../dates/published.ts';
-import { timeExpressionSchema } from '../dates/timex/find.ts';
-import { mentionSchema } from '../entities/entity.ts';
 import type { QueueName } from './queues.ts';
 
-/** The file an article came from; every stage carries it so that any stage can settle the file. */
+/**
+ * The file an article comes from. Jobs carry where the file is and which version of it was seen,
+ * never its text: the worker reads the file itself (so the text crosses Redis not at all), and
+ * stores it only while it is still that version.
+ */
 export const sourceSchema = z.object({
-  /** The article's identity: its path relative to the inbox or to the folder given to `ingest`. */
+  /** The article's identity: `inbox/<path inside the inbox>`, or the absolute path of a file given to `ingest`. */
   key: z.string().min(1),
-  /** The absolute path the file was read from. */
+  /** The absolute path of the file. */
   path: z.string().min(1),
+  /** The folder the file must stay inside (links out of it are refused): the inbox, or the folder given to `ingest`. */
+  root: z.string().min(1),
   /** Inbox files end in processed/ or failed/; files given to `ingest` stay where they are. */
   fromInbox: z.boolean(),
-  /** sha256 of the file's bytes. */
-  contentHash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The version seen when the job was made: size and change time (nanoseconds) of the file. */
+  size: z.number().int().nonnegative(),
+  changedAt: z.string().regex(/^\d+$/),
   modifiedAt: z.iso.datetime(),
 });
 export type Source = z.infer<typeof sourceSchema>;
 
-const validatePayload = z.object({
-  source: sourceSchema,
-  size: z.number().int().nonnegative(),
-  /** The file's bytes, or null when the file is larger than MAX_ARTICLE_BYTES. */
-  content: z.base64().nullable(),
-});
-const datesPayload = z.object({
-  source: sourceSchema,
-  article: articleSchema,
-  /** A stored article sent again (`reprocess`): only what the stages derive from its text is replaced. */
-  reprocess: z.literal(true).optional(),
-});
-const entitiesPayload = datesPayload.extend({ published: publishedDateSchema, timeExpressions: z.array(timeExpressionSchema) });
-const upsertPayload = entitiesPayload.extend({ mentions: z.array(mentionSchema), extractor: z.string().min(1) });
+/** A file to ingest, or (from `reprocess`) a stored article whose dates and entities are derived again. */
+const articlePayload = z.union([
+  z.strictObject({ source: sourceSchema }),
+  z.strictObject({ reprocess: z.strictObject({ articleId: z.number().int().positive(), sourceKey: z.string().min(1) }) }),
+]);
 const rescanPayload = z.object({});
 
 /** The job data each queue accepts: the single definition of every payload. */
 export const payloadSchemas = {
-  validate: validatePayload,
-  dates: datesPayload,
-  entities: entitiesPayload,
-  upsert: upsertPayload,
+  article: articlePayload,
   inbox: rescanPayload,
 } satisfies Record<QueueName, z.ZodType>;
 

@@ -1,9 +1,9 @@
-import { realpath, stat } from 'node:fs/promises';
+import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.ts';
 import { isUnfinishedName, type Listing, listEntriesUnder } from '../inbox/files.ts';
-import { settleFailed, sha256, sha256OfFile } from '../inbox/lifecycle.ts';
-import { NotARegularFileError, openRegularFile, readAtMost } from '../inbox/safe-fs.ts';
+import { settleFailed, settleProcessed, sha256 } from '../inbox/lifecycle.ts';
+import { kindOf, NotARegularFileError } from '../inbox/safe-fs.ts';
 import type { Payloads, Source } from './payloads.ts';
 import { articleProgress } from './progress.ts';
 import type { Queues } from './queues.ts';
@@ -19,74 +19,63 @@ export interface FileToIngest {
 
 /**
  * - `enqueued`: a new job now carries the file;
- * - `in-progress`: a job for this very file (same path, same change time) is already under way;
+ * - `in-progress`: a job for this very file (same path, same version) is already under way;
  * - `stored`: that job has already stored the article;
  * - `retried`: that job had failed for good and was started again (files given to `ingest`);
  * - `failed`: that job had failed for good, and the inbox file was moved to failed/;
- * - `unreadable`: the inbox file cannot be read (permissions) and was moved to failed/;
  * - `skipped`: not a regular file (a symbolic link, FIFO, socket or device): never opened, left where it is;
- * - `gone`: the file disappeared before it could be read.
+ * - `gone`: the file disappeared before it could be queued.
  */
-export type EnqueueOutcome = 'enqueued' | 'in-progress' | 'stored' | 'retried' | 'failed' | 'unreadable' | 'skipped' | 'gone';
+export type EnqueueOutcome = 'enqueued' | 'in-progress' | 'stored' | 'retried' | 'failed' | 'skipped' | 'gone';
 export type EnqueueSummary = Record<EnqueueOutcome, number>;
 
 export function emptySummary(): EnqueueSummary {
-  return { enqueued: 0, 'in-progress': 0, stored: 0, retried: 0, failed: 0, unreadable: 0, skipped: 0, gone: 0 };
+  return { enqueued: 0, 'in-progress': 0, stored: 0, retried: 0, failed: 0, skipped: 0, gone: 0 };
 }
 
 export interface Enqueued {
   outcome: EnqueueOutcome;
-  /** The id every stage's job for this file carries; absent when the file could not be read. */
+  /** The id of the file's job; absent when the file could not be queued. */
   jobId?: string;
   /** Why a file was skipped: what it is instead of a regular file. */
   reason?: string;
 }
 
-const errorCode = (error: unknown) => (error as NodeJS.ErrnoException).code;
-
 /** What a job already made of this very file, if one did. */
 async function settleWithExistingJob(queues: Queues, config: Config, file: FileToIngest, jobId: string): Promise<EnqueueOutcome | undefined> {
   const existing = await articleProgress(queues, jobId);
   if (!existing) return undefined;
-  if (existing.state === 'completed' && existing.stage === 'upsert') return 'stored';
+  if (existing.state === 'completed') {
+    // Stored, but the file is still here (processed/ could not be written then): move it now.
+    if (file.fromInbox) await settleProcessed(config.inbox, { path: file.path });
+    return 'stored';
+  }
   if (existing.state !== 'failed') return 'in-progress';
   if (file.fromInbox) {
     // The job failed for good but the file is still here: the worker stopped before moving it.
-    await settleFailed(config.inbox, file, existing.stage, existing.reason ?? 'the job failed');
+    await settleFailed(config.inbox, file, existing.stage ?? 'validate', existing.reason ?? 'the job failed');
     return 'failed';
   }
   // Asking again for a file given to `ingest` is asking for another try.
-  await (await queues[existing.stage].getJob(jobId))?.retry('failed');
+  await (await queues.article.getJob(jobId))?.retry('failed');
   return 'retried';
 }
 
 /**
- * Puts one file on the validate queue. The job id is derived from the file's path, change time
- * and content, so the watcher and the scheduled rescan never queue the same drop twice, while a
- * file dropped again, edited, or moved back from failed/ is a new job.
+ * Puts one file on the article queue. The job carries where the file is and which version was seen
+ * (size and change time), not its content: the worker reads the file. The job id is derived from
+ * the path and that version, so the watcher and the scheduled rescan never queue the same drop
+ * twice, while a file dropped again, edited, or moved back from failed/ is a new job. Only regular
+ * files are queued (`lstat`: a link is never followed).
  */
 export async function enqueueFile(queues: Queues, config: Config, file: FileToIngest): Promise<Enqueued> {
-  let info;
-  let bytes;
-  let contentHash;
-  try {
-    const opened = await openRegularFile(file.path, file.root);
-    try {
-      info = opened.stats;
-      // A file over the limit is only hashed, not held: validation refuses it by its size alone.
-      bytes = info.size > config.maxArticleBytes ? null : await readAtMost(opened.handle, Number(info.size));
-    } finally {
-      await opened.handle.close();
-    }
-    contentHash = bytes ? sha256(bytes) : await sha256OfFile(file.path, file.root);
-  } catch (error) {
-    if (error instanceof NotARegularFileError) return { outcome: 'skipped', reason: error.message };
-    if (errorCode(error) === 'ENOENT') return { outcome: 'gone' };
-    if (!file.fromInbox) throw new Error(`${file.path}: cannot read the file (${errorCode(error) ?? String(error)})`);
-    await settleFailed(config.inbox, { path: file.path }, 'inbox', `cannot read the file (${errorCode(error) ?? String(error)})`);
-    return { outcome: 'unreadable' };
-  }
-  const jobId = sha256(`${file.path}\0${info.ctimeNs}\0${contentHash}`).slice(0, 40);
+  const info = await lstat(file.path, { bigint: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+    throw error;
+  });
+  if (!info) return { outcome: 'gone' };
+  if (!info.isFile()) return { outcome: 'skipped', reason: new NotARegularFileError(file.path, kindOf(info)).message };
+  const jobId = sha256(`${file.path}\0${info.dev}\0${info.ino}\0${info.ctimeNs}\0${info.size}`).slice(0, 40);
 
   const settled = await settleWithExistingJob(queues, config, file, jobId);
   if (settled) return { outcome: settled, jobId };
@@ -94,17 +83,50 @@ export async function enqueueFile(queues: Queues, config: Config, file: FileToIn
   const source: Source = {
     key: file.key,
     path: file.path,
+    root: file.root,
     fromInbox: file.fromInbox,
-    contentHash,
+    size: Number(info.size),
+    changedAt: String(info.ctimeNs),
     modifiedAt: new Date(Number(info.mtimeMs)).toISOString(),
   };
-  const payload: Payloads['validate'] = {
-    source,
-    size: Number(info.size),
-    content: bytes === null ? null : bytes.toString('base64'),
-  };
-  await queues.validate.add('validate', payload, { jobId });
+  const payload: Payloads['article'] = { source };
+  await queues.article.add('article', payload, { jobId });
   return { outcome: 'enqueued', jobId };
+}
+
+/** Files queued at a time: their look-ups and additions travel to Redis together. */
+const CHUNK = 100;
+
+/** Waits until fewer jobs than QUEUE_WINDOW wait or run, so that a large backlog stays on disk, not in Redis. */
+async function roomInQueue(queues: Queues, config: Config): Promise<void> {
+  for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
+    const counts = await queues.article.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    if (Object.values(counts).reduce((sum, n) => sum + n, 0) < config.queueWindow) return;
+    await new Promise((resolve) => setTimeout(resolve, delay));
+  }
+}
+
+/**
+ * Queues many files, a chunk at a time, each chunk once the queue has room (QUEUE_WINDOW);
+ * `onEach` hears each file's outcome in order.
+ */
+export async function enqueueFiles(
+  queues: Queues,
+  config: Config,
+  files: readonly FileToIngest[],
+  onEach: (file: FileToIngest, enqueued: Enqueued) => void | Promise<void>,
+): Promise<EnqueueSummary> {
+  const summary = emptySummary();
+  for (let start = 0; start < files.length; start += CHUNK) {
+    await roomInQueue(queues, config);
+    const chunk = files.slice(start, start + CHUNK);
+    const results = await Promise.all(chunk.map((file) => enqueueFile(queues, config, file)));
+    for (const [i, result] of results.entries()) {
+      summary[result.outcome] += 1;
+      await onEach(chunk[i]!, result);
+    }
+  }
+  return summary;
 }
 
 /** Every entry of a listing in path order: entries that are not regular files are skipped by `enqueueFile`, which reports them. */

@@ -1,9 +1,9 @@
 import type { JobState } from 'bullmq';
-import { type Queues, STAGES, type Stage } from './queues.ts';
+import type { Queues, Stage } from './queues.ts';
 
 export interface ArticleProgress {
-  /** The furthest stage a job for the article reached. */
-  stage: Stage;
+  /** `upsert` once stored; for a failed article, the stage that failed it; unknown while under way. */
+  stage?: Stage;
   state: JobState | 'unknown';
   /** Why the job failed, when it did. */
   reason?: string;
@@ -11,24 +11,21 @@ export interface ArticleProgress {
   result?: unknown;
 }
 
-/**
- * Where the article carried by `jobId` stands. Every stage reuses the job id, so the furthest
- * stage that knows it tells the story.
- */
+/** Where a failed job failed: the worker records it as the job's progress. */
+export const failedStageOf = (progress: unknown): Stage | undefined => (progress as { failedIn?: Stage } | undefined)?.failedIn;
+
+/** Where the article carried by `jobId` stands; undefined when no such job is known (any more). */
 export async function articleProgress(queues: Queues, jobId: string): Promise<ArticleProgress | undefined> {
-  for (const stage of [...STAGES].reverse()) {
-    // State first: a job read before it settles would lack the reason its failed state implies.
-    const state = await queues[stage].getJobState(jobId);
-    if (state === 'unknown') continue;
-    const job = await queues[stage].getJob(jobId);
-    if (!job) continue;
-    return { stage, state, reason: job.failedReason || undefined, result: job.returnvalue ?? undefined };
-  }
-  return undefined;
+  // State first: a job read before it settles would lack the reason its failed state implies.
+  const state = await queues.article.getJobState(jobId);
+  if (state === 'unknown') return undefined;
+  const job = await queues.article.getJob(jobId);
+  if (!job) return undefined;
+  const stage = state === 'completed' ? 'upsert' : state === 'failed' ? (failedStageOf(job.progress) ?? 'validate') : undefined;
+  return { stage, state, reason: job.failedReason || undefined, result: job.returnvalue ?? undefined };
 }
 
-/** Whether the article is stored (last stage completed) or failed for good in some stage. */
+/** Whether the article is stored or has failed for good. */
 export function isSettled(progress: ArticleProgress | undefined): boolean {
-  if (!progress) return false;
-  return progress.state === 'failed' || (progress.stage === STAGES.at(-1) && progress.state === 'completed');
+  return progress?.state === 'failed' || progress?.state === 'completed';
 }

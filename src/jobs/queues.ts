@@ -2,18 +2,18 @@ import { Queue, type ConnectionOptions, type DefaultJobOptions } from 'bullmq';
 import { Redis, type RedisOptions } from 'ioredis';
 import type { Config } from '../config.ts';
 
-/** The stages every article passes, in order; each has a queue of its own. */
+/**
+ * The stages every article passes, in order. They are steps of one job per article (so that the
+ * text is read once and never travels through Redis); `status` counts each stage.
+ */
 export const STAGES = ['validate', 'dates', 'entities', 'upsert'] as const;
 export type Stage = (typeof STAGES)[number];
 
-/** The queue whose scheduled jobs rescan the inbox. */
+/** The queue of articles, one job each, and the queue whose scheduled jobs rescan the inbox. */
+export const ARTICLE_QUEUE = 'article';
 export const INBOX_QUEUE = 'inbox';
-export const QUEUE_NAMES = [...STAGES, INBOX_QUEUE] as const;
+export const QUEUE_NAMES = [ARTICLE_QUEUE, INBOX_QUEUE] as const;
 export type QueueName = (typeof QUEUE_NAMES)[number];
-
-export function nextStage(stage: Stage): Stage | undefined {
-  return STAGES[STAGES.indexOf(stage) + 1];
-}
 
 /**
  * Long-running processes retry the Redis connection for ever (a Redis restart must not stop them);

@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import { listInbox, settledFiles } from '../inbox/files.ts';
 import type { Logger } from '../log.ts';
-import { type EnqueueSummary, emptySummary, enqueueFile, inboxFile } from './producer.ts';
+import { type EnqueueSummary, enqueueFiles, inboxFile } from './producer.ts';
 import type { Queues } from './queues.ts';
 import { recordSkipped } from './skipped.ts';
 
@@ -24,14 +24,12 @@ export async function scheduleInboxRescan(queues: Queues, config: Config): Promi
  * files are recorded for `status`, and logged when first seen.
  */
 export async function rescanInbox(queues: Queues, config: Config, log: Logger): Promise<EnqueueSummary> {
-  const summary = emptySummary();
   const listing = await listInbox(config.inbox);
-  const skipped = [];
-  for (const file of [...(await settledFiles(listing.files, config.inbox.stableMs)), ...listing.skipped.map((entry) => entry.path)]) {
-    const { outcome, reason } = await enqueueFile(queues, config, inboxFile(config, file));
-    summary[outcome] += 1;
-    if (outcome === 'skipped') skipped.push({ file: inboxFile(config, file).key, reason: reason ?? 'not a regular file' });
-  }
+  const files = [...(await settledFiles(listing.files, config.inbox.stableMs)), ...listing.skipped.map((entry) => entry.path)].map((file) => inboxFile(config, file));
+  const skipped: { file: string; reason: string }[] = [];
+  const summary = await enqueueFiles(queues, config, files, (file, { outcome, reason }) => {
+    if (outcome === 'skipped') skipped.push({ file: file.key, reason: reason ?? 'not a regular file' });
+  });
   for (const entry of await recordSkipped(queues, config, skipped, true)) log.warn('skipped', entry);
   return summary;
 }

@@ -1,10 +1,13 @@
-import { QUEUE_NAMES, type QueueName, type Queues } from './queues.ts';
+import { failedStageOf } from './progress.ts';
+import { QUEUE_NAMES, type QueueName, type Queues, type Stage } from './queues.ts';
 
 const COUNTED_STATES = ['waiting', 'active', 'completed', 'failed', 'delayed'] as const;
 export type JobCounts = Record<(typeof COUNTED_STATES)[number], number>;
 
 export interface Failure {
   queue: QueueName;
+  /** The stage that failed the article. */
+  stage: Stage | null;
   jobId: string;
   /** The article's file, relative to the inbox or the ingested folder. */
   file: string | null;
@@ -35,8 +38,9 @@ export async function readQueueStatus(queues: Queues, failureLimit: number): Pro
       const failures = failed.map(
         (job): Failure => ({
           queue: name,
+          stage: failedStageOf(job.progress) ?? null,
           jobId: String(job.id),
-          file: typeof job.data?.source?.key === 'string' ? job.data.source.key : null,
+          file: job.data?.source?.key ?? job.data?.reprocess?.sourceKey ?? null,
           reason: job.failedReason ?? '',
           attempts: job.attemptsMade,
           failedAt: job.finishedOn ? new Date(job.finishedOn).toISOString() : null,

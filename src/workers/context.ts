@@ -1,12 +1,18 @@
 import type { Kysely } from 'kysely';
+import type { Article } from '../article/article.ts';
 import type { Config } from '../config.ts';
 import type { StoreResult } from '../db/articles.ts';
 import type { Database } from '../db/database.ts';
+import type { PublishedDate } from '../dates/published.ts';
+import type { TimeExpression } from '../dates/timex/find.ts';
 import type { Mention } from '../entities/entity.ts';
 import type { Payloads } from '../jobs/payloads.ts';
-import type { QueueName, Queues } from '../jobs/queues.ts';
 import type { EnqueueSummary } from '../jobs/producer.ts';
+import type { QueueName, Queues, Stage } from '../jobs/queues.ts';
 import type { Logger } from '../log.ts';
+import type { PrepareInput } from './article-thread.ts';
+import type { BatchWriter } from './batch-writer.ts';
+import type { StageCounters } from './stage-counters.ts';
 
 /** An article's mentions and the extractor (with its model version) that found them. */
 export interface Extraction {
@@ -14,23 +20,45 @@ export interface Extraction {
   extractor: string;
 }
 
+/** What the stages before upsert make of an article, or the stage that refused it and why. */
+export type Prepared =
+  | ({ ok: true; article: Article; published: PublishedDate; timeExpressions: TimeExpression[] } & Extraction)
+  | { ok: false; stage: Stage; message: string };
+
 /** What every task may use besides its payload. */
 export interface TaskContext {
   config: Config;
   db: Kysely<Database>;
   queues: Queues;
-  /** Runs the entity extractor on a worker thread, away from the event loop that renews job locks. */
-  extractEntities(text: string): Promise<Extraction>;
+  /** Runs validate, dates and entities on a worker thread, away from the event loop that renews job locks. */
+  prepare(input: PrepareInput): Promise<Prepared>;
+  /** Writes articles in batches: many articles per transaction. */
+  writer: BatchWriter;
+  stages: StageCounters;
   log: Logger;
 }
 
-/** A stage's result is the next stage's payload; the last stage and the rescan report a summary. */
+/** Of the job being run: its id and when it was put on the queue. */
+export interface JobInfo {
+  id: string;
+  queuedAt: Date;
+}
+
+/** The article task reports how its article was stored; the rescan, what it found. */
 export interface TaskResults {
-  validate: Payloads['dates'];
-  dates: Payloads['entities'];
-  entities: Payloads['upsert'];
-  upsert: StoreResult;
+  article: StoreResult & { note?: string };
   inbox: EnqueueSummary;
 }
 
-export type Task<Q extends QueueName> = (payload: Payloads[Q], context: TaskContext) => Promise<TaskResults[Q]>;
+export type Task<Q extends QueueName> = (payload: Payloads[Q], context: TaskContext, job: JobInfo) => Promise<TaskResults[Q]>;
+
+/** A failure in a stage; `final` when no retry can mend it (the article itself is at fault). */
+export class StageError extends Error {
+  readonly stage: Stage;
+  readonly final: boolean;
+  constructor(stage: Stage, message: string, final: boolean) {
+    super(message);
+    this.stage = stage;
+    this.final = final;
+  }
+}

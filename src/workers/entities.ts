@@ -1,6 +1,7 @@
-import type { Task } from './context.ts';
+import type { EntityExtractor } from '../entities/entity.ts';
+import type { Extraction } from './context.ts';
 
-export const extractEntities: Task<'entities'> = async (payload, { extractEntities }) => ({
-  ...payload,
-  ...(await extractEntities(payload.article.text)),
-});
+/** The article's entity mentions, and which extractor (with its model version) found them. */
+export function extractEntities(text: string, extractor: EntityExtractor): Extraction {
+  return { mentions: extractor.extract(text), extractor: extractor.version };
+}

@@ -1,36 +1,26 @@
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Piscina } from 'piscina';
 import { z } from 'zod';
-import { ArticleError } from '../article/article.ts';
 import type { Config } from '../config.ts';
 import { createDatabase } from '../db/connection.ts';
-import { settleFailed, settleProcessed } from '../inbox/lifecycle.ts';
+import { statisticsKeeper } from '../db/statistics.ts';
+import { settleFailed } from '../inbox/lifecycle.ts';
 import { type Payloads, payloadSchemas, sourceSchema } from '../jobs/payloads.ts';
-import { nextStage, openQueues, QUEUE_NAMES, type QueueName, redisConnection, STAGES, type Stage } from '../jobs/queues.ts';
+import { openQueues, QUEUE_NAMES, type QueueName, redisConnection } from '../jobs/queues.ts';
 import { scheduleInboxRescan } from '../jobs/scheduler.ts';
 import { type Logger, onceUntilChanged } from '../log.ts';
-import type { Extraction, Task, TaskContext, TaskResults } from './context.ts';
-import { normalizeDates } from './dates.ts';
-import { extractEntities } from './entities.ts';
+import { processArticle } from './article.ts';
+import type { PrepareInput } from './article-thread.ts';
+import { BatchWriter } from './batch-writer.ts';
+import { type Prepared, StageError, type Task, type TaskContext } from './context.ts';
 import { rescan } from './rescan.ts';
-import { upsert } from './upsert.ts';
-import { validate } from './validate.ts';
+import { StageCounters } from './stage-counters.ts';
 
 /** The task behind every queue; the type demands one for each queue name. */
 export const tasks: { [Q in QueueName]: Task<Q> } = {
-  validate,
-  dates: normalizeDates,
-  entities: extractEntities,
-  upsert,
+  article: processArticle,
   inbox: rescan,
 };
-
-const isStage = (name: QueueName): name is Stage => (STAGES as readonly string[]).includes(name);
-
-/** Errors that no retry can mend: the file itself is wrong, or the job data is. */
-function isPermanent(error: unknown): boolean {
-  return error instanceof ArticleError || error instanceof UnrecoverableError;
-}
 
 function parsePayload<Q extends QueueName>(name: Q, data: unknown): Payloads[Q] {
   const parsed = payloadSchemas[name].safeParse(data);
@@ -41,47 +31,37 @@ function parsePayload<Q extends QueueName>(name: Q, data: unknown): Payloads[Q] 
 }
 
 /**
- * Wraps a task with what every stage shares: payload validation, handing the result to the next
- * stage under the same job id, and settling an inbox file in processed/ or failed/.
+ * Wraps a task with what every queue shares: payload validation and, when an article fails for good
+ * (the article is at fault, or its tries are used up), counting the failure for its stage,
+ * recording the stage, and filing an inbox file in failed/ with the reason.
  */
 function processorFor<Q extends QueueName>(name: Q, context: TaskContext) {
   const task = tasks[name] as Task<Q>;
   return async (job: Job) => {
     try {
-      const payload = parsePayload(name, job.data);
-      const result = await task(payload, context);
-      if (!isStage(name)) return result;
-      const next = nextStage(name);
-      if (next) {
-        // Checked here, so that a result the next stage would refuse fails this job and files the article.
-        await context.queues[next].add(next, parsePayload(next, result), { jobId: job.id });
-        return { next };
-      }
-      const { source } = payload as Payloads[Stage];
-      const settled = source.fromInbox ? await settleProcessed(context.config.inbox, source) : undefined;
-      context.log.info('stored', { file: source.key, ...(result as TaskResults['upsert']), ...(settled === 'left' && { note: 'the inbox holds a newer version' }) });
-      return result;
+      return await task(parsePayload(name, job.data), context, { id: String(job.id), queuedAt: new Date(job.timestamp) });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const permanent = isPermanent(error);
-      const lastAttempt = permanent || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (!(error instanceof StageError)) throw error instanceof z.ZodError ? new UnrecoverableError(error.message) : error;
+      const lastAttempt = error.final || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+      if (!lastAttempt) throw error;
+      context.stages.count(error.stage, 'failed');
+      // Recorded as the job's progress, so that `status` and `ingest --wait` can name the stage.
+      await job.updateProgress({ failedIn: error.stage });
       // The source is read from the raw job data: the payload as a whole may be what failed.
-      const source = isStage(name) ? sourceSchema.safeParse((job.data as { source?: unknown } | undefined)?.source).data : undefined;
-      if (source?.fromInbox && lastAttempt) {
-        await settleFailed(context.config.inbox, source, name, message).catch((moveError: Error) =>
+      const source = sourceSchema.safeParse((job.data as { source?: unknown } | undefined)?.source).data;
+      if (source?.fromInbox) {
+        await settleFailed(context.config.inbox, { path: source.path }, error.stage, error.message).catch((moveError: Error) =>
           context.log.error('could not move the file to failed/', { file: source.path, error: moveError.message }),
         );
       }
-      throw permanent && !(error instanceof UnrecoverableError) ? new UnrecoverableError(message) : error;
+      throw new UnrecoverableError(error.message);
     }
   };
 }
 
-/** Parallel jobs per queue: the entity stage keeps every extraction thread busy. */
+/** Parallel jobs per queue: enough articles in flight to keep the threads busy and the batches full. */
 function concurrencyOf(name: QueueName, config: Config): number {
-  if (name === 'inbox') return 1;
-  if (name === 'entities') return config.entityThreads * 2;
-  return config.workerConcurrency;
+  return name === 'inbox' ? 1 : config.workerConcurrency;
 }
 
 export interface RunningWorkers {
@@ -90,28 +70,28 @@ export interface RunningWorkers {
 }
 
 export async function startWorkers(config: Config, log: Logger): Promise<RunningWorkers> {
-  const missing = QUEUE_NAMES.filter((name) => typeof tasks[name] !== 'function');
-  if (missing.length > 0) throw new Error(`no task for queue ${missing.join(', ')}`);
-
-  const threads = new Piscina<string, Extraction>({
-    filename: new URL('./entity-thread.ts', import.meta.url).href,
+  const threads = new Piscina<PrepareInput, Prepared>({
+    filename: new URL('./article-thread.ts', import.meta.url).href,
     maxThreads: config.entityThreads,
+    minThreads: config.entityThreads,
     workerData: { modelFile: config.nerModel },
   });
   // Refuse to start without a usable model, rather than fail every article later.
-  await threads.run('').catch(async (error: Error) => {
+  await threads.run({ stored: { format: 'text', dateText: '2024', dateWhere: 'start-up', title: null, text: 'Start.', blocks: [], source: null, url: null }, timezone: config.timezone }).catch(async (error: Error) => {
     await threads.destroy();
     throw error;
   });
-  const db = createDatabase(config.databaseUrl, config.workerConcurrency + 2, (error) =>
-    log.warn('database connection lost; it will be replaced', { error: error.message }),
-  );
+  const db = createDatabase(config.databaseUrl, 4, (error) => log.warn('database connection lost; it will be replaced', { error: error.message }));
   const queues = openQueues(config, 'service', onceUntilChanged((error) => log.error('redis error', { error: error.message })));
+  const analyze = statisticsKeeper(db, (error) => log.warn('could not refresh the table statistics', { error: error.message }));
+  const stages = new StageCounters(queues, config, log);
   const context: TaskContext = {
     config,
     db,
     queues,
-    extractEntities: (text) => threads.run(text),
+    prepare: (input) => threads.run(input),
+    writer: new BatchWriter(db, config.batchSize, analyze),
+    stages,
     log,
   };
   const connection = redisConnection(config, 'service');
@@ -122,6 +102,9 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
       concurrency: concurrencyOf(name, config),
       // A job whose worker died is started again; only a job that kills workers again and again fails.
       maxStalledCount: 3,
+    });
+    worker.on('completed', (job, result) => {
+      if (name === 'article') log.info('stored', { file: job.data?.source?.key ?? job.data?.reprocess?.sourceKey, ...result });
     });
     worker.on('failed', (job, error) =>
       log.warn('job failed', { queue: name, job: job?.id, file: job?.data?.source?.key, attempt: job?.attemptsMade, error: error.message }),
@@ -141,6 +124,7 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
     async close() {
       clearInterval(reschedule);
       await Promise.all(workers.map((worker) => worker.close()));
+      await stages.close();
       await threads.destroy();
       await queues.close();
       await db.destroy();

@@ -1,8 +1,28 @@
-import { refreshArticle, storeArticle } from '../db/articles.ts';
-import type { Task } from './context.ts';
+import type { ArticleWrite } from '../db/articles.ts';
+import type { Source } from '../jobs/payloads.ts';
+import type { Prepared } from './context.ts';
 
-export const upsert: Task<'upsert'> = async ({ source, article, published, timeExpressions, mentions, extractor, reprocess }, { db }) => {
-  const derived = { sourceKey: source.key, contentHash: source.contentHash, published, timeExpressions, mentions, extractor };
-  if (reprocess) return refreshArticle(db, { ...derived, dateText: article.dateText });
-  return storeArticle(db, { ...derived, sourceModifiedAt: new Date(source.modifiedAt), article });
-};
+type Ready = Extract<Prepared, { ok: true }>;
+
+/** The write that stores a prepared article from its file. */
+export function storeWrite(source: Source, contentHash: string, queuedAt: Date, prepared: Ready): ArticleWrite {
+  const { article, published, timeExpressions, mentions, extractor } = prepared;
+  return {
+    kind: 'store',
+    sourceKey: source.key,
+    contentHash,
+    sourceModifiedAt: new Date(source.modifiedAt),
+    queuedAt,
+    article,
+    published,
+    timeExpressions,
+    mentions,
+    extractor,
+  };
+}
+
+/** The write that replaces what a stored article's text yields, from a new run of the stages. */
+export function refreshWrite(articleId: number, contentHash: string, prepared: Ready): ArticleWrite {
+  const { article, published, timeExpressions, mentions, extractor } = prepared;
+  return { kind: 'refresh', articleId, contentHash, dateText: article.dateText, published, timeExpressions, mentions, extractor };
+}

@@ -1,0 +1,44 @@
+import { sha256 } from './lifecycle.ts';
+import { NotARegularFileError, openRegularFile, readAtMost } from './safe-fs.ts';
+
+/** Which version of a file a job was made for: its size and change time (ctime, in nanoseconds). */
+export interface FileVersion {
+  size: number;
+  changedAt: string;
+}
+
+export type VersionRead =
+  | { found: 'version'; bytes: Buffer; contentHash: string }
+  /** Larger than the limit: never read. */
+  | { found: 'too large'; size: number }
+  /** Changed since the job was made (a newer job carries it), gone, or no longer a regular file. */
+  | { found: 'other'; why: string };
+
+/**
+ * Reads the version of `file` a job was made for. A file that is not that version any more is not
+ * this job's to store or move: its newer version has a job of its own.
+ */
+export async function readVersion(file: string, root: string, version: FileVersion, maxBytes: number): Promise<VersionRead> {
+  let opened;
+  try {
+    opened = await openRegularFile(file, root);
+  } catch (error) {
+    if (error instanceof NotARegularFileError) return { found: 'other', why: error.message };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { found: 'other', why: 'the file is gone' };
+    throw error;
+  }
+  try {
+    const { stats, handle } = opened;
+    if (String(stats.ctimeNs) !== version.changedAt || Number(stats.size) !== version.size) {
+      return { found: 'other', why: 'the file has changed since it was queued; its new version is queued on its own' };
+    }
+    if (version.size > maxBytes) return { found: 'too large', size: version.size };
+    const bytes = await readAtMost(handle, version.size);
+    // Still the same after reading: a writer that went on meanwhile makes a newer version.
+    const after = await handle.stat({ bigint: true });
+    if (String(after.ctimeNs) !== version.changedAt) return { found: 'other', why: 'the file changed while it was read; its new version is queued on its own' };
+    return { found: 'version', bytes, contentHash: sha256(bytes) };
+  } finally {
+    await opened.handle.close();
+  }
+}

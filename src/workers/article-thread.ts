@@ -1,0 +1,34 @@
+import { workerData } from 'node:worker_threads';
+import { type Article, ArticleError } from '../article/article.ts';
+import { publishedDateOf } from '../article/published.ts';
+import { defaultExtractorFor } from '../entities/index.ts';
+import type { Stage } from '../jobs/queues.ts';
+import type { Prepared } from './context.ts';
+import { normalizeDates } from './dates.ts';
+import { extractEntities } from './entities.ts';
+import { validate } from './validate.ts';
+
+/** The model file this thread tags with, handed over by the runner that started the thread. */
+const { modelFile } = workerData as { modelFile: string };
+
+export type PrepareInput = { timezone: string } & ({ bytes: Uint8Array } | { stored: Article });
+
+/**
+ * Entry point of the worker threads: the CPU-heavy stages (validate, dates, entities) run here, away
+ * from the event loop that renews BullMQ's job locks. Pure stages fail the same way on every try, so
+ * any error is the article's and final: it is returned with the stage that met it.
+ */
+export default function prepare(input: PrepareInput): Prepared {
+  let stage: Stage = 'validate';
+  try {
+    const { article, published } =
+      'bytes' in input ? validate(input.bytes, input.timezone) : { article: input.stored, published: publishedDateOf(input.stored, input.timezone) };
+    stage = 'dates';
+    const timeExpressions = normalizeDates(article.text, published);
+    stage = 'entities';
+    return { ok: true, article, published, timeExpressions, ...extractEntities(article.text, defaultExtractorFor(modelFile)) };
+  } catch (error) {
+    const message = error instanceof ArticleError ? error.message : `the ${stage} stage cannot process this article (${String(error)})`;
+    return { ok: false, stage, message };
+  }
+}

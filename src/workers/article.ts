@@ -1,0 +1,84 @@
+import type { Article } from '../article/article.ts';
+import { findArticle } from '../db/articles.ts';
+import type { ArticleRow } from '../db/database.ts';
+import { settleProcessed } from '../inbox/lifecycle.ts';
+import { readVersion } from '../inbox/read-version.ts';
+import type { Payloads, Source } from '../jobs/payloads.ts';
+import { type Stage, STAGES } from '../jobs/queues.ts';
+import type { PrepareInput } from './article-thread.ts';
+import { type JobInfo, type Prepared, StageError, type Task, type TaskContext, type TaskResults } from './context.ts';
+import { refreshWrite, storeWrite } from './upsert.ts';
+
+/** An error of the infrastructure (file system, database) in `stage`: the job is tried again. */
+async function retryable<T>(stage: Stage, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw error instanceof StageError ? error : new StageError(stage, error instanceof Error ? error.message : String(error), false);
+  }
+}
+
+/** Runs `step` as `stage`, counted as active meanwhile and as passed when it succeeds (failures are counted by the runner). */
+async function inStage<T>(stage: Stage, context: TaskContext, step: () => Promise<T>): Promise<T> {
+  context.stages.active(stage, 1);
+  try {
+    const result = await retryable(stage, step);
+    context.stages.count(stage, 'passed');
+    return result;
+  } finally {
+    context.stages.active(stage, -1);
+  }
+}
+
+/**
+ * Validate, dates and entities, in one go on a thread (counted as active in validate); the stage
+ * that refuses the article fails it for good.
+ */
+async function prepared(input: PrepareInput, context: TaskContext): Promise<Extract<Prepared, { ok: true }>> {
+  context.stages.active('validate', 1);
+  const result = await retryable('validate', () => context.prepare(input)).finally(() => context.stages.active('validate', -1));
+  const reached = result.ok ? STAGES.indexOf('upsert') : STAGES.indexOf(result.stage);
+  for (const stage of STAGES.slice(0, reached)) context.stages.count(stage, 'passed');
+  if (!result.ok) throw new StageError(result.stage, result.message, true);
+  for (const warning of result.published.warnings) context.log.warn('publication date', { warning });
+  return result;
+}
+
+async function storeFile(source: Source, context: TaskContext, job: JobInfo): Promise<TaskResults['article']> {
+  const { config } = context;
+  const read = await retryable('validate', () => readVersion(source.path, source.root, source, config.maxArticleBytes));
+  if (read.found === 'other') return { outcome: 'stale', articleId: null, note: read.why };
+  if (read.found === 'too large') {
+    throw new StageError('validate', `the file has ${read.size} bytes; an article may have at most ${config.maxArticleBytes} (MAX_ARTICLE_BYTES)`, true);
+  }
+  const ready = await prepared({ bytes: read.bytes, timezone: config.timezone }, context);
+  const result = await inStage('upsert', context, () => context.writer.write(storeWrite(source, read.contentHash, job.queuedAt, ready)));
+  if (!source.fromInbox) return result;
+  const settled = await settleProcessed(config.inbox, { path: source.path, contentHash: read.contentHash });
+  return settled === 'left' ? { ...result, note: 'the inbox holds a newer version' } : result;
+}
+
+/** A stored article as the stages take it; its file is not needed again. */
+function articleOf(row: ArticleRow): Article {
+  return {
+    format: row.format,
+    dateText: row.published_text,
+    dateWhere: 'stored article',
+    title: row.title,
+    text: row.body,
+    blocks: row.blocks,
+    source: row.publisher,
+    url: row.url,
+  };
+}
+
+async function reprocess({ articleId }: { articleId: number }, context: TaskContext): Promise<TaskResults['article']> {
+  const row = await retryable('validate', () => findArticle(context.db, articleId));
+  if (!row) return { outcome: 'stale', articleId: null, note: 'the article is no longer stored' };
+  const ready = await prepared({ stored: articleOf(row), timezone: context.config.timezone }, context);
+  return inStage('upsert', context, () => context.writer.write(refreshWrite(row.id, row.content_hash, ready)));
+}
+
+/** One article through all four stages: from its file (or, for `reprocess`, from the database) into Postgres. */
+export const processArticle: Task<'article'> = async (payload: Payloads['article'], context, job) =>
+  'reprocess' in payload ? reprocess(payload.reprocess, context) : storeFile(payload.source, context, job);
