@@ -15,6 +15,7 @@ import { readQueueStatus } from '../jobs/status.ts';
 import { watchInbox } from '../jobs/watcher.ts';
 import { createLogger, type Fields, onceUntilChanged } from '../log.ts';
 import { startWorkers } from '../workers/runner.ts';
+import { addBenchCommand } from './bench.ts';
 import { addDatesCommand } from './dates.ts';
 import { addNerCommands } from './ner.ts';
 import { wholeNumber } from './options.ts';
@@ -189,6 +190,7 @@ export function buildProgram(config: () => Config): Command {
       }
     });
 
+  addBenchCommand(program, config);
   addDatesCommand(program, config);
   addNerCommands(program, config);
   return program;

@@ -2,8 +2,8 @@ import { type Kysely, sql } from 'kysely';
 import type { Database } from './database.ts';
 
 const TABLES = sql`article, entity, entity_alias, mention, time_expression`;
-/** Below this many new articles, statistics are not worth refreshing. */
-const MINIMUM = 1000;
+/** Below this many new articles, statistics are not worth refreshing (the first time, they matter most). */
+const MINIMUM = 100;
 
 /**
  * Keeps the planner's statistics current while the tables grow. Autovacuum may be off (and a bulk

@@ -3,9 +3,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
-import pg from 'pg';
 import { type Config, loadConfig } from '../../src/config.ts';
-import { prepareDatabase } from '../../src/db/migrate.ts';
+import { dropDatabase, prepareDatabase } from '../../src/db/migrate.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const SHARED = path.resolve(REPO_ROOT, '../shared');
@@ -52,19 +51,6 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-async function dropDatabase(url: string): Promise<void> {
-  const name = new URL(url).pathname.slice(1);
-  const admin = new URL(url);
-  admin.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: admin.toString() });
-  await client.connect();
-  try {
-    await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
-  } finally {
-    await client.end();
-  }
 }
 
 async function deleteQueueKeys(prefix: string): Promise<void> {

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseArticleFile } from '../src/article/parse.ts';
+import { publishedDateOf } from '../src/article/published.ts';
+import { type ArticleWrite, storeArticles } from '../src/db/articles.ts';
+import { createDatabase } from '../src/db/connection.ts';
+import type { Mention } from '../src/entities/entity.ts';
+import { BatchWriter } from '../src/workers/batch-writer.ts';
+import { createTestEnvironment, type TestEnvironment } from './support/environment.ts';
+
+let environment: TestEnvironment;
+let db: ReturnType<typeof createDatabase>;
+beforeAll(async () => {
+  environment = await createTestEnvironment();
+  db = createDatabase(environment.config.databaseUrl, 4);
+});
+afterAll(async () => {
+  await db?.destroy();
+  await environment?.cleanup();
+});
+beforeEach(async () => {
+  await db.deleteFrom('article').execute();
+  await db.deleteFrom('entity').execute();
+});
+
+/** A write of `text` under `key`, with the given mentions located in order of appearance. */
+function write(key: string, text: string, mentions: [Mention['type'], string][]): ArticleWrite & { kind: 'store' } {
+  const article = parseArticleFile(new TextEncoder().encode(` date 2024-02 ${text}`));
+  let from = 0;
+  const located = mentions.map(([type, written]) => {
+    const start = article.text.indexOf(written, from);
+    from = start + written.length;
+    return { type, text: written, name: written, start, end: start + written.length };
+  });
+  return {
+    kind: 'store',
+    sourceKey: key,
+    contentHash: Buffer.from(key).toString('hex').padEnd(64, '0').slice(0, 64),
+    sourceModifiedAt: new Date(),
+    article,
+    published: publishedDateOf(article, 'Europe/Amsterdam'),
+    timeExpressions: [],
+    mentions: located,
+    extractor: 'test',
+  };
+}
+
+describe('writing articles in batches', () => {
+  it('stores every article of a batch but the bad one, which fails alone with its reason', async () => {
+    const writer = new BatchWriter(db, 10);
+    const good = Array.from({ length: 6 }, (_, i) => write(`good-${i}`, `Mark Rutte sprak in Den Haag (${i}).`, [['PER', 'Mark Rutte'], ['LOC', 'Den Haag']]));
+    const bad = write('bad', 'Sigrid Kaag sprak in Utrecht.', [['PER', 'Sigrid Kaag']]);
+    // A mention that ends where it starts: the database refuses it.
+    bad.mentions[0] = { ...bad.mentions[0]!, end: bad.mentions[0]!.start };
+    const results = await Promise.allSettled([...good.slice(0, 3), bad, ...good.slice(3)].map((entry) => writer.write(entry)));
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+    expect(String((results[3] as PromiseRejectedResult).reason)).toMatch(/mention_span/);
+    const stored = await db.selectFrom('article').select('source_key').orderBy('source_key').execute();
+    expect(stored.map((row) => row.source_key)).toEqual(good.map((entry) => entry.sourceKey).sort());
+    const mentions = await db.selectFrom('mention').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(mentions.n)).toBe(12);
+  });
+
+  it('links a surname to the full name another article of the same batch gives, in either order', async () => {
+    for (const order of [
+      ['short', 'full'],
+      ['full', 'short'],
+    ]) {
+      await db.deleteFrom('article').execute();
+      await db.deleteFrom('entity').execute();
+      const writes = {
+        short: write(`short-${order[0]}`, 'Blinken reist naar Kiev.', [['PER', 'Blinken'], ['LOC', 'Kiev']]),
+        full: write(`full-${order[0]}`, 'Antony Blinken sprak in Genève.', [['PER', 'Antony Blinken'], ['LOC', 'Genève']]),
+      };
+      const results = await storeArticles(db, order.map((name) => writes[name as 'short' | 'full']));
+      expect(results.map((result) => result.outcome)).toEqual(['inserted', 'inserted']);
+      const people = await db.selectFrom('entity').select('name').where('type', '=', 'PER').execute();
+      expect(people).toEqual([{ name: 'Antony Blinken' }]);
+      const aliases = await db
+        .selectFrom('entity_alias')
+        .innerJoin('entity', 'entity.id', 'entity_alias.entity_id')
+        .select('alias')
+        .where('type', '=', 'PER')
+        .orderBy('alias')
+        .execute();
+      expect(aliases.map((row) => row.alias)).toEqual(['Antony Blinken', 'Blinken']);
+    }
+  });
+
+  it('writes one version of a file and one copy of a content that occur twice in a batch', async () => {
+    const older = { ...write('same-file', 'Mark Rutte sprak.', [['PER', 'Mark Rutte']]), sourceModifiedAt: new Date('2024-01-01') };
+    const newer = { ...write('same-file', 'Mark Rutte sprak opnieuw.', [['PER', 'Mark Rutte']]), contentHash: 'e'.repeat(64), sourceModifiedAt: new Date('2024-01-02') };
+    const copy = { ...write('copy', 'Mark Rutte sprak opnieuw.', [['PER', 'Mark Rutte']]), contentHash: 'e'.repeat(64) };
+    const results = await storeArticles(db, [newer, older, copy]);
+    expect(results.map((result) => result.outcome)).toEqual(['inserted', 'stale', 'unchanged']);
+    expect(results[2]!.articleId).toBe(results[0]!.articleId);
+    const stored = await db.selectFrom('article').select(['source_key', 'body']).execute();
+    expect(stored).toEqual([{ source_key: 'same-file', body: 'Mark Rutte sprak opnieuw.' }]);
+  });
+});
