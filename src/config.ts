@@ -17,7 +17,8 @@ const environmentSchema = z.object({
     .default('postgres://postgres@127.0.0.1:5432/news_ingest'),
   QUEUE_PREFIX: z
     .string()
-    .regex(/^[A-Za-z0-9_.-]+$/, 'use letters, digits, "_", "." or "-" only')
+    // Braces make the prefix a Redis Cluster hash tag, so that a queue's keys share a slot.
+    .regex(/^(\{[A-Za-z0-9_.-]+\}|[A-Za-z0-9_.-]+)$/, 'use letters, digits, "_", "." or "-" only, optionally inside {braces} (a Redis Cluster hash tag)')
     .default('news-ingest'),
   INBOX_DIR: z.string().min(1).default('inbox'),
   PROCESSED_DIR: z.string().min(1).optional(),

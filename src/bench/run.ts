@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { parseArticleFile } from '../article/parse.ts';
 import type { Config } from '../config.ts';
 import { createDatabase } from '../db/connection.ts';
+import type { Database } from '../db/database.ts';
 import { dropDatabase, prepareDatabase } from '../db/migrate.ts';
 import { defaultExtractorFor } from '../entities/index.ts';
 import { listEntriesUnder } from '../inbox/files.ts';
@@ -40,6 +41,8 @@ export interface BenchResult {
   p50_ms: number;
   p95_ms: number;
   p99_ms: number;
+  /** p95 of articles dropped one at a time, a few per second, into the idle pipeline. */
+  trickle_p95_ms: number;
   /** The highest peak resident set size of any worker process, and each process's. */
   peak_rss_mb: number;
   peak_rss_mb_by_process: Record<string, number>;
@@ -133,6 +136,28 @@ async function entityTokensPerSecond(files: string[], config: Config): Promise<n
   return tokens / ((performance.now() - started) / 1000);
 }
 
+const TRICKLE = 40;
+const TRICKLE_INTERVAL_MS = 250;
+
+/** Drops articles into the inbox one at a time (each complete, by a rename) and returns the p95 of their latency. */
+async function trickle(db: Kysely<Database>, dir: string, inbox: string, seed: number): Promise<number> {
+  const staging = path.join(dir, 'trickle');
+  await writeArticles(staging, TRICKLE, seed);
+  const files = (await listEntriesUnder(staging)).files;
+  await mkdir(path.join(inbox, 'trickle'), { recursive: true });
+  for (const file of files) {
+    await rename(file, path.join(inbox, 'trickle', path.basename(file)));
+    await sleep(TRICKLE_INTERVAL_MS);
+  }
+  const count = () => db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).where('source_key', 'like', 'inbox/trickle/%').executeTakeFirstOrThrow();
+  for (let waited = 0; Number((await count()).n) < files.length && waited < 60_000; waited += 100) await sleep(100);
+  const { rows } = await sql<{ p95: number }>`
+    select percentile_cont(0.95) within group (order by extract(epoch from ingested_at - queued_at) * 1000) as p95
+    from article where source_key like 'inbox/trickle/%'
+  `.execute(db);
+  return Number(rows[0]?.p95 ?? 0);
+}
+
 /**
  * Generates articles into a fresh inbox and runs the real pipeline on them (watcher, queue,
  * worker processes with every stage, Postgres), with two reference points measured in the same run
@@ -194,10 +219,13 @@ export async function runBenchmark(config: Config, options: BenchOptions): Promi
     const seconds = (performance.now() - started) / 1000;
     const rss = Object.fromEntries(children.map((child) => [child.name, round(child.peakRssMb())]));
 
+    progress(`a trickle: ${TRICKLE} articles dropped one at a time, ${1000 / TRICKLE_INTERVAL_MS} per second, into the idle pipeline`);
+    const trickleP95 = await trickle(db, bench.dir, bench.inbox, options.seed + 1);
+
     const { rows: latency } = await sql<{ p50: number; p95: number; p99: number }>`
       select percentile_cont(0.5) within group (order by ms) as p50, percentile_cont(0.95) within group (order by ms) as p95,
              percentile_cont(0.99) within group (order by ms) as p99
-      from (select extract(epoch from ingested_at - queued_at) * 1000 as ms from article) as latency
+      from (select extract(epoch from ingested_at - queued_at) * 1000 as ms from article where source_key not like 'inbox/trickle/%') as latency
     `.execute(db);
     const { rows: tenths } = await sql<{ tenth: number; ms: number }>`
       select tenth, extract(epoch from max(ingested_at) - min(ingested_at)) * 1000 / count(*) as ms
@@ -224,6 +252,7 @@ export async function runBenchmark(config: Config, options: BenchOptions): Promi
       p50_ms: round(Number(latency[0]?.p50 ?? 0)),
       p95_ms: round(Number(latency[0]?.p95 ?? 0)),
       p99_ms: round(Number(latency[0]?.p99 ?? 0)),
+      trickle_p95_ms: round(trickleP95),
       peak_rss_mb: Math.max(...children.filter((child) => child.name.startsWith('worker')).map((child) => rss[child.name]!)),
       peak_rss_mb_by_process: rss,
       redis_peak_mb: round((redisPeak - redisBefore) / 2 ** 20),
