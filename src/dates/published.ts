@@ -23,6 +23,8 @@ export const publishedDateSchema = z.object({
 });
 export type PublishedDate = z.infer<typeof publishedDateSchema>;
 
+const DEFAULT_ZONE = 'Europe/Amsterdam';
+
 export class DateError extends Error {
   override name = 'DateError';
 }
@@ -55,18 +57,19 @@ const EXPECTED =
 
 const normalized = (text: string) => text.trim().replace(/,/g, ' ').replace(/\s+/g, ' ');
 
-function check(value: number, min: number, max: number, what: string): void {
-  if (value < min || value > max) throw new DateError(`${what} ${value} does not exist (${min}–${max})`);
+/** Why a number is out of its range, or undefined when it is not. */
+function outOfRange(value: number | undefined, min: number, max: number, what: string): string | undefined {
+  return value !== undefined && (value < min || value > max) ? `${what} ${value} does not exist (${min}–${max})` : undefined;
 }
 
 /** Two-digit years are this century up to 69, the last one from 70. */
 const fullYear = (digits: string) => (digits.length === 4 ? Number(digits) : Number(digits) + (Number(digits) < 70 ? 2000 : 1900));
 
-function zoneOf(offset: string): { zone: Zone; name: string; suffix: string } {
+function zoneOf(offset: string): { zone: Zone; name: string; suffix: string } | string {
   const lower = offset.toLowerCase();
   if (lower === 'z' || lower === 'utc' || lower === 'gmt' || lower === 'ut') return { zone: FixedOffsetZone.utcInstance, name: 'UTC', suffix: 'Z' };
   const [hours, minutesPart] = [Number(offset.slice(1, 3)), Number(offset.slice(-2))];
-  if (lower !== 'cet' && lower !== 'cest' && (hours > 14 || minutesPart > 59)) throw new DateError(`offset ${offset} does not exist (at most ±14:00)`);
+  if (lower !== 'cet' && lower !== 'cest' && (hours > 14 || minutesPart > 59)) return `offset ${offset} does not exist (at most ±14:00)`;
   const minutes = lower === 'cet' ? 60 : lower === 'cest' ? 120 : (offset[0] === '-' ? -1 : 1) * (hours * 60 + minutesPart);
   const zone = FixedOffsetZone.instance(minutes);
   const name = zone.formatOffset(0, 'short');
@@ -75,36 +78,49 @@ function zoneOf(offset: string): { zone: Zone; name: string; suffix: string } {
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
-/**
- * Parses a publication date as Dutch and English newsrooms write it and keeps its precision: a
- * month is a month (`2023-03`, never an invented first of March). A time without an offset is
- * read in `defaultZone`, and marked as implied. An impossible date is a {@link DateError}; a
- * contradicting weekday or a local time that does not exist is a warning.
- */
-export function parsePublishedDate(text: string, defaultZone = 'Europe/Amsterdam'): PublishedDate {
-  const header = normalized(text);
-  const groups = FORMS.map((form) => form.exec(header)?.groups).find((found) => found !== undefined);
-  if (!groups) throw new DateError(`"${text.trim()}" is not a date; ${EXPECTED}`);
+/** Checking a zone name builds a date formatter, which costs more than the rest of a parse: each name is checked once. */
+const zones = new Map<string, IANAZone | undefined>();
+
+function zoneNamed(name: string): IANAZone | undefined {
+  if (!zones.has(name)) zones.set(name, IANAZone.isValidZone(name) ? IANAZone.create(name) : undefined);
+  return zones.get(name);
+}
+
+/** The named groups of the first form the header takes, if it takes one. */
+function formOf(header: string): Record<string, string | undefined> | undefined {
+  for (const form of FORMS) {
+    const groups = form.exec(header)?.groups;
+    if (groups) return groups;
+  }
+  return undefined;
+}
+
+/** The date a header gives, or why it gives none: the work of {@link parsePublishedDate}, which throws the reason. */
+function readPublishedDate(text: string, defaultZone: string): PublishedDate | string {
+  const groups = formOf(normalized(text));
+  if (!groups) return `"${text.trim()}" is not a date; ${EXPECTED}`;
 
   const year = fullYear(groups.year!);
-  if (year < 1) throw new DateError(`year ${groups.year} does not exist (the calendar starts at 1)`);
+  if (year < 1) return `year ${groups.year} does not exist (the calendar starts at 1)`;
   const month = groups.month !== undefined ? Number(groups.month) : groups.monthName !== undefined ? monthNumber(groups.monthName) : undefined;
   const day = groups.day !== undefined ? Number(groups.day) : undefined;
-  if (month !== undefined) check(month, 1, 12, 'month');
+  const badMonth = outOfRange(month, 1, 12, 'month');
+  if (badMonth) return badMonth;
   if (month !== undefined && day !== undefined) {
     const days = DateTime.local(year, month).daysInMonth!;
-    if (day < 1 || day > days) throw new DateError(`${monthName(month)} ${year} has no day ${day} (1–${days})`);
+    if (day < 1 || day > days) return `${monthName(month)} ${year} has no day ${day} (1–${days})`;
   }
   const hour = groups.hour !== undefined ? Number(groups.hour) : undefined;
   const minute = groups.minute !== undefined ? Number(groups.minute) : undefined;
   const second = groups.second !== undefined ? Number(groups.second) : undefined;
-  if (hour !== undefined) check(hour, 0, 23, 'hour');
-  if (minute !== undefined) check(minute, 0, 59, 'minute');
-  if (second !== undefined) check(second, 0, 59, 'second');
+  const badTime = outOfRange(hour, 0, 23, 'hour') ?? outOfRange(minute, 0, 59, 'minute') ?? outOfRange(second, 0, 59, 'second');
+  if (badTime) return badTime;
 
   const explicit = groups.offset !== undefined ? zoneOf(groups.offset) : undefined;
-  if (!IANAZone.isValidZone(defaultZone)) throw new DateError(`unknown time zone "${defaultZone}"`);
-  const zone = explicit?.zone ?? IANAZone.create(defaultZone);
+  if (typeof explicit === 'string') return explicit;
+  const configured = zoneNamed(defaultZone);
+  if (!configured) return `unknown time zone "${defaultZone}"`;
+  const zone = explicit?.zone ?? configured;
   const precision: Precision = second !== undefined ? 'second' : minute !== undefined ? 'minute' : day !== undefined ? 'day' : month !== undefined ? 'month' : 'year';
   const local = { year, month: month ?? 1, day: day ?? 1, hour: hour ?? 0, minute: minute ?? 0, second: second ?? 0 };
   const resolved =
@@ -132,6 +148,34 @@ export function parsePublishedDate(text: string, defaultZone = 'Europe/Amsterdam
     implied: hour !== undefined && !explicit,
     warnings,
   };
+}
+
+/** Feeds repeat headers, and each stage of the pipeline reads the same one again: recent results are kept. */
+const recent = new Map<string, PublishedDate | string>();
+const RECENT_MAX = 1000;
+
+function readRecent(text: string, defaultZone: string): PublishedDate | string {
+  const key = `${defaultZone}\u0000${text}`;
+  let result = recent.get(key);
+  if (result === undefined) {
+    result = readPublishedDate(text, defaultZone);
+    if (recent.size >= RECENT_MAX) recent.delete(recent.keys().next().value!);
+    recent.set(key, result);
+  }
+  return result;
+}
+
+/**
+ * Parses a publication date as Dutch and English newsrooms write it and keeps its precision: a
+ * month is a month (`2023-03`, never an invented first of March). A time without an offset is
+ * read in `defaultZone`, and marked as implied. An impossible date is a {@link DateError}; a
+ * contradicting weekday or a local time that does not exist is a warning.
+ */
+export function parsePublishedDate(text: string, defaultZone = DEFAULT_ZONE): PublishedDate {
+  const result = readRecent(text, defaultZone);
+  if (typeof result === 'string') throw new DateError(result);
+  // A copy, so that a caller who changes the warnings changes only its own.
+  return { ...result, warnings: [...result.warnings] };
 }
 
 /**
@@ -173,12 +217,8 @@ export function splitDateHeader(line: string): { dateText: string; rest: string 
     const candidate = upTo(count);
     // "2 maart 2023 1.10 meter sneeuw": a dotted number before a lower-case word is the text's, not a time.
     if (/\d\.\d{2}$/.test(candidate.dateText) && /^\s+\p{Ll}/u.test(candidate.rest)) continue;
-    try {
-      parsePublishedDate(candidate.dateText);
-      return candidate;
-    } catch {
-      // A shorter run of words may still be the date.
-    }
+    // Most runs of words take none of the forms: only those that do are read in full.
+    if (formOf(normalized(candidate.dateText)) && typeof readRecent(candidate.dateText, DEFAULT_ZONE) !== 'string') return candidate;
   }
   let dateish = 0;
   while (dateish < words.length && DATEISH.test(words[dateish]![0])) dateish++;
