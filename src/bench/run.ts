@@ -229,7 +229,8 @@ export async function runBenchmark(config: Config, options: BenchOptions): Promi
     `.execute(db);
     const { rows: tenths } = await sql<{ tenth: number; ms: number }>`
       select tenth, extract(epoch from max(ingested_at) - min(ingested_at)) * 1000 / count(*) as ms
-      from (select ingested_at, ntile(10) over (order by id) as tenth from article) as t group by tenth order by tenth
+      from (select ingested_at, ntile(10) over (order by id) as tenth from article where source_key not like 'inbox/trickle/%') as t
+      group by tenth order by tenth
     `.execute(db);
     const { rows: sizes } = await sql<{ table: string; rows: number }>`
       select 'article' as table, count(*) as rows from article union all select 'entity', count(*) from entity

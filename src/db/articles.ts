@@ -5,7 +5,7 @@ import type { TimeExpression } from '../dates/timex/find.ts';
 import type { Mention } from '../entities/entity.ts';
 import type { ArticleRow, Database } from './database.ts';
 import { ENTITY_LOCK, removeDerived, writeMentions } from './entities.ts';
-import { writeTimeExpressions } from './time-expressions.ts';
+import { insertTimeExpressions } from './time-expressions.ts';
 import { insertRows, type TypedColumn, unnestRows } from './unnest.ts';
 
 /** What the stages derived from an article's text, written with it. */
@@ -84,8 +84,8 @@ async function writeBatch(trx: Trx, writes: readonly ArticleWrite[]): Promise<St
   }
 
   const replacedEntities = await removeDerived(trx, written.filter((entry) => entry.replaces).map((entry) => entry.articleId));
-  await writeTimeExpressions(trx, written.map(({ index, articleId }) => ({ articleId, expressions: writes[index]!.timeExpressions })));
-  await writeMentions(trx, written.map(({ index, articleId }) => ({ articleId, mentions: writes[index]!.mentions })), replacedEntities);
+  const timeExpressions = insertTimeExpressions(written.map(({ index, articleId }) => ({ articleId, expressions: writes[index]!.timeExpressions })));
+  await writeMentions(trx, written.map(({ index, articleId }) => ({ articleId, mentions: writes[index]!.mentions })), replacedEntities, timeExpressions);
   return results;
 }
 

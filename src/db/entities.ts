@@ -1,7 +1,7 @@
-import { sql, type Transaction } from 'kysely';
+import { type RawBuilder, sql, type Transaction } from 'kysely';
 import { type EntityType, type Mention, normalizeName } from '../entities/entity.ts';
 import type { Database } from './database.ts';
-import { insertRows, type TypedColumn, unnestRows } from './unnest.ts';
+import { insertRows, type TypedColumn, unnestRows, writeTogether } from './unnest.ts';
 
 type Trx = Transaction<Database>;
 
@@ -83,10 +83,10 @@ const ENTITY_COLUMNS: TypedColumn<EntityKey>[] = [
  * country; a country learnt later is added to an entity stored without one.
  *
  * ```sql
- * insert into entity (type, name, normalized_name, country_code, country_name) select … from unnest(…)
- * on conflict on constraint entity_type_normalized_name do nothing;
- * select id, type, normalized_name, country_code from entity
- * where (type, normalized_name) in (select * from unnest($1::text[], $2::text[]));
+ * with wanted as (select * from unnest($1::text[], …) as row(type, name, normalized_name, …)),
+ * inserted as (insert into entity (…) select * from wanted on conflict on constraint entity_type_normalized_name do nothing returning …)
+ * select id, type, normalized_name, country_code from inserted
+ * union all select … from entity join wanted on (type, normalized_name);
  * update entity set country_code = row.country_code, country_name = row.country_name
  * from unnest($1::bigint[], $2::text[], $3::text[]) as row(id, …) where entity.id = row.id
  * ```
@@ -94,10 +94,18 @@ const ENTITY_COLUMNS: TypedColumn<EntityKey>[] = [
 async function upsertEntities(trx: Trx, entities: readonly EntityKey[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   if (entities.length === 0) return ids;
-  await sql`${insertRows('entity', entities, ENTITY_COLUMNS)} on conflict on constraint entity_type_normalized_name do nothing`.execute(trx);
+  // The select sees the entities as they were before the insert: together, the stored and the new.
   const { rows } = await sql<{ id: number; type: string; normalized_name: string; country_code: string | null }>`
-    select id, type, normalized_name, country_code from entity
-    where (type, normalized_name) in (select type, normalized_name from ${unnestRows(entities, [ENTITY_COLUMNS[0]!, ENTITY_COLUMNS[2]!])})
+    with wanted as (select * from ${unnestRows(entities, ENTITY_COLUMNS)}),
+    inserted as (
+      insert into entity (type, name, normalized_name, country_code, country_name) select * from wanted
+      on conflict on constraint entity_type_normalized_name do nothing
+      returning id, type, normalized_name, country_code
+    )
+    select id, type, normalized_name, country_code from inserted
+    union all
+    select entity.id, entity.type, entity.normalized_name, entity.country_code
+    from entity join wanted on entity.type = wanted.type and entity.normalized_name = wanted.normalized_name
   `.execute(trx);
   for (const row of rows) ids.set(keyOf(row.type, row.normalized_name), Number(row.id));
   const countryless = new Set(rows.filter((row) => row.country_code === null).map((row) => Number(row.id)));
@@ -212,15 +220,21 @@ function linkableShortNames(entities: readonly EntityKey[]): EntityKey[] {
  * Writes the mentions of a batch of articles that have none stored (new, or cleared by
  * `removeDerived`, whose returned entities are `replaced`). Entities are shared across articles: a
  * surname alone ("Blinken") joins the one stored person whose full name ends with it, a full name
- * absorbs a stored surname that fits only it, and every surface form is kept as an alias. Call it
- * holding {@link ENTITY_LOCK}.
+ * absorbs a stored surname that fits only it, and every surface form is kept as an alias. The
+ * `alongside` write (the articles' time expressions) goes in the same statement. Call it holding
+ * {@link ENTITY_LOCK}.
  *
  * ```sql
- * insert into mention (article_id, entity_id, start, "end", text) select … from unnest(…);
+ * with s0 as (insert into time_expression …), s1 as (insert into mention (article_id, entity_id, start, "end", text) select … from unnest(…))
  * insert into entity_alias (entity_id, alias, normalized_alias) select … from unnest(…) on conflict do nothing
  * ```
  */
-export async function writeMentions(trx: Trx, articles: readonly { articleId: number; mentions: readonly Mention[] }[], replaced: readonly number[]): Promise<void> {
+export async function writeMentions(
+  trx: Trx,
+  articles: readonly { articleId: number; mentions: readonly Mention[] }[],
+  replaced: readonly number[],
+  alongside: RawBuilder<unknown> | undefined,
+): Promise<void> {
   const perArticle = articles.map(({ articleId, mentions }) => {
     const entities = distinctEntities(mentions);
     return { articleId, mentions, entities, linkable: new Set(linkableShortNames(entities).map((entity) => entity.normalized_name)) };
@@ -259,8 +273,11 @@ export async function writeMentions(trx: Trx, articles: readonly { articleId: nu
       aliases.set(`${row.entity_id}\u0000${row.normalized_alias}`, row);
     }
   });
-  if (mentionRows.length > 0) await sql`${insertRows('mention', mentionRows, MENTION_COLUMNS)}`.execute(trx);
-  if (aliases.size > 0) await sql`${insertRows('entity_alias', [...aliases.values()], ALIAS_COLUMNS)} on conflict do nothing`.execute(trx);
+  await writeTogether(trx, [
+    alongside,
+    mentionRows.length > 0 ? insertRows('mention', mentionRows, MENTION_COLUMNS) : undefined,
+    aliases.size > 0 ? sql`${insertRows('entity_alias', [...aliases.values()], ALIAS_COLUMNS)} on conflict do nothing` : undefined,
+  ]);
 
   const people = new Map(entities.filter((entity) => entity.type === 'PER').map((entity) => [entity.normalized_name, upserted.get(keyOf('PER', entity.normalized_name))!]));
   await absorbShortForms(trx, people);

@@ -1,6 +1,5 @@
-import { sql, type Transaction } from 'kysely';
+import type { RawBuilder } from 'kysely';
 import type { TimeExpression } from '../dates/timex/find.ts';
-import type { Database } from './database.ts';
 import { insertRows, type TypedColumn } from './unnest.ts';
 
 type Row = ReturnType<typeof rowOf>;
@@ -28,14 +27,15 @@ const COLUMNS: TypedColumn<Row>[] = [
 ];
 
 /**
- * Writes the time expressions of articles that have none stored (new, or cleared by `removeDerived`).
+ * The insert of the time expressions of articles that have none stored (new, or cleared by
+ * `removeDerived`), to be run with other writes; undefined when there are none.
  *
  * ```sql
  * insert into time_expression (article_id, start, "end", text, type, value, mod, first_day, last_day)
  * select * from unnest($1::bigint[], $2::integer[], …)
  * ```
  */
-export async function writeTimeExpressions(trx: Transaction<Database>, articles: readonly { articleId: number; expressions: readonly TimeExpression[] }[]): Promise<void> {
+export function insertTimeExpressions(articles: readonly { articleId: number; expressions: readonly TimeExpression[] }[]): RawBuilder<unknown> | undefined {
   const rows = articles.flatMap(({ articleId, expressions }) => expressions.map((expression) => rowOf(articleId, expression)));
-  if (rows.length > 0) await sql`${insertRows('time_expression', rows, COLUMNS)}`.execute(trx);
+  return rows.length > 0 ? insertRows('time_expression', rows, COLUMNS) : undefined;
 }

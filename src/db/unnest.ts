@@ -1,4 +1,4 @@
-import { type RawBuilder, sql } from 'kysely';
+import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
 
 /** A column of a row set and its Postgres type, for `unnest`. */
 export type TypedColumn<Row> = readonly [keyof Row & string, string];
@@ -17,4 +17,16 @@ export function unnestRows<Row extends object>(rows: readonly Row[], columns: re
 export function insertRows<Row extends object>(table: string, rows: readonly Row[], columns: readonly TypedColumn<Row>[]): RawBuilder<unknown> {
   const names = sql.join(columns.map(([name]) => sql.ref(name)));
   return sql`insert into ${sql.table(table)} (${names}) select ${names} from ${unnestRows(rows, columns)}`;
+}
+
+/**
+ * Runs several writes as one statement (`with s0 as (…), s1 as (…) <last>`): one round trip instead
+ * of one each. The writes must not read what the others write (each sees the rows as they were).
+ */
+export async function writeTogether(db: Kysely<any> | Transaction<any>, writes: readonly (RawBuilder<unknown> | undefined)[]): Promise<void> {
+  const present = writes.filter((write) => write !== undefined);
+  if (present.length === 0) return;
+  const last = present.at(-1)!;
+  const before = present.slice(0, -1).map((write, i) => sql`${sql.raw(`s${i}`)} as (${write})`);
+  await (before.length === 0 ? last : sql`with ${sql.join(before)} ${last}`).execute(db);
 }

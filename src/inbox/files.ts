@@ -83,13 +83,19 @@ export function listInbox(inbox: InboxDirs): Promise<Listing> {
   return listEntriesUnder(inbox.dir, (file) => isInboxCandidate(inbox, file));
 }
 
+/** Files looked at at once: a listing of any size is checked a slice at a time. */
+const SLICE = 256;
+
 /** Which of `files` have not changed for `stableMs`: the others are probably still being written. */
 export async function settledFiles(files: readonly string[], stableMs: number, now = Date.now()): Promise<string[]> {
-  const settled = await Promise.all(
-    files.map(async (file) => {
-      const info = await lstat(file).catch(() => undefined);
-      return info && now - info.mtimeMs >= stableMs ? file : undefined;
-    }),
-  );
-  return settled.filter((file) => file !== undefined);
+  const settled: string[] = [];
+  for (let start = 0; start < files.length; start += SLICE) {
+    const slice = files.slice(start, start + SLICE);
+    const infos = await Promise.all(slice.map((file) => lstat(file).catch(() => undefined)));
+    slice.forEach((file, i) => {
+      const info = infos[i];
+      if (info && now - info.mtimeMs >= stableMs) settled.push(file);
+    });
+  }
+  return settled;
 }

@@ -97,27 +97,33 @@ export async function enqueueFile(queues: Queues, config: Config, file: FileToIn
 /** Files queued at a time: their look-ups and additions travel to Redis together. */
 const CHUNK = 100;
 
-/** Waits until fewer jobs than QUEUE_WINDOW wait or run, so that a large backlog stays on disk, not in Redis. */
+/** Whether fewer jobs than QUEUE_WINDOW wait or run: a large backlog stays on disk, not in Redis. */
+async function hasRoom(queues: Queues, config: Config): Promise<boolean> {
+  const counts = await queues.article.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+  return Object.values(counts).reduce((sum, n) => sum + n, 0) < config.queueWindow;
+}
+
 async function roomInQueue(queues: Queues, config: Config): Promise<void> {
-  for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
-    const counts = await queues.article.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
-    if (Object.values(counts).reduce((sum, n) => sum + n, 0) < config.queueWindow) return;
+  for (let delay = 50; !(await hasRoom(queues, config)); delay = Math.min(delay * 2, 1000)) {
     await new Promise((resolve) => setTimeout(resolve, delay));
   }
 }
 
 /**
  * Queues many files, a chunk at a time, each chunk once the queue has room (QUEUE_WINDOW);
- * `onEach` hears each file's outcome in order.
+ * `onEach` hears each file's outcome in order. With `untilFull`, it stops when the queue is full
+ * instead of waiting (the rescan: the next one goes on), and the files not looked at are not counted.
  */
 export async function enqueueFiles(
   queues: Queues,
   config: Config,
   files: readonly FileToIngest[],
   onEach: (file: FileToIngest, enqueued: Enqueued) => void | Promise<void>,
+  untilFull = false,
 ): Promise<EnqueueSummary> {
   const summary = emptySummary();
   for (let start = 0; start < files.length; start += CHUNK) {
+    if (untilFull && !(await hasRoom(queues, config))) break;
     await roomInQueue(queues, config);
     const chunk = files.slice(start, start + CHUNK);
     const results = await Promise.all(chunk.map((file) => enqueueFile(queues, config, file)));

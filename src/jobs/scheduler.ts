@@ -20,16 +20,18 @@ export async function scheduleInboxRescan(queues: Queues, config: Config): Promi
 }
 
 /**
- * Enqueues every settled file in the inbox that no job carries yet. Entries that are not regular
- * files are recorded for `status`, and logged when first seen.
+ * Enqueues the settled files in the inbox that no job carries yet, as many as the queue has room
+ * for. Entries that are not regular files are recorded for `status`, and logged when first seen.
  */
 export async function rescanInbox(queues: Queues, config: Config, log: Logger): Promise<EnqueueSummary> {
   const listing = await listInbox(config.inbox);
-  const files = [...(await settledFiles(listing.files, config.inbox.stableMs)), ...listing.skipped.map((entry) => entry.path)].map((file) => inboxFile(config, file));
+  // Entries that are not regular files come first: they cost nothing, and the list of them is whole.
+  const files = [...listing.skipped.map((entry) => entry.path), ...(await settledFiles(listing.files, config.inbox.stableMs))].map((file) => inboxFile(config, file));
   const skipped: { file: string; reason: string }[] = [];
+  // A full queue ends this rescan early: the files are still in the inbox for the next one.
   const summary = await enqueueFiles(queues, config, files, (file, { outcome, reason }) => {
     if (outcome === 'skipped') skipped.push({ file: file.key, reason: reason ?? 'not a regular file' });
-  });
+  }, true);
   for (const entry of await recordSkipped(queues, config, skipped, true)) log.warn('skipped', entry);
   return summary;
 }
