@@ -4,7 +4,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConllDocument, parseConll } from '../src/ner/conll.ts';
 import { evaluateTagger, tagConll } from '../src/ner/evaluate.ts';
-import { EMPTY_LEXICON_DATA } from '../src/ner/lexicons.ts';
+import { EmissionScorer } from '../src/ner/emission-scorer.ts';
+import { documentContext, sentenceFeatures } from '../src/ner/features.ts';
+import { toBilou } from '../src/ner/labels.ts';
+import { EMPTY_LEXICON_DATA, lexiconsFrom } from '../src/ner/lexicons.ts';
+import { DocumentMemory } from '../src/ner/memory.ts';
+import { emissionScores } from '../src/ner/perceptron.ts';
 import { decodeModel, encodeModel } from '../src/ner/model-file.ts';
 import { Tagger } from '../src/ner/tagger.ts';
 import { trainTagger } from '../src/ner/train.ts';
@@ -63,6 +68,28 @@ describe('the entity tagger', () => {
     const loaded = decodeModel(bytes);
     expect(loaded.version).toBe(version);
     expect(tagConll(new Tagger(loaded), unseen).tags).toEqual(tagConll(tagger, unseen).tags);
+  });
+
+  it('scores every token as the sum of the weights of its named features, also where words hold |', () => {
+    const lexicons = { usuallyLowercase: ['volgens'], gazetteers: { 'LOC-city': ['Gent', 'Den Haag'], 'PER-first': ['Jan'] } };
+    const odd = parseConll(['-DOCSTART- O', '', 'A|b B-ORG', 'zegt O', '| O', 'x|y|z O', 'in O', 'Den B-LOC', 'Haag I-LOC', '| O', ''].join('\n'));
+    const trained = trainTagger([...training, ...odd], { ...options, lexicons });
+    const matcher = lexiconsFrom(lexicons);
+    const scorer = new EmissionScorer(trained.features, trained.parameters.emission, matcher);
+    for (const document of [...training, ...unseen, ...odd]) {
+      const sentences = document.sentences.map((sentence) => sentence.map((token) => token.word));
+      const gazetteers = sentences.map((words) => matcher.gazetteer(words));
+      const context = documentContext(sentences, gazetteers);
+      const memory = new DocumentMemory();
+      sentences.forEach((words, s) => {
+        const named = sentenceFeatures(words, gazetteers[s]!, matcher, context).map((names, i) => [...names, memory.feature(words[i]!) ?? '']);
+        const ids = named.map((names) => Int32Array.from(names.flatMap((name) => trained.features.get(name) ?? [])));
+        const expected = emissionScores(trained.parameters, ids);
+        const actual = scorer.scores(words, gazetteers[s]!, context, memory);
+        expect(Math.max(...actual.map((score, k) => Math.abs(score - expected[k]!)))).toBeLessThan(1e-4);
+        memory.remember(words, toBilou(document.sentences[s]!.map((token) => token.tag)));
+      });
+    }
   });
 
   it('refuses a file that is not a model, saying so', () => {

@@ -44,19 +44,18 @@ export interface Parameters {
 export const FIRST_SIZE = (L + 1) * L;
 export const SECOND_SIZE = (L + 1) * (L + 1) * L;
 
-/** Adds the emission weights of `features` to token `token`'s label scores. */
-export function addEmissions(scores: Float32Array, token: number, emission: Float32Array, features: Int32Array): void {
+/** Adds the L scores at `from` in `source` to row `token` of `scores`. */
+export function addScores(scores: Float32Array, token: number, source: Float32Array, from: number): void {
   const row = token * L;
-  for (let f = 0; f < features.length; f++) {
-    const base = features[f]! * L;
-    for (let label = 0; label < L; label++) scores[row + label]! += emission[base + label]!;
-  }
+  for (let label = 0; label < L; label++) scores[row + label]! += source[from + label]!;
 }
 
 /** Sums the emission weights of each token's features: scores[i * L + label]. */
 export function emissionScores(parameters: Parameters, features: readonly Int32Array[]): Float32Array {
   const scores = new Float32Array(features.length * L);
-  features.forEach((ids, i) => addEmissions(scores, i, parameters.emission, ids));
+  features.forEach((ids, i) => {
+    for (const id of ids) addScores(scores, i, parameters.emission, id * L);
+  });
   return scores;
 }
 
