@@ -26,7 +26,14 @@ export function shortShapeOf(shape: string): string {
   return short;
 }
 
-export const isCapitalized = (word: string) => word.length > 0 && word[0]!.toLowerCase() !== word[0];
+/** Whether the word starts with a letter that has a lower-case form it is not in. */
+export function isCapitalized(word: string): boolean {
+  if (word === '') return false;
+  const code = word.charCodeAt(0);
+  // Most words start with an ASCII character, where only A to Z are capitals: no string to make.
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return word[0]!.toLowerCase() !== word[0];
+}
 
 /**
  * How the whole document writes its words. A capitalized word the same text also writes in lower

@@ -1,5 +1,5 @@
 import { isCapitalized } from './features.ts';
-import { ENTITY_TYPES, entityTypeOf } from './labels.ts';
+import { ENTITY_TYPES, entityTypeIndexOf } from './labels.ts';
 
 /** The memory's features: the word was seen as no name, or most often as a name of each type. */
 export const MEMORY_FEATURES = ['m=O', ...ENTITY_TYPES.map((type) => `m=${type}`)];
@@ -33,8 +33,8 @@ export class DocumentMemory {
       if (!isCapitalized(word)) return;
       let counts = this.seen.get(word);
       if (!counts) this.seen.set(word, (counts = new Array<number>(ENTITY_TYPES.length).fill(0)));
-      const type = entityTypeOf(labels[i]!);
-      if (type !== '') counts[ENTITY_TYPES.indexOf(type as (typeof ENTITY_TYPES)[number])]! += 1;
+      const type = entityTypeIndexOf(labels[i]!);
+      if (type >= 0) counts[type]! += 1;
     });
   }
 }

@@ -1,4 +1,4 @@
-import { ALLOWED, canEnd, LABEL_COUNT as L, START } from './labels.ts';
+import { FINAL_FOLLOWERS, FOLLOWERS, LABEL_COUNT as L, START } from './labels.ts';
 
 /**
  * Weights of an averaged perceptron. The average is kept lazily: each weight remembers when it
@@ -59,38 +59,46 @@ export function emissionScores(parameters: Parameters, features: readonly Int32A
   return scores;
 }
 
-interface Beam {
-  labels: Int32Array;
-  previous: Int32Array;
-  parents: Int32Array;
-  scores: Float64Array;
-  gold: Uint8Array;
-  size: number;
-}
-
-function emptyBeam(width: number): Beam {
-  return {
-    labels: new Int32Array(width),
-    previous: new Int32Array(width),
-    parents: new Int32Array(width),
-    scores: new Float64Array(width),
-    gold: new Uint8Array(width),
-    size: 0,
-  };
-}
-
 export interface Decoded {
   /** The best labels; when decoding against gold labels, only up to where the gold sequence left the beam. */
   labels: number[];
 }
 
-function backtrack(beams: Beam[], position: number, entry: number): number[] {
-  const labels = new Array<number>(position + 1);
-  for (let i = position, e = entry; i >= 0; i--) {
-    labels[i] = beams[i]!.labels[e]!;
-    e = beams[i]!.parents[e]!;
+/**
+ * The beams of all positions of a sentence, position i's entries at i * width onwards (best first),
+ * held in a few arrays rather than an object per entry.
+ */
+class Beams {
+  readonly width: number;
+  readonly sizes: Int32Array;
+  readonly labels: Int32Array;
+  /** The label before each entry's, START at the beginning. */
+  readonly previous: Int32Array;
+  /** Which entry of the position before each entry extends. */
+  readonly parents: Int32Array;
+  readonly scores: Float64Array;
+  /** Whether the entry and all before it are the gold labels. */
+  readonly gold: Uint8Array;
+
+  constructor(length: number, width: number) {
+    this.width = width;
+    this.sizes = new Int32Array(length);
+    this.labels = new Int32Array(length * width);
+    this.previous = new Int32Array(length * width);
+    this.parents = new Int32Array(length * width);
+    this.scores = new Float64Array(length * width);
+    this.gold = new Uint8Array(length * width);
   }
-  return labels;
+
+  /** The labels of position `position`'s entry `entry` and of those it extends. */
+  backtrack(position: number, entry: number): number[] {
+    const labels = new Array<number>(position + 1);
+    for (let i = position, e = entry; i >= 0; i--) {
+      labels[i] = this.labels[i * this.width + e]!;
+      e = this.parents[i * this.width + e]!;
+    }
+    return labels;
+  }
 }
 
 /**
@@ -100,55 +108,53 @@ function backtrack(beams: Beam[], position: number, entry: number): number[] {
 export function beamDecode(parameters: Parameters, scores: Float32Array, length: number, width: number, gold?: readonly number[]): Decoded {
   if (length === 0) return { labels: [] };
   const { first, second } = parameters;
-  const beams: Beam[] = [];
-  const candidateScores = new Float64Array(width * L);
-  const candidateEntries = new Int32Array(width * L);
-  const candidateLabels = new Int32Array(width * L);
-  // The best `width` candidates, kept sorted by insertion: cheaper than sorting all of them.
-  const ranked = new Int32Array(width);
+  const beams = new Beams(length, width);
+  // The best `width` candidates of a position, kept sorted by insertion: cheaper than sorting all of them.
+  const rankedScores = new Float64Array(width);
+  const rankedEntries = new Int32Array(width);
+  const rankedLabels = new Int32Array(width);
   for (let i = 0; i < length; i++) {
-    const previousBeam = beams[i - 1];
-    const entries = previousBeam ? previousBeam.size : 1;
-    let count = 0;
+    const from = (i - 1) * width;
+    const entries = i === 0 ? 1 : beams.sizes[i - 1]!;
+    const followers = i === length - 1 ? FINAL_FOLLOWERS : FOLLOWERS;
     let kept = 0;
     for (let e = 0; e < entries; e++) {
-      const previous = previousBeam ? previousBeam.labels[e]! : START;
-      const before = previousBeam ? previousBeam.previous[e]! : START;
-      const base = previousBeam ? previousBeam.scores[e]! : 0;
-      for (let label = 0; label < L; label++) {
-        if (!ALLOWED[previous * L + label]) continue;
-        if (i === length - 1 && !canEnd(label)) continue;
-        const score = base + scores[i * L + label]! + first[previous * L + label]! + second[(before * (L + 1) + previous) * L + label]!;
-        if (kept === width && score <= candidateScores[ranked[width - 1]!]!) continue;
-        candidateScores[count] = score;
-        candidateEntries[count] = e;
-        candidateLabels[count] = label;
+      const previous = i === 0 ? START : beams.labels[from + e]!;
+      const before = i === 0 ? START : beams.previous[from + e]!;
+      const base = i === 0 ? 0 : beams.scores[from + e]!;
+      const firstRow = previous * L;
+      const secondRow = (before * (L + 1) + previous) * L;
+      const labels = followers[previous]!;
+      for (let k = 0; k < labels.length; k++) {
+        const label = labels[k]!;
+        const score = base + scores[i * L + label]! + first[firstRow + label]! + second[secondRow + label]!;
+        if (kept === width && score <= rankedScores[width - 1]!) continue;
         let slot = kept < width ? kept++ : width - 1;
-        while (slot > 0 && candidateScores[ranked[slot - 1]!]! < score) {
-          ranked[slot] = ranked[slot - 1]!;
-          slot--;
+        for (; slot > 0 && rankedScores[slot - 1]! < score; slot--) {
+          rankedScores[slot] = rankedScores[slot - 1]!;
+          rankedEntries[slot] = rankedEntries[slot - 1]!;
+          rankedLabels[slot] = rankedLabels[slot - 1]!;
         }
-        ranked[slot] = count;
-        count++;
+        rankedScores[slot] = score;
+        rankedEntries[slot] = e;
+        rankedLabels[slot] = label;
       }
     }
-    const beam = emptyBeam(width);
     let goldInBeam = false;
     for (let r = 0; r < kept; r++) {
-      const candidate = ranked[r]!;
-      const e = candidateEntries[candidate]!;
-      const label = candidateLabels[candidate]!;
-      const slot = beam.size++;
-      beam.labels[slot] = label;
-      beam.previous[slot] = previousBeam ? previousBeam.labels[e]! : START;
-      beam.parents[slot] = e;
-      beam.scores[slot] = candidateScores[candidate]!;
-      const goldSoFar = gold !== undefined && (previousBeam ? previousBeam.gold[e] === 1 : true) && gold[i] === label;
-      beam.gold[slot] = goldSoFar ? 1 : 0;
+      const slot = i * width + r;
+      const e = rankedEntries[r]!;
+      const label = rankedLabels[r]!;
+      beams.labels[slot] = label;
+      beams.previous[slot] = i === 0 ? START : beams.labels[from + e]!;
+      beams.parents[slot] = e;
+      beams.scores[slot] = rankedScores[r]!;
+      const goldSoFar = gold !== undefined && (i === 0 || beams.gold[from + e] === 1) && gold[i] === label;
+      beams.gold[slot] = goldSoFar ? 1 : 0;
       goldInBeam ||= goldSoFar;
     }
-    beams.push(beam);
-    if (gold && !goldInBeam) return { labels: backtrack(beams, i, 0) };
+    beams.sizes[i] = kept;
+    if (gold && !goldInBeam) return { labels: beams.backtrack(i, 0) };
   }
-  return { labels: backtrack(beams, length - 1, 0) };
+  return { labels: beams.backtrack(length - 1, 0) };
 }
