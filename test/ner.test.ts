@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConllDocument, parseConll } from '../src/ner/conll.ts';
 import { evaluateTagger, tagConll } from '../src/ner/evaluate.ts';
 import { EmissionScorer } from '../src/ner/emission-scorer.ts';
+import { IdTable } from '../src/ner/id-table.ts';
 import { documentContext, sentenceFeatures } from '../src/ner/features.ts';
 import { toBilou } from '../src/ner/labels.ts';
 import { EMPTY_LEXICON_DATA, lexiconsFrom } from '../src/ner/lexicons.ts';
@@ -94,6 +95,17 @@ describe('the entity tagger', () => {
 
   it('refuses a file that is not a model, saying so', () => {
     expect(() => decodeModel(Buffer.from('hello'))).toThrow(/not a gzip-compressed model file/);
+  });
+});
+
+describe('the id table', () => {
+  it('finds every id it was given, also for keys beyond 32 bits, and misses others', () => {
+    const table = new IdTable();
+    const keys = Array.from({ length: 5000 }, (_, i) => i * 2 ** 40 + i * 7);
+    keys.forEach((key, id) => table.set(key, id));
+    table.set(keys[3]!, 99);
+    expect(keys.map((key) => table.get(key))).toEqual(keys.map((_, id) => (id === 3 ? 99 : id)));
+    expect([1, 2 ** 40, keys.at(-1)! + 1, Number.MAX_SAFE_INTEGER].map((key) => table.get(key))).toEqual([-1, -1, -1, -1]);
   });
 });
 

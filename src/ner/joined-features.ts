@@ -1,3 +1,5 @@
+import { IdTable } from './id-table.ts';
+
 /** Numbers the values (words, shapes, gazetteer matches) that a model's joined features mention. */
 export class Vocabulary {
   private readonly numbers = new Map<string, number>();
@@ -25,7 +27,7 @@ export class JoinedFeatures {
   readonly prefix: string;
   readonly vocabularies: readonly Vocabulary[];
   private readonly radices: number[] = [];
-  private readonly ids = new Map<number, number>();
+  private readonly ids = new IdTable();
 
   constructor(prefix: string, vocabularies: readonly Vocabulary[]) {
     this.prefix = prefix;
@@ -35,7 +37,7 @@ export class JoinedFeatures {
   /** The feature id for the values' numbers (in `numbers[0..parts)`), or -1 if the model has none. */
   idOf(numbers: ArrayLike<number>): number {
     const key = this.keyOf(numbers);
-    return key < 0 ? -1 : (this.ids.get(key) ?? -1);
+    return key < 0 ? -1 : this.ids.get(key);
   }
 
   /** The values' numbers as one number: digits of a mixed radix, each vocabulary's size one radix. */
