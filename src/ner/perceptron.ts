@@ -69,25 +69,38 @@ export interface Decoded {
  * held in a few arrays rather than an object per entry.
  */
 class Beams {
-  readonly width: number;
-  readonly sizes: Int32Array;
-  readonly labels: Int32Array;
+  width = 0;
+  sizes = new Int32Array(0);
+  labels = new Int32Array(0);
   /** The label before each entry's, START at the beginning. */
-  readonly previous: Int32Array;
+  previous = new Int32Array(0);
   /** Which entry of the position before each entry extends. */
-  readonly parents: Int32Array;
-  readonly scores: Float64Array;
+  parents = new Int32Array(0);
+  scores = new Float64Array(0);
   /** Whether the entry and all before it are the gold labels. */
-  readonly gold: Uint8Array;
+  gold = new Uint8Array(0);
+  /** The best `width` candidates for the next position, kept sorted by insertion: cheaper than sorting all of them. */
+  rankedScores = new Float64Array(0);
+  rankedEntries = new Int32Array(0);
+  rankedLabels = new Int32Array(0);
 
-  constructor(length: number, width: number) {
+  /** Makes room for a sentence; the arrays only grow, since every entry is written before it is read. */
+  reserve(length: number, width: number): void {
     this.width = width;
-    this.sizes = new Int32Array(length);
-    this.labels = new Int32Array(length * width);
-    this.previous = new Int32Array(length * width);
-    this.parents = new Int32Array(length * width);
-    this.scores = new Float64Array(length * width);
-    this.gold = new Uint8Array(length * width);
+    if (length > this.sizes.length) this.sizes = new Int32Array(2 * length);
+    if (length * width > this.labels.length) {
+      const room = 2 * length * width;
+      this.labels = new Int32Array(room);
+      this.previous = new Int32Array(room);
+      this.parents = new Int32Array(room);
+      this.scores = new Float64Array(room);
+      this.gold = new Uint8Array(room);
+    }
+    if (width > this.rankedScores.length) {
+      this.rankedScores = new Float64Array(width);
+      this.rankedEntries = new Int32Array(width);
+      this.rankedLabels = new Int32Array(width);
+    }
   }
 
   /** The labels of position `position`'s entry `entry` and of those it extends. */
@@ -101,6 +114,9 @@ class Beams {
   }
 }
 
+/** Used by every decoding in turn (decoding is synchronous): allocating beams per sentence showed in profiles. */
+const beams = new Beams();
+
 /**
  * Beam search over well-formed BILOU sequences. Given gold labels, it stops as soon as the gold
  * sequence leaves the beam (for early-update training).
@@ -108,20 +124,17 @@ class Beams {
 export function beamDecode(parameters: Parameters, scores: Float32Array, length: number, width: number, gold?: readonly number[]): Decoded {
   if (length === 0) return { labels: [] };
   const { first, second } = parameters;
-  const beams = new Beams(length, width);
-  // The best `width` candidates of a position, kept sorted by insertion: cheaper than sorting all of them.
-  const rankedScores = new Float64Array(width);
-  const rankedEntries = new Int32Array(width);
-  const rankedLabels = new Int32Array(width);
+  beams.reserve(length, width);
+  const { sizes, labels: entryLabels, previous: entryPrevious, parents, scores: entryScores, gold: onGold, rankedScores, rankedEntries, rankedLabels } = beams;
   for (let i = 0; i < length; i++) {
     const from = (i - 1) * width;
-    const entries = i === 0 ? 1 : beams.sizes[i - 1]!;
+    const entries = i === 0 ? 1 : sizes[i - 1]!;
     const followers = i === length - 1 ? FINAL_FOLLOWERS : FOLLOWERS;
     let kept = 0;
     for (let e = 0; e < entries; e++) {
-      const previous = i === 0 ? START : beams.labels[from + e]!;
-      const before = i === 0 ? START : beams.previous[from + e]!;
-      const base = i === 0 ? 0 : beams.scores[from + e]!;
+      const previous = i === 0 ? START : entryLabels[from + e]!;
+      const before = i === 0 ? START : entryPrevious[from + e]!;
+      const base = i === 0 ? 0 : entryScores[from + e]!;
       const firstRow = previous * L;
       const secondRow = (before * (L + 1) + previous) * L;
       const labels = followers[previous]!;
@@ -145,15 +158,15 @@ export function beamDecode(parameters: Parameters, scores: Float32Array, length:
       const slot = i * width + r;
       const e = rankedEntries[r]!;
       const label = rankedLabels[r]!;
-      beams.labels[slot] = label;
-      beams.previous[slot] = i === 0 ? START : beams.labels[from + e]!;
-      beams.parents[slot] = e;
-      beams.scores[slot] = rankedScores[r]!;
-      const goldSoFar = gold !== undefined && (i === 0 || beams.gold[from + e] === 1) && gold[i] === label;
-      beams.gold[slot] = goldSoFar ? 1 : 0;
+      entryLabels[slot] = label;
+      entryPrevious[slot] = i === 0 ? START : entryLabels[from + e]!;
+      parents[slot] = e;
+      entryScores[slot] = rankedScores[r]!;
+      const goldSoFar = gold !== undefined && (i === 0 || onGold[from + e] === 1) && gold[i] === label;
+      onGold[slot] = goldSoFar ? 1 : 0;
       goldInBeam ||= goldSoFar;
     }
-    beams.sizes[i] = kept;
+    sizes[i] = kept;
     if (gold && !goldInBeam) return { labels: beams.backtrack(i, 0) };
   }
   return { labels: beams.backtrack(length - 1, 0) };
