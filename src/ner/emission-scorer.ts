@@ -51,6 +51,7 @@ export class EmissionScorer {
   private readonly words = new Map<string, Word>();
   private readonly before: Word;
   private readonly after: Word;
+  private readonly rows = new RowSum();
   /** Room for the values a joined feature is looked up by. */
   private readonly numbers = new Int32Array(3);
 
@@ -104,30 +105,60 @@ export class EmissionScorer {
     const at = (j: number) => around[Math.min(Math.max(j, -1), n) + 1]!;
     const scores = new Float32Array(n * L);
     for (let i = 0; i < n; i++) {
-      for (let r = 0; r < ROLES.length; r++) addScores(scores, i, at(i + OFFSETS[r]!).roles, r * L);
+      const rows = this.rows;
+      for (let r = 0; r < ROLES.length; r++) rows.add(at(i + OFFSETS[r]!).roles, r * L);
       for (const { family, parts } of this.neighbours) {
-        parts.forEach((part, p) => (this.numbers[p] = at(i + part.offset).numbers[part.attribute]));
-        this.add(scores, i, family.idOf(this.numbers));
+        for (let p = 0; p < parts.length; p++) this.numbers[p] = at(i + parts[p]!.offset).numbers[parts[p]!.attribute];
+        this.add(family.idOf(this.numbers));
       }
       const word = around[i + 1]!;
       if (i === 0) {
         this.numbers[0] = word.numbers.short;
-        this.add(scores, i, this.first.idOf(this.numbers));
+        this.add(this.first.idOf(this.numbers));
       }
-      for (const flag of documentFlags(words[i]!, word.lower, i, this.lexicons, document)) this.add(scores, i, this.features.get(flag));
+      for (const flag of documentFlags(words[i]!, word.lower, i, this.lexicons, document)) this.add(this.features.get(flag));
       for (const match of gazetteer[i]!) {
         this.numbers[0] = this.vocabularies.match.numberOf(match);
         this.numbers[1] = word.numbers.short;
-        this.add(scores, i, this.gazetteer.idOf(this.numbers));
-        this.add(scores, i, this.gazetteerShape.idOf(this.numbers));
+        this.add(this.gazetteer.idOf(this.numbers));
+        this.add(this.gazetteerShape.idOf(this.numbers));
       }
       const remembered = memory.feature(words[i]!);
-      if (remembered !== undefined) this.add(scores, i, this.features.get(remembered));
+      if (remembered !== undefined) this.add(this.features.get(remembered));
+      rows.sumInto(scores, i);
     }
     return scores;
   }
 
-  private add(scores: Float32Array, token: number, id: number | undefined): void {
-    if (id !== undefined && id >= 0) addScores(scores, token, this.emission, id * L);
+  /** Adds feature `id`'s weights to the token's, if the model has the feature. */
+  private add(id: number | undefined): void {
+    if (id !== undefined && id >= 0) this.rows.add(this.emission, id * L);
+  }
+}
+
+/**
+ * The rows of weights that make up one token's scores, summed label by label once all are known:
+ * one store per label rather than one per row.
+ */
+class RowSum {
+  private readonly sources: Float32Array[] = [];
+  private readonly starts: number[] = [];
+  private count = 0;
+
+  add(source: Float32Array, start: number): void {
+    this.sources[this.count] = source;
+    this.starts[this.count] = start;
+    this.count += 1;
+  }
+
+  /** Writes the sum into row `token` of `scores` and starts again. */
+  sumInto(scores: Float32Array, token: number): void {
+    const row = token * L;
+    for (let label = 0; label < L; label++) {
+      let sum = 0;
+      for (let s = 0; s < this.count; s++) sum += this.sources[s]![this.starts[s]! + label]!;
+      scores[row + label] = sum;
+    }
+    this.count = 0;
   }
 }
