@@ -9,6 +9,7 @@ import {
   GAZETTEER_SHAPE,
   type Lexicons,
   NEIGHBOUR_TEMPLATES,
+  type NeighbourTemplate,
   ROLE_OFFSETS,
   ROLES,
   roleFeatures,
@@ -20,6 +21,7 @@ import { LABEL_COUNT as L } from './labels.ts';
 import type { DocumentMemory } from './memory.ts';
 import { addScores } from './perceptron.ts';
 
+/** ROLE_OFFSETS in the order of ROLES, for the loop over a token's roles. */
 const OFFSETS = Int32Array.from(ROLES, (role) => ROLE_OFFSETS[role]);
 
 /** What the scorer keeps of a distinct word: everything its features need that depends on the word alone. */
@@ -44,7 +46,7 @@ export class EmissionScorer {
   private readonly emission: Float32Array;
   private readonly lexicons: Lexicons;
   private readonly vocabularies: Record<Attribute | 'match', Vocabulary> = { lower: new Vocabulary(), short: new Vocabulary(), match: new Vocabulary() };
-  private readonly neighbours: { family: JoinedFeatures; parts: { attribute: Attribute; offset: number }[] }[];
+  private readonly neighbours: { family: JoinedFeatures; parts: NeighbourTemplate['parts'] }[];
   private readonly first: JoinedFeatures;
   private readonly gazetteer: JoinedFeatures;
   private readonly gazetteerShape: JoinedFeatures;
@@ -62,7 +64,7 @@ export class EmissionScorer {
     const { lower, short, match } = this.vocabularies;
     this.neighbours = NEIGHBOUR_TEMPLATES.map(({ prefix, parts }) => ({
       family: new JoinedFeatures(prefix, parts.map((part) => this.vocabularies[part.attribute])),
-      parts: [...parts],
+      parts,
     }));
     this.first = new JoinedFeatures(FIRST, [short]);
     this.gazetteer = new JoinedFeatures(GAZETTEER, [match]);
