@@ -99,7 +99,7 @@ export function roleFeatures(word: string): RoleFeatures {
 export const ROLE_OFFSETS: Readonly<Record<Role, number>> = { self: 0, left1: -1, right1: 1, left2: -2, right2: 2 };
 
 /** Which token plays `role` for token `i` (-1 before the sentence, `length` after it). */
-export function roleToken(length: number, i: number, role: Role): number {
+function roleToken(length: number, i: number, role: Role): number {
   const j = i + ROLE_OFFSETS[role];
   return j < 0 ? -1 : j >= length ? length : j;
 }
@@ -132,7 +132,7 @@ export const GAZETTEER = 'g';
 export const GAZETTEER_SHAPE = 'gss';
 
 /** The name of a feature of a family that joins several values. */
-export const joinedName = (prefix: string, values: readonly string[]) => `${prefix}=${values.join('|')}`;
+const joinedName = (prefix: string, values: readonly string[]) => `${prefix}=${values.join('|')}`;
 
 /** What the lexicons and the rest of the document say about a capitalized word. */
 export function documentFlags(word: string, lower: string, i: number, lexicons: Lexicons, document: DocumentContext): string[] {
