@@ -4,7 +4,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConllDocument, parseConll } from '../src/ner/conll.ts';
 import { evaluateTagger, tagConll } from '../src/ner/evaluate.ts';
-import { EMPTY_LEXICON_DATA } from '../src/ner/lexicons.ts';
+import { EmissionScorer } from '../src/ner/emission-scorer.ts';
+import { IdTable } from '../src/ner/id-table.ts';
+import { documentContext, sentenceFeatures } from '../src/ner/features.ts';
+import { toBilou } from '../src/ner/labels.ts';
+import { EMPTY_LEXICON_DATA, lexiconsFrom } from '../src/ner/lexicons.ts';
+import { DocumentMemory } from '../src/ner/memory.ts';
+import { emissionScores } from '../src/ner/perceptron.ts';
 import { decodeModel, encodeModel } from '../src/ner/model-file.ts';
 import { Tagger } from '../src/ner/tagger.ts';
 import { trainTagger } from '../src/ner/train.ts';
@@ -65,8 +71,41 @@ describe('the entity tagger', () => {
     expect(tagConll(new Tagger(loaded), unseen).tags).toEqual(tagConll(tagger, unseen).tags);
   });
 
+  it('scores every token as the sum of the weights of its named features, also where words hold |', () => {
+    const lexicons = { usuallyLowercase: ['volgens'], gazetteers: { 'LOC-city': ['Gent', 'Den Haag'], 'PER-first': ['Jan'] } };
+    const odd = parseConll(['-DOCSTART- O', '', 'A|b B-ORG', 'zegt O', '| O', 'x|y|z O', 'in O', 'Den B-LOC', 'Haag I-LOC', '| O', ''].join('\n'));
+    const trained = trainTagger([...training, ...odd], { ...options, lexicons });
+    const matcher = lexiconsFrom(lexicons);
+    const scorer = new EmissionScorer(trained.features, trained.parameters.emission, matcher);
+    for (const document of [...training, ...unseen, ...odd]) {
+      const sentences = document.sentences.map((sentence) => sentence.map((token) => token.word));
+      const gazetteers = sentences.map((words) => matcher.gazetteer(words));
+      const context = documentContext(sentences, gazetteers);
+      const memory = new DocumentMemory();
+      sentences.forEach((words, s) => {
+        const named = sentenceFeatures(words, gazetteers[s]!, matcher, context).map((names, i) => [...names, memory.feature(words[i]!) ?? '']);
+        const ids = named.map((names) => Int32Array.from(names.flatMap((name) => trained.features.get(name) ?? [])));
+        const expected = emissionScores(trained.parameters, ids);
+        const actual = scorer.scores(words, gazetteers[s]!, context, memory);
+        expect(Math.max(...actual.map((score, k) => Math.abs(score - expected[k]!)))).toBeLessThan(1e-4);
+        memory.remember(words, toBilou(document.sentences[s]!.map((token) => token.tag)));
+      });
+    }
+  });
+
   it('refuses a file that is not a model, saying so', () => {
     expect(() => decodeModel(Buffer.from('hello'))).toThrow(/not a gzip-compressed model file/);
+  });
+});
+
+describe('the id table', () => {
+  it('finds every id it was given, also for keys beyond 32 bits, and misses others', () => {
+    const table = new IdTable();
+    const keys = Array.from({ length: 5000 }, (_, i) => i * 2 ** 40 + i * 7);
+    keys.forEach((key, id) => table.set(key, id));
+    table.set(keys[3]!, 99);
+    expect(keys.map((key) => table.get(key))).toEqual(keys.map((_, id) => (id === 3 ? 99 : id)));
+    expect([1, 2 ** 40, keys.at(-1)! + 1, Number.MAX_SAFE_INTEGER].map((key) => table.get(key))).toEqual([-1, -1, -1, -1]);
   });
 });
 

@@ -26,7 +26,14 @@ export function shortShapeOf(shape: string): string {
   return short;
 }
 
-export const isCapitalized = (word: string) => word.length > 0 && word[0]!.toLowerCase() !== word[0];
+/** Whether the word starts with a letter that has a lower-case form it is not in. */
+export function isCapitalized(word: string): boolean {
+  if (word === '') return false;
+  const code = word.charCodeAt(0);
+  // Most words start with an ASCII character, where only A to Z are capitals: no string to make.
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  return word[0]!.toLowerCase() !== word[0];
+}
 
 /**
  * How the whole document writes its words. A capitalized word the same text also writes in lower
@@ -88,10 +95,54 @@ export function roleFeatures(word: string): RoleFeatures {
   };
 }
 
-/** For each token, which token plays each role (-1 before the sentence, `length` after it). */
-export function roleTokens(length: number, i: number): Record<Role, number> {
-  const clamp = (j: number) => (j < 0 ? -1 : j >= length ? length : j);
-  return { self: i, left1: clamp(i - 1), right1: clamp(i + 1), left2: clamp(i - 2), right2: clamp(i + 2) };
+/** Where the token playing each role sits, counted from the tagged token. */
+export const ROLE_OFFSETS: Readonly<Record<Role, number>> = { self: 0, left1: -1, right1: 1, left2: -2, right2: 2 };
+
+/** Which token plays `role` for token `i` (-1 before the sentence, `length` after it). */
+function roleToken(length: number, i: number, role: Role): number {
+  const j = i + ROLE_OFFSETS[role];
+  return j < 0 ? -1 : j >= length ? length : j;
+}
+
+/** What a neighbour feature reads of a token: its lower-case form or its short shape. */
+export type Attribute = 'lower' | 'short';
+
+/**
+ * A feature joining what it reads of nearby tokens (`offset` from the tagged one; beyond the
+ * sentence a token reads as BEFORE or AFTER): `ss3=Xx|x|.` holds the short shapes of the previous,
+ * this and the next token.
+ */
+export interface NeighbourTemplate {
+  prefix: string;
+  parts: readonly { attribute: Attribute; offset: number }[];
+}
+
+export const NEIGHBOUR_TEMPLATES: readonly NeighbourTemplate[] = [
+  { prefix: 'l-1l', parts: [{ attribute: 'lower', offset: -1 }, { attribute: 'lower', offset: 0 }] },
+  { prefix: 'll+1', parts: [{ attribute: 'lower', offset: 0 }, { attribute: 'lower', offset: 1 }] },
+  { prefix: 'ss3', parts: [{ attribute: 'short', offset: -1 }, { attribute: 'short', offset: 0 }, { attribute: 'short', offset: 1 }] },
+  { prefix: 'ssl-1', parts: [{ attribute: 'short', offset: -1 }, { attribute: 'lower', offset: 0 }] },
+  { prefix: 'l-1ss', parts: [{ attribute: 'lower', offset: -1 }, { attribute: 'short', offset: 0 }] },
+];
+
+/** The first token's short shape. */
+export const FIRST = 'first';
+/** A gazetteer match of the token (`LOC-country-U`), alone and with the token's short shape. */
+export const GAZETTEER = 'g';
+export const GAZETTEER_SHAPE = 'gss';
+
+/** The name of a feature of a family that joins several values. */
+const joinedName = (prefix: string, values: readonly string[]) => `${prefix}=${values.join('|')}`;
+
+/** What the lexicons and the rest of the document say about a capitalized word. */
+export function documentFlags(word: string, lower: string, i: number, lexicons: Lexicons, document: DocumentContext): string[] {
+  if (!isCapitalized(word)) return [];
+  const flags: string[] = [];
+  if (lexicons.usuallyLowercase.has(lower)) flags.push(i === 0 ? 'lc0' : 'lc');
+  if (document.lowercase.has(lower)) flags.push(i === 0 ? 'dlc0' : 'dlc');
+  if (document.capitalizedInside.has(word)) flags.push(i === 0 ? 'dcap0' : 'dcap');
+  if (document.afterFirstName.has(word)) flags.push('dfn');
+  return flags;
 }
 
 /**
@@ -99,26 +150,14 @@ export function roleTokens(length: number, i: number): Record<Role, number> {
  * and the rest of the document say about the word, gazetteer matches.
  */
 export function contextFeatures(words: readonly string[], gazetteer: readonly string[][], lexicons: Lexicons, document: DocumentContext): string[][] {
-  const lower = words.map((word) => word.toLowerCase());
-  const short = words.map((word) => shortShapeOf(shapeOf(word)));
-  const at = (list: readonly string[], i: number) => (i < 0 ? BEFORE : i >= list.length ? AFTER : list[i]!);
+  const columns: Record<Attribute, string[]> = { lower: words.map((word) => word.toLowerCase()), short: words.map((word) => shortShapeOf(shapeOf(word))) };
+  const at = (attribute: Attribute, i: number) => (i < 0 ? BEFORE : i >= words.length ? AFTER : columns[attribute][i]!);
   return words.map((word, i) => {
-    const lw = lower[i]!;
-    const features = [
-      `l-1l=${at(lower, i - 1)}|${lw}`,
-      `ll+1=${lw}|${at(lower, i + 1)}`,
-      `ss3=${at(short, i - 1)}|${short[i]}|${at(short, i + 1)}`,
-      `ssl-1=${at(short, i - 1)}|${lw}`,
-      `l-1ss=${at(lower, i - 1)}|${short[i]}`,
-    ];
-    if (i === 0) features.push(`first=${short[i]}`);
-    if (isCapitalized(word)) {
-      if (lexicons.usuallyLowercase.has(lw)) features.push(i === 0 ? 'lc0' : 'lc');
-      if (document.lowercase.has(lw)) features.push(i === 0 ? 'dlc0' : 'dlc');
-      if (document.capitalizedInside.has(word)) features.push(i === 0 ? 'dcap0' : 'dcap');
-      if (document.afterFirstName.has(word)) features.push('dfn');
-    }
-    for (const match of gazetteer[i]!) features.push(`g=${match}`, `gss=${match}|${short[i]}`);
+    const short = columns.short[i]!;
+    const features = NEIGHBOUR_TEMPLATES.map(({ prefix, parts }) => joinedName(prefix, parts.map((part) => at(part.attribute, i + part.offset))));
+    if (i === 0) features.push(joinedName(FIRST, [short]));
+    features.push(...documentFlags(word, columns.lower[i]!, i, lexicons, document));
+    for (const match of gazetteer[i]!) features.push(joinedName(GAZETTEER, [match]), joinedName(GAZETTEER_SHAPE, [match, short]));
     return features;
   });
 }
@@ -128,10 +167,7 @@ export function sentenceFeatures(words: readonly string[], gazetteer: readonly s
   const context = contextFeatures(words, gazetteer, lexicons, document);
   const byToken = words.map(roleFeatures);
   const of = (j: number) => (j < 0 ? BEFORE_FEATURES : j >= words.length ? AFTER_FEATURES : byToken[j]!);
-  return words.map((_, i) => {
-    const tokens = roleTokens(words.length, i);
-    return [...ROLES.flatMap((role) => of(tokens[role])[role]), ...context[i]!];
-  });
+  return words.map((_, i) => [...ROLES.flatMap((role) => of(roleToken(words.length, i, role))[role]), ...context[i]!]);
 }
 
 const BEFORE_FEATURES = roleFeatures(BEFORE);

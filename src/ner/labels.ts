@@ -21,19 +21,18 @@ function allowedAfter(previous: number, next: number): boolean {
   return nextPrefix === 'O' || nextPrefix === 'B' || nextPrefix === 'U';
 }
 
-/** ALLOWED[previous * LABEL_COUNT + next]; previous may be START. */
-export const ALLOWED: Uint8Array = (() => {
-  const table = new Uint8Array((LABEL_COUNT + 1) * LABEL_COUNT);
-  for (let previous = 0; previous <= LABEL_COUNT; previous++) {
-    for (let next = 0; next < LABEL_COUNT; next++) table[previous * LABEL_COUNT + next] = allowedAfter(previous, next) ? 1 : 0;
-  }
-  return table;
-})();
-
 /** Whether a sentence may end after `label` (no entity left open). */
-export function canEnd(label: number): boolean {
+function canEnd(label: number): boolean {
   return label === 0 || prefixOf(label) === 'L' || prefixOf(label) === 'U';
 }
+
+const labelsAfter = (previous: number, last: boolean) =>
+  Int32Array.from(LABELS.keys()).filter((next) => allowedAfter(previous, next) && (!last || canEnd(next)));
+
+/** FOLLOWERS[previous]: the labels that may follow `previous` (START at the beginning) in a well-formed BILOU sequence. */
+export const FOLLOWERS: readonly Int32Array[] = Array.from({ length: LABEL_COUNT + 1 }, (_, previous) => labelsAfter(previous, false));
+/** FINAL_FOLLOWERS[previous]: those of them that may end the sentence. */
+export const FINAL_FOLLOWERS: readonly Int32Array[] = Array.from({ length: LABEL_COUNT + 1 }, (_, previous) => labelsAfter(previous, true));
 
 /** IOB2 tags (any tolerated form) to BILOU label indices. */
 export function toBilou(tags: readonly string[]): number[] {
@@ -56,6 +55,9 @@ export function toIob2(labels: readonly number[]): string[] {
   });
 }
 
-export function entityTypeOf(label: number): string {
-  return typeOf(label);
+const TYPE_INDICES = Int32Array.from(LABELS.keys(), (label) => ENTITY_TYPES.indexOf(typeOf(label) as (typeof ENTITY_TYPES)[number]));
+
+/** The label's index in ENTITY_TYPES, -1 for O. */
+export function entityTypeIndexOf(label: number): number {
+  return TYPE_INDICES[label]!;
 }

@@ -11,10 +11,18 @@ export const EMPTY_LEXICON_DATA: LexiconData = { usuallyLowercase: [], gazetteer
 
 const MAX_NAME_WORDS = 6;
 
+/** The match names of one category for a name's first, inner and last word and for a one-word name. */
+interface MatchNames {
+  B: string;
+  I: string;
+  L: string;
+  U: string;
+}
+
 /** A word-by-word tree of names: the categories of the name ending at each node. */
 interface NameNode {
   next: Map<string, NameNode>;
-  categories: string[];
+  categories: MatchNames[];
 }
 
 const node = (): NameNode => ({ next: new Map(), categories: [] });
@@ -26,6 +34,8 @@ const node = (): NameNode => ({ next: new Map(), categories: [] });
 export function lexiconsFrom(data: LexiconData): Lexicons {
   const root = node();
   for (const [category, names] of Object.entries(data.gazetteers)) {
+    // Made once, so that every match of the category shares its strings (cheap to look up later).
+    const matchNames: MatchNames = { B: `${category}-B`, I: `${category}-I`, L: `${category}-L`, U: `${category}-U` };
     for (const name of names) {
       const words = name.split(' ').filter((word) => word !== '');
       if (words.length === 0 || words.length > MAX_NAME_WORDS) continue;
@@ -35,7 +45,7 @@ export function lexiconsFrom(data: LexiconData): Lexicons {
         if (!child) at.next.set(word, (child = node()));
         at = child;
       }
-      if (!at.categories.includes(category)) at.categories.push(category);
+      if (!at.categories.includes(matchNames)) at.categories.push(matchNames);
     }
   }
   return {
@@ -46,9 +56,9 @@ export function lexiconsFrom(data: LexiconData): Lexicons {
         let at = root.next.get(words[i]!);
         for (let k = i; at !== undefined; at = at.next.get(words[++k]!)) {
           const length = k - i + 1;
-          for (const category of at.categories) {
-            if (length === 1) matches[i]!.push(`${category}-U`);
-            else for (let m = 0; m < length; m++) matches[i + m]!.push(`${category}-${m === 0 ? 'B' : m === length - 1 ? 'L' : 'I'}`);
+          for (const names of at.categories) {
+            if (length === 1) matches[i]!.push(names.U);
+            else for (let m = 0; m < length; m++) matches[i + m]!.push(m === 0 ? names.B : m === length - 1 ? names.L : names.I);
           }
           if (k + 1 >= words.length) break;
         }

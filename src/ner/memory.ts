@@ -1,5 +1,8 @@
 import { isCapitalized } from './features.ts';
-import { ENTITY_TYPES, entityTypeOf } from './labels.ts';
+import { ENTITY_TYPES, entityTypeIndexOf } from './labels.ts';
+
+/** The memory's features: the word was seen as no name, or most often as a name of each type. */
+export const MEMORY_FEATURES = ['m=O', ...ENTITY_TYPES.map((type) => `m=${type}`)];
 
 /**
  * What the tagger has said so far in a document about each capitalized word: a name tagged PER
@@ -8,14 +11,20 @@ import { ENTITY_TYPES, entityTypeOf } from './labels.ts';
 export class DocumentMemory {
   private readonly seen = new Map<string, number[]>();
 
-  /** One extra feature list per token: the type this word was given most often so far. */
+  /** The feature naming the type this word was given most often so far, if it is capitalized and was seen. */
+  feature(word: string): string | undefined {
+    const counts = isCapitalized(word) ? this.seen.get(word) : undefined;
+    if (!counts) return undefined;
+    let best = 0;
+    for (let t = 1; t < counts.length; t++) if (counts[t]! > counts[best]!) best = t;
+    return counts[best]! > 0 ? MEMORY_FEATURES[best + 1] : MEMORY_FEATURES[0];
+  }
+
+  /** One extra feature list per token: `feature` of each word. */
   features(words: readonly string[]): string[][] {
     return words.map((word) => {
-      const counts = isCapitalized(word) ? this.seen.get(word) : undefined;
-      if (!counts) return [];
-      let best = 0;
-      for (let t = 1; t < counts.length; t++) if (counts[t]! > counts[best]!) best = t;
-      return counts[best]! > 0 ? [`m=${ENTITY_TYPES[best]}`] : ['m=O'];
+      const feature = this.feature(word);
+      return feature === undefined ? [] : [feature];
     });
   }
 
@@ -24,10 +33,8 @@ export class DocumentMemory {
       if (!isCapitalized(word)) return;
       let counts = this.seen.get(word);
       if (!counts) this.seen.set(word, (counts = new Array<number>(ENTITY_TYPES.length).fill(0)));
-      const type = entityTypeOf(labels[i]!);
-      if (type !== '') counts[ENTITY_TYPES.indexOf(type as (typeof ENTITY_TYPES)[number])]! += 1;
+      const type = entityTypeIndexOf(labels[i]!);
+      if (type >= 0) counts[type]! += 1;
     });
   }
 }
-
-export const MEMORY_FEATURES = ['m=O', ...ENTITY_TYPES.map((type) => `m=${type}`)];

@@ -1,4 +1,4 @@
-import { ALLOWED, canEnd, LABEL_COUNT as L, START } from './labels.ts';
+import { FINAL_FOLLOWERS, FOLLOWERS, LABEL_COUNT as L, START } from './labels.ts';
 
 /**
  * Weights of an averaged perceptron. The average is kept lazily: each weight remembers when it
@@ -44,40 +44,19 @@ export interface Parameters {
 export const FIRST_SIZE = (L + 1) * L;
 export const SECOND_SIZE = (L + 1) * (L + 1) * L;
 
-/** Adds the emission weights of `features` to token `token`'s label scores. */
-export function addEmissions(scores: Float32Array, token: number, emission: Float32Array, features: Int32Array): void {
+/** Adds the L scores at `from` in `source` to row `token` of `scores`. */
+export function addScores(scores: Float32Array, token: number, source: Float32Array, from: number): void {
   const row = token * L;
-  for (let f = 0; f < features.length; f++) {
-    const base = features[f]! * L;
-    for (let label = 0; label < L; label++) scores[row + label]! += emission[base + label]!;
-  }
+  for (let label = 0; label < L; label++) scores[row + label]! += source[from + label]!;
 }
 
 /** Sums the emission weights of each token's features: scores[i * L + label]. */
 export function emissionScores(parameters: Parameters, features: readonly Int32Array[]): Float32Array {
   const scores = new Float32Array(features.length * L);
-  features.forEach((ids, i) => addEmissions(scores, i, parameters.emission, ids));
+  features.forEach((ids, i) => {
+    for (const id of ids) addScores(scores, i, parameters.emission, id * L);
+  });
   return scores;
-}
-
-interface Beam {
-  labels: Int32Array;
-  previous: Int32Array;
-  parents: Int32Array;
-  scores: Float64Array;
-  gold: Uint8Array;
-  size: number;
-}
-
-function emptyBeam(width: number): Beam {
-  return {
-    labels: new Int32Array(width),
-    previous: new Int32Array(width),
-    parents: new Int32Array(width),
-    scores: new Float64Array(width),
-    gold: new Uint8Array(width),
-    size: 0,
-  };
 }
 
 export interface Decoded {
@@ -85,14 +64,58 @@ export interface Decoded {
   labels: number[];
 }
 
-function backtrack(beams: Beam[], position: number, entry: number): number[] {
-  const labels = new Array<number>(position + 1);
-  for (let i = position, e = entry; i >= 0; i--) {
-    labels[i] = beams[i]!.labels[e]!;
-    e = beams[i]!.parents[e]!;
+/**
+ * The beams of all positions of a sentence, position i's entries at i * width onwards (best first),
+ * held in a few arrays rather than an object per entry.
+ */
+class Beams {
+  width = 0;
+  sizes = new Int32Array(0);
+  labels = new Int32Array(0);
+  /** The label before each entry's, START at the beginning. */
+  previous = new Int32Array(0);
+  /** Which entry of the position before each entry extends. */
+  parents = new Int32Array(0);
+  scores = new Float64Array(0);
+  /** Whether the entry and all before it are the gold labels. */
+  gold = new Uint8Array(0);
+  /** The best `width` candidates for the next position, kept sorted by insertion: cheaper than sorting all of them. */
+  rankedScores = new Float64Array(0);
+  rankedEntries = new Int32Array(0);
+  rankedLabels = new Int32Array(0);
+
+  /** Makes room for a sentence; the arrays only grow, since every entry is written before it is read. */
+  reserve(length: number, width: number): void {
+    this.width = width;
+    if (length > this.sizes.length) this.sizes = new Int32Array(2 * length);
+    if (length * width > this.labels.length) {
+      const room = 2 * length * width;
+      this.labels = new Int32Array(room);
+      this.previous = new Int32Array(room);
+      this.parents = new Int32Array(room);
+      this.scores = new Float64Array(room);
+      this.gold = new Uint8Array(room);
+    }
+    if (width > this.rankedScores.length) {
+      this.rankedScores = new Float64Array(width);
+      this.rankedEntries = new Int32Array(width);
+      this.rankedLabels = new Int32Array(width);
+    }
   }
-  return labels;
+
+  /** The labels of position `position`'s entry `entry` and of those it extends. */
+  backtrack(position: number, entry: number): number[] {
+    const labels = new Array<number>(position + 1);
+    for (let i = position, e = entry; i >= 0; i--) {
+      labels[i] = this.labels[i * this.width + e]!;
+      e = this.parents[i * this.width + e]!;
+    }
+    return labels;
+  }
 }
+
+/** Used by every decoding in turn (decoding is synchronous): allocating beams per sentence showed in profiles. */
+const beams = new Beams();
 
 /**
  * Beam search over well-formed BILOU sequences. Given gold labels, it stops as soon as the gold
@@ -101,55 +124,50 @@ function backtrack(beams: Beam[], position: number, entry: number): number[] {
 export function beamDecode(parameters: Parameters, scores: Float32Array, length: number, width: number, gold?: readonly number[]): Decoded {
   if (length === 0) return { labels: [] };
   const { first, second } = parameters;
-  const beams: Beam[] = [];
-  const candidateScores = new Float64Array(width * L);
-  const candidateEntries = new Int32Array(width * L);
-  const candidateLabels = new Int32Array(width * L);
-  // The best `width` candidates, kept sorted by insertion: cheaper than sorting all of them.
-  const ranked = new Int32Array(width);
+  beams.reserve(length, width);
+  const { sizes, labels: entryLabels, previous: entryPrevious, parents, scores: entryScores, gold: onGold, rankedScores, rankedEntries, rankedLabels } = beams;
   for (let i = 0; i < length; i++) {
-    const previousBeam = beams[i - 1];
-    const entries = previousBeam ? previousBeam.size : 1;
-    let count = 0;
+    const from = (i - 1) * width;
+    const entries = i === 0 ? 1 : sizes[i - 1]!;
+    const followers = i === length - 1 ? FINAL_FOLLOWERS : FOLLOWERS;
     let kept = 0;
     for (let e = 0; e < entries; e++) {
-      const previous = previousBeam ? previousBeam.labels[e]! : START;
-      const before = previousBeam ? previousBeam.previous[e]! : START;
-      const base = previousBeam ? previousBeam.scores[e]! : 0;
-      for (let label = 0; label < L; label++) {
-        if (!ALLOWED[previous * L + label]) continue;
-        if (i === length - 1 && !canEnd(label)) continue;
-        const score = base + scores[i * L + label]! + first[previous * L + label]! + second[(before * (L + 1) + previous) * L + label]!;
-        if (kept === width && score <= candidateScores[ranked[width - 1]!]!) continue;
-        candidateScores[count] = score;
-        candidateEntries[count] = e;
-        candidateLabels[count] = label;
+      const previous = i === 0 ? START : entryLabels[from + e]!;
+      const before = i === 0 ? START : entryPrevious[from + e]!;
+      const base = i === 0 ? 0 : entryScores[from + e]!;
+      const firstRow = previous * L;
+      const secondRow = (before * (L + 1) + previous) * L;
+      const labels = followers[previous]!;
+      for (let k = 0; k < labels.length; k++) {
+        const label = labels[k]!;
+        const score = base + scores[i * L + label]! + first[firstRow + label]! + second[secondRow + label]!;
+        if (kept === width && score <= rankedScores[width - 1]!) continue;
         let slot = kept < width ? kept++ : width - 1;
-        while (slot > 0 && candidateScores[ranked[slot - 1]!]! < score) {
-          ranked[slot] = ranked[slot - 1]!;
-          slot--;
+        for (; slot > 0 && rankedScores[slot - 1]! < score; slot--) {
+          rankedScores[slot] = rankedScores[slot - 1]!;
+          rankedEntries[slot] = rankedEntries[slot - 1]!;
+          rankedLabels[slot] = rankedLabels[slot - 1]!;
         }
-        ranked[slot] = count;
-        count++;
+        rankedScores[slot] = score;
+        rankedEntries[slot] = e;
+        rankedLabels[slot] = label;
       }
     }
-    const beam = emptyBeam(width);
     let goldInBeam = false;
     for (let r = 0; r < kept; r++) {
-      const candidate = ranked[r]!;
-      const e = candidateEntries[candidate]!;
-      const label = candidateLabels[candidate]!;
-      const slot = beam.size++;
-      beam.labels[slot] = label;
-      beam.previous[slot] = previousBeam ? previousBeam.labels[e]! : START;
-      beam.parents[slot] = e;
-      beam.scores[slot] = candidateScores[candidate]!;
-      const goldSoFar = gold !== undefined && (previousBeam ? previousBeam.gold[e] === 1 : true) && gold[i] === label;
-      beam.gold[slot] = goldSoFar ? 1 : 0;
+      const slot = i * width + r;
+      const e = rankedEntries[r]!;
+      const label = rankedLabels[r]!;
+      entryLabels[slot] = label;
+      entryPrevious[slot] = i === 0 ? START : entryLabels[from + e]!;
+      parents[slot] = e;
+      entryScores[slot] = rankedScores[r]!;
+      const goldSoFar = gold !== undefined && (i === 0 || onGold[from + e] === 1) && gold[i] === label;
+      onGold[slot] = goldSoFar ? 1 : 0;
       goldInBeam ||= goldSoFar;
     }
-    beams.push(beam);
-    if (gold && !goldInBeam) return { labels: backtrack(beams, i, 0) };
+    sizes[i] = kept;
+    if (gold && !goldInBeam) return { labels: beams.backtrack(i, 0) };
   }
-  return { labels: backtrack(beams, length - 1, 0) };
+  return { labels: beams.backtrack(length - 1, 0) };
 }

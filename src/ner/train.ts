@@ -4,7 +4,7 @@ import { LABEL_COUNT as L, START, toBilou } from './labels.ts';
 import { DocumentMemory, MEMORY_FEATURES } from './memory.ts';
 import { AveragedWeights, beamDecode, emissionScores, FIRST_SIZE, type Parameters, SECOND_SIZE } from './perceptron.ts';
 import { type LexiconData, lexiconsFrom } from './lexicons.ts';
-import { featureIds, type NerModel } from './tagger.ts';
+import type { NerModel } from './tagger.ts';
 
 export interface TrainingOptions {
   epochs: number;
@@ -44,6 +44,19 @@ interface PreparedSentence {
   words: string[];
   gold: number[];
   staticNames: string[][];
+}
+
+/** Feature ids of a sentence's tokens; features the model never learnt are left out. */
+function featureIds(features: ReadonlyMap<string, number>, names: readonly string[][]): Int32Array[] {
+  return names.map((list) => {
+    const ids = new Int32Array(list.length);
+    let known = 0;
+    for (const name of list) {
+      const id = features.get(name);
+      if (id !== undefined) ids[known++] = id;
+    }
+    return ids.subarray(0, known);
+  });
 }
 
 /** A sentence's static feature names plus what the document memory says so far. */
