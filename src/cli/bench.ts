@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { type BenchResult, runBenchmark } from '../bench/run.ts';
+import type { BenchResult } from '../bench/run.ts';
 import type { Config } from '../config.ts';
 import { wholeNumber } from './options.ts';
 
@@ -30,6 +30,8 @@ export function addBenchCommand(program: Command, config: () => Config): void {
     .option('--workers <n>', 'worker processes', wholeNumber(1), 2)
     .option('--seed <n>', 'the generator seed: the same seed, the same articles', wholeNumber(0), 1)
     .action(async (options: { articles: number; workers: number; seed: number }) => {
+      // Loaded on use: the generator's name lists are large, and no other command needs them.
+      const { runBenchmark } = await import('../bench/run.ts');
       const result = await runBenchmark(config(), { ...options, progress: (line) => process.stderr.write(`${line}\n`) });
       console.log(formatResult(result));
       console.log(JSON.stringify(result));

@@ -9,7 +9,6 @@ import { documentGoldSchema, evaluateDocuments } from '../entities/evaluate.ts';
 import { defaultExtractorFor } from '../entities/index.ts';
 import { parseConll } from '../ner/conll.ts';
 import { evaluateTagger, formatEvaluation, tagConll } from '../ner/evaluate.ts';
-import { gatherLexiconData } from '../ner/lexicon-sources.ts';
 import { readModelFile, writeModelFile } from '../ner/model-store.ts';
 import { Tagger } from '../ner/tagger.ts';
 import { trainTagger } from '../ner/train.ts';
@@ -74,6 +73,8 @@ export function addNerCommands(program: Command, config: () => Config): void {
       const documents = (await Promise.all(files.map(readConll))).flat();
       const dev = options.dev ? await readConll(options.dev) : undefined;
       progress(`training on ${documents.length} documents, ${documents.reduce((n, d) => n + d.sentences.length, 0)} sentences`);
+      // Loaded on use: the word lists it gathers from are large, and only training needs them.
+      const { gatherLexiconData } = await import('../ner/lexicon-sources.ts');
       const lexicons = gatherLexiconData(await Promise.all((options.names ?? []).map((file) => readFile(file, 'utf8'))));
       const model = trainTagger(documents, {
         epochs: options.epochs,
