@@ -44,12 +44,14 @@ const reversed = (text: string) => [...text].reverse().join('');
 /**
  * Stored people whose full name ends with each short name: `blinken` → the id of `Antony Blinken`.
  * Names ending in ` blinken` are, reversed, those from `nekinlb ` up to (not including)
- * `nekinlb!`: a range an index on reverse(name) serves for each short name in turn.
+ * `nekinlb!`: a range an index on reverse(name) serves for each short name in turn. Linking only
+ * asks whether there is exactly one, so at most two are read: a common surname shared by thousands
+ * of stored people costs what a rare one does.
  *
  * ```sql
  * select s.short, e.id from unnest($1, $2, $3) as s(short, low, high)
  * cross join lateral (select id from entity where type = 'PER'
- *   and reverse(normalized_name) ~>=~ s.low and reverse(normalized_name) ~<~ s.high) e
+ *   and reverse(normalized_name) ~>=~ s.low and reverse(normalized_name) ~<~ s.high limit 2) e
  * ```
  */
 async function fullNamesOf(trx: Trx, shortNames: readonly string[]): Promise<Map<string, number[]>> {
@@ -64,6 +66,7 @@ async function fullNamesOf(trx: Trx, shortNames: readonly string[]): Promise<Map
     cross join lateral (
       select id from entity
       where type = 'PER' and reverse(normalized_name) ~>=~ s.low and reverse(normalized_name) ~<~ s.high
+      limit 2
     ) as e
   `.execute(trx);
   for (const row of rows) found.set(row.short, [...(found.get(row.short) ?? []), Number(row.id)]);
