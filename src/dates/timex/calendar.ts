@@ -54,37 +54,60 @@ export function weekendCandidate(day: DateTime): Candidate {
   return { exact: value, vague: value, first: saturday, last: addDays(saturday, 1) };
 }
 
-export function monthCandidate(day: DateTime): Candidate {
-  const first = day.startOf('month');
-  return { exact: monthValue(day), vague: monthValue(day), first, last: first.endOf('month').startOf('day') };
+/**
+ * A stretch named by a year and a number (a month, season, quarter) is the same for every day of
+ * a publication month, and luxon takes long to make one: each is made once and kept (they are
+ * never changed), up to a bound.
+ */
+function kept(make: (year: number, part: number) => Candidate): (year: number, part: number) => Candidate {
+  const made = new Map<string, Candidate>();
+  return (year, part) => {
+    const key = `${year}:${part}`;
+    let candidate = made.get(key);
+    if (candidate === undefined) {
+      if (made.size >= KEPT_MAX) made.clear();
+      candidate = make(year, part);
+      made.set(key, candidate);
+    }
+    return candidate;
+  };
 }
+const KEPT_MAX = 4096;
 
-export function yearCandidate(year: number): Candidate {
+const monthOf = kept((year, month) => {
+  const first = DateTime.utc(year, month, 1);
+  return { exact: monthValue(first), vague: monthValue(first), first, last: first.endOf('month').startOf('day') };
+});
+
+export const monthCandidate = (day: DateTime): Candidate => monthOf(day.year, day.month);
+
+const yearOf = kept((year) => {
   const first = DateTime.utc(year, 1, 1);
   return { exact: pad(year, 4), vague: pad(year, 4), first, last: DateTime.utc(year, 12, 31) };
-}
+});
+
+export const yearCandidate = (year: number): Candidate => yearOf(year, 0);
 
 /** Seasons as the Dutch weather service counts them: winter is December to February. */
 export const SEASONS = { SP: 3, SU: 6, FA: 9, WI: 12 } as const;
 export type Season = keyof typeof SEASONS;
 
-export function seasonCandidate(year: number, season: Season): Candidate {
-  const first = DateTime.utc(year, SEASONS[season], 1);
-  const value = `${pad(year, 4)}-${season}`;
-  return { exact: value, vague: value, first, last: first.plus({ months: 3 }).minus({ days: 1 }) };
-}
+/** `months` months from the first of `firstMonth`, written with `code` and its number (`2022-SU`, `2022-Q3`). */
+const stretch = (months: number, firstMonth: (part: number) => number, code: (part: number) => string) =>
+  kept((year, part) => {
+    const first = DateTime.utc(year, firstMonth(part), 1);
+    const value = `${pad(year, 4)}-${code(part)}`;
+    return { exact: value, vague: value, first, last: first.plus({ months }).minus({ days: 1 }) };
+  });
 
-export function halfCandidate(year: number, half: number): Candidate {
-  const first = DateTime.utc(year, half * 6 - 5, 1);
-  const value = `${pad(year, 4)}-H${half}`;
-  return { exact: value, vague: value, first, last: first.plus({ months: 6 }).minus({ days: 1 }) };
-}
+const SEASON_CODES = Object.fromEntries(Object.entries(SEASONS).map(([code, month]) => [month, code])) as Record<number, Season>;
+const seasonOf = stretch(3, (month) => month, (month) => SEASON_CODES[month]!);
+const halfOf = stretch(6, (half) => half * 6 - 5, (half) => `H${half}`);
+const quarterOf = stretch(3, (quarter) => quarter * 3 - 2, (quarter) => `Q${quarter}`);
 
-export function quarterCandidate(year: number, quarter: number): Candidate {
-  const first = DateTime.utc(year, quarter * 3 - 2, 1);
-  const value = `${pad(year, 4)}-Q${quarter}`;
-  return { exact: value, vague: value, first, last: first.plus({ months: 3 }).minus({ days: 1 }) };
-}
+export const seasonCandidate = (year: number, season: Season): Candidate => seasonOf(year, SEASONS[season]);
+export const halfCandidate = (year: number, half: number): Candidate => halfOf(year, half);
+export const quarterCandidate = (year: number, quarter: number): Candidate => quarterOf(year, quarter);
 
 export function decadeCandidate(decade: number): Candidate {
   const value = String(Math.floor(decade / 10));
