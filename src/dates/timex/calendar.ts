@@ -1,4 +1,4 @@
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 
 /**
  * A TIMEX3 value with the days it covers. `exact` is how the value is written when the
@@ -13,6 +13,19 @@ export interface Candidate {
 }
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+
+const DAY_MS = 86_400_000;
+
+/**
+ * `day.plus({ days })` for the UTC days these values are counted in, where a day is always 24
+ * hours: luxon's calendar arithmetic costs ten times as much, and the finder does it for every
+ * day a publication month may be. What is not a whole number (a word no table knew) is left to
+ * luxon, so that it means what it always meant.
+ */
+export function addDays(day: DateTime, days: number): DateTime {
+  if (!Number.isInteger(days)) return day.plus({ days });
+  return DateTime.fromMillis(day.toMillis() + days * DAY_MS, { zone: FixedOffsetZone.utcInstance });
+}
 
 export const dayValue = (day: DateTime) => `${pad(day.year, 4)}-${pad(day.month)}-${pad(day.day)}`;
 export const weekValue = (day: DateTime) => `${pad(day.weekYear, 4)}-W${pad(day.weekNumber)}`;
@@ -32,46 +45,69 @@ export function dayCandidate(day: DateTime, suffix = ''): Candidate {
 
 export function weekCandidate(day: DateTime): Candidate {
   const monday = day.startOf('week');
-  return { exact: weekValue(day), vague: weekValue(day), first: monday, last: monday.plus({ days: 6 }) };
+  return { exact: weekValue(day), vague: weekValue(day), first: monday, last: addDays(monday, 6) };
 }
 
 export function weekendCandidate(day: DateTime): Candidate {
-  const saturday = day.startOf('week').plus({ days: 5 });
+  const saturday = addDays(day.startOf('week'), 5);
   const value = `${weekValue(day)}-WE`;
-  return { exact: value, vague: value, first: saturday, last: saturday.plus({ days: 1 }) };
+  return { exact: value, vague: value, first: saturday, last: addDays(saturday, 1) };
 }
 
-export function monthCandidate(day: DateTime): Candidate {
-  const first = day.startOf('month');
-  return { exact: monthValue(day), vague: monthValue(day), first, last: first.endOf('month').startOf('day') };
+/**
+ * A stretch named by a year and a number (a month, season, quarter) is the same for every day of
+ * a publication month, and luxon takes long to make one: each is made once and kept (they are
+ * never changed), up to a bound.
+ */
+function kept(make: (year: number, part: number) => Candidate): (year: number, part: number) => Candidate {
+  const made = new Map<string, Candidate>();
+  return (year, part) => {
+    const key = `${year}:${part}`;
+    let candidate = made.get(key);
+    if (candidate === undefined) {
+      if (made.size >= KEPT_MAX) made.clear();
+      candidate = make(year, part);
+      made.set(key, candidate);
+    }
+    return candidate;
+  };
 }
+const KEPT_MAX = 4096;
 
-export function yearCandidate(year: number): Candidate {
+const monthOf = kept((year, month) => {
+  const first = DateTime.utc(year, month, 1);
+  return { exact: monthValue(first), vague: monthValue(first), first, last: first.endOf('month').startOf('day') };
+});
+
+export const monthCandidate = (day: DateTime): Candidate => monthOf(day.year, day.month);
+
+const yearOf = kept((year) => {
   const first = DateTime.utc(year, 1, 1);
   return { exact: pad(year, 4), vague: pad(year, 4), first, last: DateTime.utc(year, 12, 31) };
-}
+});
+
+export const yearCandidate = (year: number): Candidate => yearOf(year, 0);
 
 /** Seasons as the Dutch weather service counts them: winter is December to February. */
 export const SEASONS = { SP: 3, SU: 6, FA: 9, WI: 12 } as const;
 export type Season = keyof typeof SEASONS;
 
-export function seasonCandidate(year: number, season: Season): Candidate {
-  const first = DateTime.utc(year, SEASONS[season], 1);
-  const value = `${pad(year, 4)}-${season}`;
-  return { exact: value, vague: value, first, last: first.plus({ months: 3 }).minus({ days: 1 }) };
-}
+/** `months` months from the first of `firstMonth`, written with `code` and its number (`2022-SU`, `2022-Q3`). */
+const stretch = (months: number, firstMonth: (part: number) => number, code: (part: number) => string) =>
+  kept((year, part) => {
+    const first = DateTime.utc(year, firstMonth(part), 1);
+    const value = `${pad(year, 4)}-${code(part)}`;
+    return { exact: value, vague: value, first, last: first.plus({ months }).minus({ days: 1 }) };
+  });
 
-export function halfCandidate(year: number, half: number): Candidate {
-  const first = DateTime.utc(year, half * 6 - 5, 1);
-  const value = `${pad(year, 4)}-H${half}`;
-  return { exact: value, vague: value, first, last: first.plus({ months: 6 }).minus({ days: 1 }) };
-}
+const SEASON_CODES = Object.fromEntries(Object.entries(SEASONS).map(([code, month]) => [month, code])) as Record<number, Season>;
+const seasonOf = stretch(3, (month) => month, (month) => SEASON_CODES[month]!);
+const halfOf = stretch(6, (half) => half * 6 - 5, (half) => `H${half}`);
+const quarterOf = stretch(3, (quarter) => quarter * 3 - 2, (quarter) => `Q${quarter}`);
 
-export function quarterCandidate(year: number, quarter: number): Candidate {
-  const first = DateTime.utc(year, quarter * 3 - 2, 1);
-  const value = `${pad(year, 4)}-Q${quarter}`;
-  return { exact: value, vague: value, first, last: first.plus({ months: 3 }).minus({ days: 1 }) };
-}
+export const seasonCandidate = (year: number, season: Season): Candidate => seasonOf(year, SEASONS[season]);
+export const halfCandidate = (year: number, half: number): Candidate => halfOf(year, half);
+export const quarterCandidate = (year: number, quarter: number): Candidate => quarterOf(year, quarter);
 
 export function decadeCandidate(decade: number): Candidate {
   const value = String(Math.floor(decade / 10));
@@ -104,12 +140,27 @@ export function mergeCandidates(candidates: readonly Candidate[]): { value: stri
 /** A value with every number replaced by X: `2022-01-17` → `XXXX-XX-XX`. */
 export const unknownFields = (value: string) => value.replace(/\d/g, 'X');
 
+/** The days of recent publication dates: articles come in runs of the same date, and a month has up to 31 of them. */
+const recentDays = new Map<string, readonly DateTime[]>();
+const RECENT_MAX = 64;
+
 /** Every day a publication date may be: one for a day (or finer), all of its month or year otherwise. */
-export function daysOf(dct: { year: number; month?: number; day?: number }): DateTime[] {
+export function daysOf(dct: { year: number; month?: number; day?: number }): readonly DateTime[] {
+  const key = `${dct.year}-${dct.month}-${dct.day}`;
+  let days = recentDays.get(key);
+  if (days === undefined) {
+    days = allDaysOf(dct);
+    if (recentDays.size >= RECENT_MAX) recentDays.delete(recentDays.keys().next().value!);
+    recentDays.set(key, days);
+  }
+  return days;
+}
+
+function allDaysOf(dct: { year: number; month?: number; day?: number }): DateTime[] {
   if (dct.day !== undefined) return [DateTime.utc(dct.year, dct.month!, dct.day)];
   const first = DateTime.utc(dct.year, dct.month ?? 1, 1);
   const last = dct.month !== undefined ? first.endOf('month') : first.endOf('year');
   const days: DateTime[] = [];
-  for (let day = first; day <= last; day = day.plus({ days: 1 })) days.push(day);
+  for (let day: DateTime = first; day <= last; day = addDays(day, 1)) days.push(day);
   return days;
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { sentences, type Token } from '../../text/tokenize.ts';
 import type { PublishedDate } from '../published.ts';
 import { type Candidate, daysOf, mergeCandidates, unknownFields } from './calendar.ts';
+import { openingScanner } from './openings.ts';
 import { type Meaning, RULES } from './rules.ts';
 import { type Tense, tenseOf } from './tense.ts';
 
@@ -34,7 +35,9 @@ export function documentDateOf(published: Pick<PublishedDate, 'date' | 'precisio
   return { year, month, day };
 }
 
-const COMPILED = RULES.map((rule) => ({ rule, pattern: new RegExp(rule.pattern, 'giu') }));
+/** Sticky: each rule is tried only at the offsets where the scanner finds its opening. */
+const COMPILED = RULES.map((rule) => ({ rule, pattern: new RegExp(rule.pattern, 'iuy') }));
+const OPENINGS = openingScanner(RULES.map((rule) => rule.opens));
 
 interface Match {
   start: number;
@@ -46,12 +49,20 @@ interface Match {
 /** Every rule's matches; where matches overlap the longest wins, then the rule of higher priority. */
 function bestMatches(text: string): Match[] {
   const all: Match[] = [];
-  for (const { rule, pattern } of COMPILED) {
-    for (const found of text.matchAll(pattern)) {
+  const openings = OPENINGS.scan(text);
+  COMPILED.forEach(({ rule, pattern }, index) => {
+    // As a global search would, a rule looks for its next match only after the end of its last one.
+    let end = 0;
+    for (const start of openings[index]!) {
+      if (start < end) continue;
+      pattern.lastIndex = start;
+      const found = pattern.exec(text);
+      if (!found) continue;
+      end = start + found[0].length;
       const meaning = rule.meaning(found.groups ?? {});
-      if (meaning) all.push({ start: found.index, end: found.index + found[0].length, priority: rule.priority, meaning });
+      if (meaning) all.push({ start, end, priority: rule.priority, meaning });
     }
-  }
+  });
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
   const taken = new Uint8Array(text.length);
   const chosen: Match[] = [];

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { monthNumber } from '../words.ts';
 import {
+  addDays,
   type Candidate,
   centuryCandidate,
   halfCandidate,
@@ -42,6 +43,11 @@ export type Meaning =
 export interface Rule {
   /** A regular expression source with named groups; the whole match is the expression's text. */
   pattern: string;
+  /**
+   * What every match begins with, in lower case and without groups: the alternatives a match's
+   * first word starts with. The rule is tried only where this stands at the start of a word.
+   */
+  opens: string;
   /** Where two rules match the same stretch, the higher priority wins. */
   priority: number;
   meaning(groups: Record<string, string | undefined>): Meaning | undefined;
@@ -60,10 +66,12 @@ const PART_OF_DAY = `(?<part>${PARTS_OF_DAY})`;
 const YEAR = '(?<year>1[89]\\d\\d|20\\d\\d)';
 /** Fewer words make a bare month a date than a year: "het boek van mei", "een voorkeur voor april". */
 const MONTH_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|rond|per|tegen|vóór|eind|begin|medio|half|halverwege) )';
-const MOD_WORD = '(?<mod>begin|eind|einde|half|medio|midden|halverwege)';
+const MOD_WORDS = 'begin|eind|einde|half|medio|midden|halverwege';
+const MOD_WORD = `(?<mod>${MOD_WORDS})`;
 const MOD = `(?:${MOD_WORD} )?`;
 /** Last, this, next: "vorige week", "dit jaar", "komende zomer". */
-const RELATIVE = '(?<relative>vorige|vorig|afgelopen|verleden|deze|dit|komende|komend|volgende|volgend|aanstaande)';
+const RELATIVE_WORDS = 'vorige|vorig|afgelopen|verleden|deze|dit|komende|komend|volgende|volgend|aanstaande';
+const RELATIVE = `(?<relative>${RELATIVE_WORDS})`;
 /** Words after which a bare month or year is a time expression ("in 2019", "sinds maart"). */
 const CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege) )';
 
@@ -71,6 +79,10 @@ const SEASONS = 'lente|voorjaar|zomer|herfst|najaar|winter';
 const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI' };
 const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', half: 'MID', medio: 'MID', midden: 'MID', halverwege: 'MID' };
 const WEEKDAY_NUMBERS: Record<string, number> = { maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 7 };
+
+const DAY_WORDS = 'vandaag|eergisteren|gisteren|gister|overmorgen|morgen';
+const ADVERBS_OF_FREQUENCY = 'dagelijks|wekelijks|maandelijks|jaarlijks';
+const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vroeger|destijds|in het verleden|binnenkort|straks|in de toekomst';
 
 const lower = (text: string | undefined) => text?.toLowerCase();
 const modOf = (groups: Record<string, string | undefined>) => (groups.mod ? MODS[groups.mod.toLowerCase()] : undefined);
@@ -93,9 +105,9 @@ function offsetOf(relative: string | undefined): number | undefined {
 /** The given weekday nearest the day in the direction the clause looks. */
 function weekdayFrom(day: DateTime, weekday: number, direction: Tense | 'before' | 'after'): DateTime {
   const ahead = (weekday - day.weekday + 7) % 7;
-  if (direction === 'past' || direction === 'before') return day.minus({ days: (7 - ahead) % 7 || (direction === 'before' ? 7 : 0) });
-  if (direction === 'future' || direction === 'after') return day.plus({ days: ahead || 7 });
-  return day.plus({ days: ahead });
+  if (direction === 'past' || direction === 'before') return addDays(day, -((7 - ahead) % 7 || (direction === 'before' ? 7 : 0)));
+  if (direction === 'future' || direction === 'after') return addDays(day, ahead || 7);
+  return addDays(day, ahead);
 }
 
 /** A day and month without a year: the occurrence the clause's tense points at. */
@@ -135,8 +147,8 @@ function durationValue(count: number | 'X', unit: string): string {
 /** Moves a day by whole units, and gives the stretch of that unit it falls in. */
 function shifted(day: DateTime, unit: string, amount: number): Candidate | undefined {
   const code = DURATION_UNITS[unit.toLowerCase()];
-  if (code === 'D') return dayCandidate(day.plus({ days: amount }));
-  if (code === 'W') return weekCandidate(day.plus({ weeks: amount }));
+  if (code === 'D') return dayCandidate(addDays(day, amount));
+  if (code === 'W') return weekCandidate(addDays(day, 7 * amount));
   if (code === 'M') return monthCandidate(day.plus({ months: amount }));
   if (code === 'Y') return yearCandidate(day.year + amount);
   return undefined;
@@ -176,29 +188,32 @@ function monthMeaning(groups: Record<string, string | undefined>): Meaning {
 export const RULES: readonly Rule[] = [
   // vandaag, gisteren, eergisteren, morgen, overmorgen, gisteravond, morgenochtend, vanavond
   {
-    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?<day>vandaag|eergisteren|gisteren|gister|overmorgen|morgen)${PART_OF_DAY}?|van(?<today>${PARTS_OF_DAY}))${END}`,
+    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?<day>${DAY_WORDS})${PART_OF_DAY}?|van(?<today>${PARTS_OF_DAY}))${END}`,
+    opens: `${DAY_WORDS}|van`,
     priority: 2,
     meaning(groups) {
       const word = lower(groups.day) ?? 'vandaag';
       const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, morgen: 1, overmorgen: 2 }[word]!;
       const { type, suffix } = partOfDay(groups.part ?? groups.today);
-      return { type, candidate: (day) => dayCandidate(day.plus({ days: offset }), suffix) };
+      return { type, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
   },
   // vorige week dinsdag, volgende week vrijdag
   {
     pattern: `${START}${RELATIVE} week (?<weekday>${WEEKDAYS})${PART_OF_DAY}?${END}`,
+    opens: RELATIVE_WORDS,
     priority: 3,
     meaning(groups) {
       const weeks = offsetOf(groups.relative)!;
       const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
       const { type, suffix } = partOfDay(groups.part);
-      return { type, candidate: (day) => weekdayCandidate(day.startOf('week').plus({ weeks, days: weekday - 1 }), suffix) };
+      return { type, candidate: (day) => weekdayCandidate(addDays(day.startOf('week'), 7 * weeks + weekday - 1), suffix) };
     },
   },
   // vrijdag, maandagavond, afgelopen zondag, komende woensdagmiddag
   {
     pattern: `${START}(?:${RELATIVE} )?(?<weekday>${WEEKDAYS})${PART_OF_DAY}?${END}`,
+    opens: `${RELATIVE_WORDS}|${WEEKDAYS}`,
     priority: 2,
     meaning(groups) {
       const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
@@ -213,6 +228,7 @@ export const RULES: readonly Rule[] = [
   // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week
   {
     pattern: `${START}${MOD}(?:het )?${RELATIVE} (?<unit>week|weekend|maand|jaar|kwartaal|eeuw)${END}`,
+    opens: `${MOD_WORDS}|het|${RELATIVE_WORDS}`,
     priority: 2,
     meaning(groups) {
       const offset = offsetOf(groups.relative)!;
@@ -221,7 +237,7 @@ export const RULES: readonly Rule[] = [
         type: 'DATE',
         mod: modOf(groups),
         candidate(day) {
-          if (unit === 'weekend') return weekendCandidate(day.plus({ weeks: offset }));
+          if (unit === 'weekend') return weekendCandidate(addDays(day, 7 * offset));
           if (unit === 'kwartaal') {
             const moved = day.plus({ months: 3 * offset });
             return quarterCandidate(moved.year, Math.ceil(moved.month / 3));
@@ -235,6 +251,7 @@ export const RULES: readonly Rule[] = [
   // twee weken geleden, een dag eerder, drie maanden later, over twee jaar
   {
     pattern: `${START}(?:(?<over>over|binnen) )?(?<count>${COUNT}) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|eerder|later|terug))?${END}`,
+    opens: `over|binnen|${COUNT}`,
     priority: 3,
     meaning(groups) {
       const count = countValue(groups.count!);
@@ -252,16 +269,18 @@ export const RULES: readonly Rule[] = [
   // eerder op de dag, later die dag, de dag erna, de volgende dag
   {
     pattern: `${START}(?:(?<when>eerder|later) (?:op de dag|die dag|diezelfde dag|op die dag)|(?:diezelfde|dezelfde) dag|de (?<which>dag|avond) (?<side>ervoor|erna|daarvoor|daarna)|de volgende (?<next>dag|ochtend|avond))${END}`,
+    opens: 'eerder|later|diezelfde|dezelfde|de',
     priority: 3,
     meaning(groups) {
       const offset = groups.side ? (/voor/i.test(groups.side) ? -1 : 1) : groups.next ? 1 : 0;
       const { type, suffix } = partOfDay(groups.which ?? groups.next);
-      return { type, anaphoric: true, candidate: (day) => dayCandidate(day.plus({ days: offset }), suffix) };
+      return { type, anaphoric: true, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
   },
   // 24 februari, 3 maart 2023, vrijdag 3 maart 2023
   {
     pattern: `${START}(?:(?:${WEEKDAYS}) )?(?<dayOfMonth>[0-3]?\\d) (?<month>${MONTHS})(?: ${YEAR})?${END}`,
+    opens: `${WEEKDAYS}|\\d`,
     priority: 2,
     meaning(groups) {
       const month = monthNumber(groups.month!)!;
@@ -282,18 +301,20 @@ export const RULES: readonly Rule[] = [
     },
   },
   // begin maart, eind december 2021
-  { pattern: `${START}${MOD_WORD} (?<month>${MONTHS})(?: ${YEAR})?${END}`, priority: 2, meaning: monthMeaning },
+  { pattern: `${START}${MOD_WORD} (?<month>${MONTHS})(?: ${YEAR})?${END}`, opens: MOD_WORDS, priority: 2, meaning: monthMeaning },
   // februari 2021
-  { pattern: `${START}(?<month>${MONTHS}) ${YEAR}${END}`, priority: 2, meaning: monthMeaning },
+  { pattern: `${START}(?<month>${MONTHS}) ${YEAR}${END}`, opens: MONTHS, priority: 2, meaning: monthMeaning },
   // A bare month needs a preposition to be one ("in maart"); written with a capital there, it is a name ("van Mei").
   {
     pattern: `${MONTH_CUE}(?<month>${MONTHS})${END}`,
+    opens: MONTHS,
     priority: 1,
     meaning: (groups) => (/^\p{Lu}/u.test(groups.month!) ? undefined : monthMeaning(groups)),
   },
   // in 2019, sinds 2014, begin 2021: a year after a preposition or a modifier
   {
     pattern: `(?:${CUE}|${START}${MOD_WORD} )${YEAR}${END}`,
+    opens: `${MOD_WORDS}|\\d`,
     priority: 1,
     meaning(groups) {
       const year = Number(groups.year);
@@ -303,6 +324,7 @@ export const RULES: readonly Rule[] = [
   // de zomer van 2021, zomer 2021, deze winter, afgelopen zomer, komend voorjaar, (in) het najaar
   {
     pattern: `${START}${MOD}(?:(?:de |het )?(?<season>${SEASONS})(?: van)? ${YEAR}|${RELATIVE} (?<relativeSeason>${SEASONS})|(?<=(?<![\\p{L}\\p{N}])in )(?:de|het) (?<bareSeason>${SEASONS}))${END}`,
+    opens: `${MOD_WORDS}|de|het|${SEASONS}|${RELATIVE_WORDS}`,
     priority: 2,
     meaning(groups) {
       const season = SEASON_WORDS[lower(groups.season ?? groups.relativeSeason ?? groups.bareSeason)!]!;
@@ -318,6 +340,7 @@ export const RULES: readonly Rule[] = [
   // de eerste helft van 2022, de tweede helft van het jaar
   {
     pattern: `${START}de (?<half>eerste|tweede) (?:helft|jaarhelft) van (?:${YEAR}|(?<thisYear>dit|het|vorig|volgend) jaar)${END}`,
+    opens: 'de',
     priority: 3,
     meaning(groups) {
       const half = lower(groups.half) === 'eerste' ? 1 : 2;
@@ -328,6 +351,7 @@ export const RULES: readonly Rule[] = [
   // het eerste kwartaal (van 2022), het 3e kwartaal
   {
     pattern: `${START}(?:het )?(?<ordinal>eerste|tweede|derde|vierde|[1-4](?:e|ste|de)) kwartaal(?: (?:van )?${YEAR})?${END}`,
+    opens: 'het|eerste|tweede|derde|vierde|[1-4]',
     priority: 2,
     meaning(groups) {
       const quarter = ordinalNumber(groups.ordinal!)!;
@@ -338,6 +362,7 @@ export const RULES: readonly Rule[] = [
   // de jaren negentig, de jaren '80, begin jaren zeventig
   {
     pattern: `${START}${MOD}(?:de )?jaren (?<decade>['’]?[2-9]0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)${END}`,
+    opens: `${MOD_WORDS}|de|jaren`,
     priority: 2,
     meaning(groups) {
       const decade = decadeValue(groups.decade!);
@@ -347,6 +372,7 @@ export const RULES: readonly Rule[] = [
   // de negentiende eeuw, de 21ste eeuw
   {
     pattern: `${START}${MOD}(?:de )?(?<ordinal>${ORDINAL}) eeuw${END}`,
+    opens: `${MOD_WORDS}|de|${ORDINAL}`,
     priority: 2,
     meaning(groups) {
       const century = ordinalNumber(groups.ordinal!);
@@ -357,6 +383,7 @@ export const RULES: readonly Rule[] = [
   // 18-01-2022, 18/1/2022, 2022-01-18: dates in digits, day first unless the year is
   {
     pattern: `${START}(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?<year>(?:19|20)\\d\\d)|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d))(?![-/.]?\\d)${END}`,
+    opens: '\\d',
     priority: 2,
     meaning(groups) {
       const [year, month, day] = [groups.year ?? groups.isoYear, groups.month ?? groups.isoMonth, groups.day ?? groups.isoDay].map(Number) as [number, number, number];
@@ -367,6 +394,7 @@ export const RULES: readonly Rule[] = [
   // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds
   {
     pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|${CLOCK_CUE}(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END}))(?![.,]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
+    opens: `\\d|${HOUR_WORDS}`,
     priority: 3,
     meaning(groups) {
       const written = groups.hour ?? groups.dotHour ?? groups.cueHour;
@@ -381,6 +409,7 @@ export const RULES: readonly Rule[] = [
   // half drie, kwart over vier, kwart voor negen
   {
     pattern: `${START}(?:(?<half>half)|kwart (?<quarter>over|voor)) (?<hourWord>${HOUR_WORDS}|1[0-2]|[1-9])${END}${PERIOD}`,
+    opens: 'half|kwart',
     priority: 3,
     meaning(groups) {
       const named = countValue(groups.hourWord!)!;
@@ -392,6 +421,7 @@ export const RULES: readonly Rule[] = [
   // 10 minuten (durende), zes maanden (lang), drie jaar cel
   {
     pattern: `${START}(?:(?<count>${COUNT}|anderhalf|anderhalve) (?<unit>${UNITS})|(?:een )?(?<halfHour>half uur))${END}(?! (?:geleden|eerder|later|terug)${END})`,
+    opens: `${COUNT}|anderhalf|een|half`,
     priority: 1,
     meaning(groups) {
       if (groups.halfHour) return { type: 'DURATION', value: 'PT30M' };
@@ -402,6 +432,7 @@ export const RULES: readonly Rule[] = [
   // de voorbije maanden, de afgelopen twee weken, de komende dagen
   {
     pattern: `${START}de (?:voorbije|afgelopen|laatste|komende|volgende|eerstvolgende) (?:(?<count>${COUNT}) )?(?<unit>dagen|weken|maanden|jaren|uren|minuten|eeuwen)${END}`,
+    opens: 'de',
     priority: 3,
     meaning(groups) {
       const count = groups.count !== undefined ? countValue(groups.count) : 'X';
@@ -410,7 +441,8 @@ export const RULES: readonly Rule[] = [
   },
   // elke dag, iedere maandag, dagelijks, wekelijks
   {
-    pattern: `${START}(?:(?:elke|iedere) (?<every>dag|week|maand|jaar|${WEEKDAYS})|(?<adverb>dagelijks|wekelijks|maandelijks|jaarlijks)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
+    pattern: `${START}(?:(?:elke|iedere) (?<every>dag|week|maand|jaar|${WEEKDAYS})|(?<adverb>${ADVERBS_OF_FREQUENCY})|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
+    opens: `elke|iedere|${ADVERBS_OF_FREQUENCY}|['’]s`,
     priority: 2,
     meaning(groups) {
       const word = lower(groups.every ?? groups.adverb ?? groups.weekdays)!;
@@ -422,7 +454,8 @@ export const RULES: readonly Rule[] = [
   },
   // nu, momenteel, vroeger, binnenkort
   {
-    pattern: `${START}(?<reference>nu|momenteel|tegenwoordig|thans|op dit moment|vroeger|destijds|in het verleden|binnenkort|straks|in de toekomst)${END}`,
+    pattern: `${START}(?<reference>${REFERENCES})${END}`,
+    opens: REFERENCES,
     priority: 1,
     meaning(groups) {
       const word = lower(groups.reference)!;
