@@ -96,4 +96,29 @@ describe('writing articles in batches', () => {
     const stored = await db.selectFrom('article').select(['source_key', 'body']).execute();
     expect(stored).toEqual([{ source_key: 'same-file', body: 'Mark Rutte sprak opnieuw.' }]);
   });
+
+  it('stores a copy whose content the batch itself takes away from its file', async () => {
+    const x = (key: string, modified: string) => ({ ...write(key, 'Mark Rutte sprak.', [['PER', 'Mark Rutte']]), contentHash: 'a'.repeat(64), sourceModifiedAt: new Date(modified) });
+    const z = (key: string, modified: string) => ({ ...write(key, 'Sigrid Kaag sprak.', [['PER', 'Sigrid Kaag']]), contentHash: 'b'.repeat(64), sourceModifiedAt: new Date(modified) });
+    // A file edited (X → Z) in the same batch as a copy of its old content X: X must stay stored, under the copy.
+    await storeArticles(db, [x('a', '2024-01-01')]);
+    expect((await storeArticles(db, [z('a', '2024-01-02'), x('c', '2024-01-02')])).map((result) => result.outcome)).toEqual(['updated', 'inserted']);
+    // An old version that turns out stale must not make its copy count as stored.
+    await db.deleteFrom('article').execute();
+    await storeArticles(db, [z('a', '2024-02-01')]);
+    expect((await storeArticles(db, [x('a', '2024-01-01'), x('b', '2024-01-01')])).map((result) => result.outcome)).toEqual(['stale', 'inserted']);
+    const stored = await db.selectFrom('article').select(['source_key', 'content_hash']).orderBy('source_key').execute();
+    expect(stored).toEqual([
+      { source_key: 'a', content_hash: 'b'.repeat(64) },
+      { source_key: 'b', content_hash: 'a'.repeat(64) },
+    ]);
+  });
+
+  it('keeps the country that any article of a batch gives a nationality', async () => {
+    const plain = write('plain', 'De Russische minister sprak.', [['MISC', 'Russische']]);
+    const withCountry = write('with-country', 'Een Russische delegatie kwam.', [['MISC', 'Russische']]);
+    withCountry.mentions[0] = { ...withCountry.mentions[0]!, country: { code: 'RU', name: 'Rusland' } };
+    await storeArticles(db, [plain, withCountry]);
+    expect(await db.selectFrom('entity').select(['name', 'country_code']).execute()).toEqual([{ name: 'Russische', country_code: 'RU' }]);
+  });
 });

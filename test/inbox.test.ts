@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { appendFile, copyFile, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InboxWatcher, watchInbox } from '../src/jobs/watcher.ts';
@@ -114,5 +114,32 @@ describe('the scheduled rescan', () => {
     await settledIn(failedDir, 'broken.txt');
     expect(await storedKeys(pipeline)).toEqual(['inbox/dropped.txt']);
     expect(existsSync(path.join(dir, '.hidden.txt.tmp'))).toBe(true);
+  });
+});
+
+describe('a processed/ folder that cannot be written', () => {
+  let pipeline: RunningPipeline;
+  beforeAll(async () => {
+    pipeline = await startPipeline({ RESCAN_INTERVAL_MS: '1000' });
+  });
+  afterAll(async () => {
+    await pipeline?.close();
+  });
+
+  it('leaves a stored article stored, not failed, and moves its file once it can', async () => {
+    const { dir, processedDir, failedDir } = pipeline.config.inbox;
+    await mkdir(dir, { recursive: true });
+    // A plain file where the folder should be: nothing can be moved into it.
+    await writeFile(processedDir, 'not a folder');
+    await copyFile(SEED, path.join(dir, 'kept.txt'));
+    await waitFor('the article stored', async () => (await storedKeys(pipeline)).includes('inbox/kept.txt'));
+    await waitFor('the failed move logged', async () => pipeline.log.lines.some((line) => /could not be moved to processed/.test(line)));
+    expect(existsSync(path.join(dir, 'kept.txt'))).toBe(true);
+    expect(existsSync(path.join(failedDir, 'kept.txt'))).toBe(false);
+    expect(await pipeline.queues.article.getFailedCount()).toBe(0);
+    await rm(processedDir);
+    await settledIn(processedDir, 'kept.txt');
+    expect(existsSync(path.join(dir, 'kept.txt'))).toBe(false);
+    expect(existsSync(path.join(failedDir, 'kept.txt'))).toBe(false);
   });
 });

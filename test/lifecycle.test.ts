@@ -87,4 +87,16 @@ describe('settling inbox files', () => {
     expect((await lstat(file.path)).isSymbolicLink()).toBe(true);
     expect(readFileSync(path.join(root, 'elsewhere.txt'), 'utf8')).toBe('v1');
   });
+
+  it('files only the version a job was made for: a file edited since stays for its own job', async () => {
+    const file = await drop('g.txt', 'v1');
+    const seen = await lstat(file.path, { bigint: true });
+    const version = { size: Number(seen.size), changedAt: String(seen.ctimeNs) };
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await writeFile(file.path, 'v2 fixed');
+    expect(await settleFailed(inbox, { path: file.path, version }, 'validate', 'no header')).toBe('left');
+    expect(readFileSync(file.path, 'utf8')).toBe('v2 fixed');
+    const now = await lstat(file.path, { bigint: true });
+    expect(await settleFailed(inbox, { path: file.path, version: { size: Number(now.size), changedAt: String(now.ctimeNs) } }, 'validate', 'x')).toBe('moved');
+  });
 });

@@ -78,10 +78,12 @@ async function writeBatch(trx: Trx, writes: readonly ArticleWrite[]): Promise<St
     results[index] = { outcome, articleId };
     if (outcome === 'inserted' || outcome === 'updated') written.push({ index, articleId: articleId!, replaces: outcome === 'updated' });
   }
-  for (const { index, articleId } of await refreshArticles(trx, refreshes)) {
+  const refreshed = await refreshArticles(trx, refreshes);
+  for (const { index, articleId } of refreshed.written) {
     results[index] = { outcome: 'reprocessed', articleId };
     written.push({ index, articleId, replaces: true });
   }
+  for (const { index, articleId } of refreshed.twice) results[index] = { outcome: 'reprocessed', articleId };
 
   const replacedEntities = await removeDerived(trx, written.filter((entry) => entry.replaces).map((entry) => entry.articleId));
   const timeExpressions = insertTimeExpressions(written.map(({ index, articleId }) => ({ articleId, expressions: writes[index]!.timeExpressions })));
@@ -149,65 +151,90 @@ const ARTICLE_COLUMNS: TypedColumn<ArticleColumns>[] = [
 
 /**
  * Inserts new articles and replaces older versions of the same file; content already stored
- * (under any name) is left as it is, and so is a version older than the one stored.
- *
+ * (under any name) is left as it is, and so is a version older than the one stored. The SQL is in
+ * `storedHashes` and `upsertRows`.
+ */
+async function upsertArticles(trx: Trx, stores: readonly Entry<StoredArticle>[]): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  // Rounds: a copy of a content counts as unchanged only if that content is still stored once the
+  // round is written (the version it matched may have just been replaced, or turned out stale).
+  for (let pending = stores; pending.length > 0; ) {
+    const { toWrite, copies, stale } = partition(pending, await storedHashes(trx, pending));
+    outcomes.push(...stale.map(({ index }) => ({ index, articleId: null, outcome: 'stale' as const })));
+    outcomes.push(...(await upsertRows(trx, toWrite)));
+    const stored = copies.length > 0 ? await storedHashes(trx, copies) : new Map<string, number>();
+    const [found, missing] = [copies.filter(({ write }) => stored.has(write.contentHash)), copies.filter(({ write }) => !stored.has(write.contentHash))];
+    outcomes.push(...found.map(({ index, write }) => ({ index, articleId: stored.get(write.contentHash)!, outcome: 'unchanged' as const })));
+    pending = missing;
+  }
+  return outcomes;
+}
+
+type Entry<W> = { write: W; index: number };
+type Outcome = { index: number; articleId: number | null; outcome: StoreOutcome };
+
+/**
  * ```sql
- * select id, content_hash from article where content_hash = any($1);
+ * select id, content_hash from article where content_hash = any($1)
+ * ```
+ */
+async function storedHashes(trx: Trx, entries: readonly Entry<StoredArticle>[]): Promise<Map<string, number>> {
+  const rows = await trx
+    .selectFrom('article')
+    .select(['id', 'content_hash'])
+    .where('content_hash', '=', sql<string>`any(${entries.map(({ write }) => write.contentHash)}::text[])`)
+    .execute();
+  return new Map(rows.map((row) => [row.content_hash, row.id]));
+}
+
+/** Of one file's versions, the newest is written (the others are stale); of one content, the first (the others are copies). */
+function partition(entries: readonly Entry<StoredArticle>[], stored: ReadonlyMap<string, number>) {
+  const newest = new Map<string, Entry<StoredArticle>>();
+  const copies: Entry<StoredArticle>[] = [];
+  const stale: Entry<StoredArticle>[] = [];
+  const taken = new Set<string>();
+  for (const entry of entries) {
+    const { contentHash, sourceKey, sourceModifiedAt } = entry.write;
+    if (stored.has(contentHash) || taken.has(contentHash)) {
+      copies.push(entry);
+      continue;
+    }
+    const other = newest.get(sourceKey);
+    if (other && other.write.sourceModifiedAt > sourceModifiedAt) {
+      stale.push(entry);
+      continue;
+    }
+    if (other) {
+      stale.push(other);
+      taken.delete(other.write.contentHash);
+    }
+    newest.set(sourceKey, entry);
+    taken.add(contentHash);
+  }
+  return { toWrite: [...newest.values()], copies, stale };
+}
+
+/**
+ * ```sql
  * insert into article (source_key, content_hash, …) select * from unnest($1::text[], $2::text[], …) as row(…)
  * on conflict (source_key) do update set … where article.source_modified_at <= excluded.source_modified_at
  * returning id, source_key, (xmax = 0) as inserted
  * ```
  */
-async function upsertArticles(trx: Trx, stores: readonly { write: StoredArticle; index: number }[]) {
-  if (stores.length === 0) return [];
-  const outcomes: { index: number; articleId: number | null; outcome: StoreOutcome }[] = [];
-  const known = await trx
-    .selectFrom('article')
-    .select(['id', 'content_hash'])
-    .where('content_hash', '=', sql<string>`any(${stores.map(({ write }) => write.contentHash)}::text[])`)
-    .execute();
-  const idByHash = new Map(known.map((row) => [row.content_hash, row.id]));
-  // Of one file's versions in the batch, the newest is written; of one content, the first.
-  const newest = new Map<string, { write: StoredArticle; index: number }>();
-  const sameContent: { index: number; hash: string }[] = [];
-  const seenHashes = new Set<string>();
-  for (const entry of stores) {
-    const { contentHash, sourceKey, sourceModifiedAt } = entry.write;
-    if (idByHash.has(contentHash) || seenHashes.has(contentHash)) {
-      sameContent.push({ index: entry.index, hash: contentHash });
-      continue;
-    }
-    const other = newest.get(sourceKey);
-    if (other && other.write.sourceModifiedAt > sourceModifiedAt) {
-      outcomes.push({ index: entry.index, articleId: null, outcome: 'stale' });
-      continue;
-    }
-    if (other) {
-      outcomes.push({ index: other.index, articleId: null, outcome: 'stale' });
-      seenHashes.delete(other.write.contentHash);
-    }
-    newest.set(sourceKey, entry);
-    seenHashes.add(contentHash);
-  }
-
-  const rows = [...newest.values()];
-  if (rows.length > 0) {
-    const updates = ARTICLE_COLUMNS.map(([name]) => sql`${sql.ref(name)} = excluded.${sql.ref(name)}`);
-    const { rows: upserted } = await sql<{ id: number; source_key: string; inserted: boolean }>`
-      ${insertRows('article', rows.map(({ write }) => articleColumns(write)), ARTICLE_COLUMNS)}
-      on conflict (source_key) do update set ${sql.join(updates)}, updated_at = now()
-      where article.source_modified_at <= excluded.source_modified_at
-      returning id, source_key, (xmax = 0) as inserted
-    `.execute(trx);
-    const byKey = new Map(upserted.map((row) => [row.source_key, row]));
-    for (const { write, index } of rows) {
-      const row = byKey.get(write.sourceKey);
-      if (row) idByHash.set(write.contentHash, row.id);
-      outcomes.push({ index, articleId: row?.id ?? null, outcome: row ? (row.inserted ? 'inserted' : 'updated') : 'stale' });
-    }
-  }
-  for (const { index, hash } of sameContent) outcomes.push({ index, articleId: idByHash.get(hash) ?? null, outcome: 'unchanged' });
-  return outcomes;
+async function upsertRows(trx: Trx, rows: readonly Entry<StoredArticle>[]): Promise<Outcome[]> {
+  if (rows.length === 0) return [];
+  const updates = ARTICLE_COLUMNS.map(([name]) => sql`${sql.ref(name)} = excluded.${sql.ref(name)}`);
+  const { rows: upserted } = await sql<{ id: number; source_key: string; inserted: boolean }>`
+    ${insertRows('article', rows.map(({ write }) => articleColumns(write)), ARTICLE_COLUMNS)}
+    on conflict (source_key) do update set ${sql.join(updates)}, updated_at = now()
+    where article.source_modified_at <= excluded.source_modified_at
+    returning id, source_key, (xmax = 0) as inserted
+  `.execute(trx);
+  const byKey = new Map(upserted.map((row) => [row.source_key, row]));
+  return rows.map(({ write, index }) => {
+    const row = byKey.get(write.sourceKey);
+    return { index, articleId: row?.id ?? null, outcome: row ? (row.inserted ? 'inserted' : 'updated') : 'stale' };
+  });
 }
 
 /**
@@ -220,8 +247,10 @@ async function upsertArticles(trx: Trx, stores: readonly { write: StoredArticle;
  * where article.id = row.id and article.content_hash = row.content_hash returning article.id
  * ```
  */
-async function refreshArticles(trx: Trx, refreshes: readonly { write: RefreshedArticle; index: number }[]) {
-  if (refreshes.length === 0) return [];
+async function refreshArticles(trx: Trx, all: readonly Entry<RefreshedArticle>[]) {
+  if (all.length === 0) return { written: [], twice: [] };
+  // The same article sent twice (`reprocess` run twice): it is derived again once.
+  const refreshes = [...new Map(all.map((entry) => [entry.write.articleId, entry])).values()];
   const rows = refreshes.map(({ write }) => ({ id: write.articleId, content_hash: write.contentHash, extractor: write.extractor, ...publishedColumns(write.dateText, write.published) }));
   const set = ARTICLE_COLUMNS.filter(([name]) => name === 'extractor' || name.startsWith('published_')) as TypedColumn<(typeof rows)[number]>[];
   const columns: TypedColumn<(typeof rows)[number]>[] = [['id', 'bigint'], ['content_hash', 'text'], ...set];
@@ -232,7 +261,10 @@ async function refreshArticles(trx: Trx, refreshes: readonly { write: RefreshedA
     returning article.id
   `.execute(trx);
   const done = new Set(updated.map((row) => Number(row.id)));
-  return refreshes.filter(({ write }) => done.has(write.articleId)).map(({ write, index }) => ({ index, articleId: write.articleId }));
+  return {
+    written: refreshes.filter(({ write }) => done.has(write.articleId)).map(({ write, index }) => ({ index, articleId: write.articleId })),
+    twice: all.filter((entry) => !refreshes.includes(entry) && done.has(entry.write.articleId)).map(({ write, index }) => ({ index, articleId: write.articleId })),
+  };
 }
 
 /**

@@ -258,7 +258,8 @@ export async function writeMentions(
   perArticle.forEach(({ entities }, i) => {
     for (const entity of entities) {
       const key = keyOf(entity.type, entity.normalized_name);
-      if (!linked[i]!.has(key) && !toUpsert.has(key)) toUpsert.set(key, entity);
+      // Of the same entity in several articles, one that knows its country is kept.
+      if (!linked[i]!.has(key) && (!toUpsert.has(key) || (toUpsert.get(key)!.country_code === null && entity.country_code !== null))) toUpsert.set(key, entity);
     }
   });
   const entities = [...toUpsert.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, entity]) => entity);

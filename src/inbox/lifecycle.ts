@@ -3,11 +3,19 @@ import path from 'node:path';
 import { type InboxDirs, SIDECAR_SUFFIX } from './files.ts';
 import { moveInside, NotARegularFileError, openRegularFile, removeInside, writeFileInside } from './safe-fs.ts';
 
+/** Which version of a file a job was made for: its size and change time (ctime, in nanoseconds). */
+export interface FileVersion {
+  size: number;
+  changedAt: string;
+}
+
 export interface InboxFile {
   /** Where the file was read from, inside the inbox. */
   path: string;
   /** sha256 of the bytes the job read; the file is only moved while it still holds them. */
   contentHash?: string;
+  /** Or the version the job was made for, when it did not read the file (it is moved only while it is that version). */
+  version?: FileVersion;
 }
 
 export const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -33,13 +41,12 @@ function errorCode(error: unknown): string | undefined {
  * edited since then is a newer version: the watcher or the rescan queues it, and this job must not
  * file it away. A link or special file put in its place is not ours to move.
  */
-async function holdsVersion(root: string, file: string, contentHash: string | undefined): Promise<boolean> {
+async function holdsVersion(root: string, file: string, expected: Omit<InboxFile, 'path'>): Promise<boolean> {
   try {
-    if (contentHash === undefined) {
-      await (await openRegularFile(file, root)).handle.close();
-      return true;
-    }
-    return (await sha256OfFile(file, root)) === contentHash;
+    if (expected.contentHash !== undefined) return (await sha256OfFile(file, root)) === expected.contentHash;
+    const { handle, stats } = await openRegularFile(file, root);
+    await handle.close();
+    return expected.version === undefined || (Number(stats.size) === expected.version.size && String(stats.ctimeNs) === expected.version.changedAt);
   } catch (error) {
     if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR' || error instanceof NotARegularFileError) return false;
     throw error;
@@ -63,19 +70,19 @@ export async function settleProcessed(inbox: InboxDirs, file: InboxFile): Promis
     [inbox.dir, file.path],
     [inbox.failedDir, failedPath(inbox, file)],
   ] as const) {
-    if (!moved && (await holdsVersion(root, candidate, file.contentHash))) {
+    if (!moved && (await holdsVersion(root, candidate, file))) {
       await moveInside(root, candidate, inbox.processedDir, target);
       moved = true;
     }
   }
   // An explanation whose file is no longer in failed/ (moved back and now stored) explains nothing.
-  if (!(await holdsVersion(inbox.failedDir, failedPath(inbox, file), undefined))) await removeInside(inbox.failedDir, sidecarOf(inbox, file));
+  if (!(await holdsVersion(inbox.failedDir, failedPath(inbox, file), {}))) await removeInside(inbox.failedDir, sidecarOf(inbox, file));
   return moved ? 'moved' : 'left';
 }
 
 /** Files a file that could not be ingested in failed/, next to a sidecar that says why. */
 export async function settleFailed(inbox: InboxDirs, file: InboxFile, stage: string, reason: string): Promise<Settled> {
-  if (!(await holdsVersion(inbox.dir, file.path, file.contentHash))) return 'left';
+  if (!(await holdsVersion(inbox.dir, file.path, file))) return 'left';
   const key = relativeTo(inbox, file);
   const text = [
     `${key} could not be ingested.`,

@@ -1,11 +1,5 @@
-import { sha256 } from './lifecycle.ts';
+import { type FileVersion, sha256 } from './lifecycle.ts';
 import { NotARegularFileError, openRegularFile, readAtMost } from './safe-fs.ts';
-
-/** Which version of a file a job was made for: its size and change time (ctime, in nanoseconds). */
-export interface FileVersion {
-  size: number;
-  changedAt: string;
-}
 
 export type VersionRead =
   | { found: 'version'; bytes: Buffer; contentHash: string }

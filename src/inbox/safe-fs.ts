@@ -77,6 +77,13 @@ export async function openRegularFile(file: string, root: string): Promise<Opene
     await handle.close();
     throw new NotARegularFileError(file, stats.isFile() ? 'unknown' : kindOf(stats));
   }
+  // Where the opened file really is: a folder on the way swapped for a link between the checks
+  // and the open would show here (Linux names every open file under /proc/self/fd).
+  const opened = await realpath(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
+  if (opened !== undefined && !inside(await realpath(root), opened)) {
+    await handle.close();
+    throw new NotARegularFileError(file, 'outside');
+  }
   return { handle, stats };
 }
 

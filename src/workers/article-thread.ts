@@ -19,7 +19,7 @@ export type PrepareInput = { timezone: string } & ({ bytes: Uint8Array } | { sto
  * any error is the article's and final: it is returned with the stage that met it.
  */
 export default function prepare(input: PrepareInput): Prepared {
-  let stage: Stage = 'validate';
+  let stage: Stage = 'bytes' in input ? 'validate' : 'dates';
   try {
     const { article, published } =
       'bytes' in input ? validate(input.bytes, input.timezone) : { article: input.stored, published: publishedDateOf(input.stored, input.timezone) };

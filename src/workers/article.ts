@@ -7,14 +7,19 @@ import type { Payloads, Source } from '../jobs/payloads.ts';
 import { type Stage, STAGES } from '../jobs/queues.ts';
 import type { PrepareInput } from './article-thread.ts';
 import { type JobInfo, type Prepared, StageError, type Task, type TaskContext, type TaskResults } from './context.ts';
+import { isDataError } from './batch-writer.ts';
 import { refreshWrite, storeWrite } from './upsert.ts';
 
-/** An error of the infrastructure (file system, database) in `stage`: the job is tried again. */
+/**
+ * An error in `stage` that is not the article's: the job is tried again. The database refusing the
+ * article's own data (the batch writer has split the batch down to it) fails it for good.
+ */
 async function retryable<T>(stage: Stage, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    throw error instanceof StageError ? error : new StageError(stage, error instanceof Error ? error.message : String(error), false);
+    if (error instanceof StageError) throw error;
+    throw new StageError(stage, error instanceof Error ? error.message : String(error), isDataError(error));
   }
 }
 
@@ -31,14 +36,16 @@ async function inStage<T>(stage: Stage, context: TaskContext, step: () => Promis
 }
 
 /**
- * Validate, dates and entities, in one go on a thread (counted as active in validate); the stage
- * that refuses the article fails it for good.
+ * Validate, dates and entities (or, for a stored article, dates and entities), in one go on a
+ * thread, counted as active in the first of them; the stage that refuses the article fails it for
+ * good. Stages passed are counted on the first try only: a retry repeats them.
  */
-async function prepared(input: PrepareInput, context: TaskContext): Promise<Extract<Prepared, { ok: true }>> {
-  context.stages.active('validate', 1);
-  const result = await retryable('validate', () => context.prepare(input)).finally(() => context.stages.active('validate', -1));
+async function prepared(input: PrepareInput, context: TaskContext, job: JobInfo): Promise<Extract<Prepared, { ok: true }>> {
+  const first = 'bytes' in input ? 'validate' : 'dates';
+  context.stages.active(first, 1);
+  const result = await retryable(first, () => context.prepare(input)).finally(() => context.stages.active(first, -1));
   const reached = result.ok ? STAGES.indexOf('upsert') : STAGES.indexOf(result.stage);
-  for (const stage of STAGES.slice(0, reached)) context.stages.count(stage, 'passed');
+  if (job.attempt === 0) for (const stage of STAGES.slice(STAGES.indexOf(first), reached)) context.stages.count(stage, 'passed');
   if (!result.ok) throw new StageError(result.stage, result.message, true);
   for (const warning of result.published.warnings) context.log.warn('publication date', { warning });
   return result;
@@ -51,11 +58,18 @@ async function storeFile(source: Source, context: TaskContext, job: JobInfo): Pr
   if (read.found === 'too large') {
     throw new StageError('validate', `the file has ${read.size} bytes; an article may have at most ${config.maxArticleBytes} (MAX_ARTICLE_BYTES)`, true);
   }
-  const ready = await prepared({ bytes: read.bytes, timezone: config.timezone }, context);
+  const ready = await prepared({ bytes: read.bytes, timezone: config.timezone }, context, job);
   const result = await inStage('upsert', context, () => context.writer.write(storeWrite(source, read.contentHash, job.queuedAt, ready)));
   if (!source.fromInbox) return result;
-  const settled = await settleProcessed(config.inbox, { path: source.path, contentHash: read.contentHash });
-  return settled === 'left' ? { ...result, note: 'the inbox holds a newer version' } : result;
+  try {
+    const settled = await settleProcessed(config.inbox, { path: source.path, contentHash: read.contentHash });
+    return settled === 'left' ? { ...result, note: 'the inbox holds a newer version' } : result;
+  } catch (error) {
+    // Stored is stored: the job completes, and the rescan, finding the file of a completed job, moves it again.
+    const reason = error instanceof Error ? error.message : String(error);
+    context.log.error('stored, but the file could not be moved to processed/; the rescan tries again', { file: source.key, error: reason });
+    return { ...result, note: `stored; moving the file to processed/ failed (${reason})` };
+  }
 }
 
 /** A stored article as the stages take it; its file is not needed again. */
@@ -72,13 +86,13 @@ function articleOf(row: ArticleRow): Article {
   };
 }
 
-async function reprocess({ articleId }: { articleId: number }, context: TaskContext): Promise<TaskResults['article']> {
-  const row = await retryable('validate', () => findArticle(context.db, articleId));
+async function reprocess({ articleId }: { articleId: number }, context: TaskContext, job: JobInfo): Promise<TaskResults['article']> {
+  const row = await retryable('dates', () => findArticle(context.db, articleId));
   if (!row) return { outcome: 'stale', articleId: null, note: 'the article is no longer stored' };
-  const ready = await prepared({ stored: articleOf(row), timezone: context.config.timezone }, context);
+  const ready = await prepared({ stored: articleOf(row), timezone: context.config.timezone }, context, job);
   return inStage('upsert', context, () => context.writer.write(refreshWrite(row.id, row.content_hash, ready)));
 }
 
 /** One article through all four stages: from its file (or, for `reprocess`, from the database) into Postgres. */
 export const processArticle: Task<'article'> = async (payload: Payloads['article'], context, job) =>
-  'reprocess' in payload ? reprocess(payload.reprocess, context) : storeFile(payload.source, context, job);
+  'reprocess' in payload ? reprocess(payload.reprocess, context, job) : storeFile(payload.source, context, job);

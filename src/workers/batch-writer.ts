@@ -8,10 +8,14 @@ interface Pending {
   reject(error: unknown): void;
 }
 
-/** Errors of the connection or the server rather than of the data: every article of the batch waits for a retry. */
-function isInfrastructureError(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || /^(08|53|57|58)/.test(code);
+/**
+ * An error the database raised because of the data written (SQLSTATE class 22, data exception, or
+ * 23, integrity constraint violation): the same article fails the same way on every try. Anything
+ * else (a lost connection, a server shutting down) is no article's fault.
+ */
+export function isDataError(error: unknown): boolean {
+  const { code, severity } = error as { code?: unknown; severity?: unknown };
+  return typeof severity === 'string' && typeof code === 'string' && /^2[23]/.test(code);
 }
 
 /**
@@ -56,7 +60,7 @@ export class BatchWriter {
       batch.forEach((entry, i) => entry.resolve(results[i]!));
       this.onBatch(batch.length);
     } catch (error) {
-      if (batch.length === 1 || isInfrastructureError(error)) {
+      if (batch.length === 1 || !isDataError(error)) {
         for (const entry of batch) entry.reject(error);
         return;
       }

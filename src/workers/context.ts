@@ -38,10 +38,12 @@ export interface TaskContext {
   log: Logger;
 }
 
-/** Of the job being run: its id and when it was put on the queue. */
+/** Of the job being run: its id, when it was put on the queue, and which try this is. */
 export interface JobInfo {
   id: string;
   queuedAt: Date;
+  /** How many tries came before this one. */
+  attempt: number;
 }
 
 /** The article task reports how its article was stored; the rescan, what it found. */

@@ -39,7 +39,7 @@ function processorFor<Q extends QueueName>(name: Q, context: TaskContext) {
   const task = tasks[name] as Task<Q>;
   return async (job: Job) => {
     try {
-      return await task(parsePayload(name, job.data), context, { id: String(job.id), queuedAt: new Date(job.timestamp) });
+      return await task(parsePayload(name, job.data), context, { id: String(job.id), queuedAt: new Date(job.timestamp), attempt: job.attemptsMade });
     } catch (error) {
       if (!(error instanceof StageError)) throw error instanceof z.ZodError ? new UnrecoverableError(error.message) : error;
       const lastAttempt = error.final || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -50,7 +50,8 @@ function processorFor<Q extends QueueName>(name: Q, context: TaskContext) {
       // The source is read from the raw job data: the payload as a whole may be what failed.
       const source = sourceSchema.safeParse((job.data as { source?: unknown } | undefined)?.source).data;
       if (source?.fromInbox) {
-        await settleFailed(context.config.inbox, { path: source.path }, error.stage, error.message).catch((moveError: Error) =>
+        // Only the version this job was made for: an edited file is a newer version with a job of its own.
+        await settleFailed(context.config.inbox, { path: source.path, version: source }, error.stage, error.message).catch((moveError: Error) =>
           context.log.error('could not move the file to failed/', { file: source.path, error: moveError.message }),
         );
       }
