@@ -1,26 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../src/article/parse.ts';
 import { publishedDateOf } from '../src/article/published.ts';
 import { type ArticleWrite, storeArticles } from '../src/db/articles.ts';
-import { createDatabase } from '../src/db/connection.ts';
 import type { Mention } from '../src/entities/entity.ts';
 import { BatchWriter } from '../src/workers/batch-writer.ts';
-import { createTestEnvironment, type TestEnvironment } from './support/environment.ts';
+import { useTestDatabase } from './support/database.ts';
 
-let environment: TestEnvironment;
-let db: ReturnType<typeof createDatabase>;
-beforeAll(async () => {
-  environment = await createTestEnvironment();
-  db = createDatabase(environment.config.databaseUrl, 4);
-});
-afterAll(async () => {
-  await db?.destroy();
-  await environment?.cleanup();
-});
-beforeEach(async () => {
-  await db.deleteFrom('article').execute();
-  await db.deleteFrom('entity').execute();
-});
+const test = useTestDatabase({ emptyBeforeEach: true, connections: 4 });
 
 /** A write of `text` under `key`, with the given mentions located in order of appearance. */
 function write(key: string, text: string, mentions: [Mention['type'], string][]): ArticleWrite & { kind: 'store' } {
@@ -46,7 +32,7 @@ function write(key: string, text: string, mentions: [Mention['type'], string][])
 
 describe('writing articles in batches', () => {
   it('stores every article of a batch but the bad one, which fails alone with its reason', async () => {
-    const writer = new BatchWriter(db, 10);
+    const writer = new BatchWriter(test.db, 10);
     const good = Array.from({ length: 6 }, (_, i) => write(`good-${i}`, `Mark Rutte sprak in Den Haag (${i}).`, [['PER', 'Mark Rutte'], ['LOC', 'Den Haag']]));
     const bad = write('bad', 'Sigrid Kaag sprak in Utrecht.', [['PER', 'Sigrid Kaag']]);
     // A mention that ends where it starts: the database refuses it.
@@ -54,9 +40,9 @@ describe('writing articles in batches', () => {
     const results = await Promise.allSettled([...good.slice(0, 3), bad, ...good.slice(3)].map((entry) => writer.write(entry)));
     expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
     expect(String((results[3] as PromiseRejectedResult).reason)).toMatch(/mention_span/);
-    const stored = await db.selectFrom('article').select('source_key').orderBy('source_key').execute();
+    const stored = await test.db.selectFrom('article').select('source_key').orderBy('source_key').execute();
     expect(stored.map((row) => row.source_key)).toEqual(good.map((entry) => entry.sourceKey).sort());
-    const mentions = await db.selectFrom('mention').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const mentions = await test.db.selectFrom('mention').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(mentions.n)).toBe(12);
   });
 
@@ -65,17 +51,17 @@ describe('writing articles in batches', () => {
       ['short', 'full'],
       ['full', 'short'],
     ]) {
-      await db.deleteFrom('article').execute();
-      await db.deleteFrom('entity').execute();
+      await test.db.deleteFrom('article').execute();
+      await test.db.deleteFrom('entity').execute();
       const writes = {
         short: write(`short-${order[0]}`, 'Blinken reist naar Kiev.', [['PER', 'Blinken'], ['LOC', 'Kiev']]),
         full: write(`full-${order[0]}`, 'Antony Blinken sprak in Genève.', [['PER', 'Antony Blinken'], ['LOC', 'Genève']]),
       };
-      const results = await storeArticles(db, order.map((name) => writes[name as 'short' | 'full']));
+      const results = await storeArticles(test.db, order.map((name) => writes[name as 'short' | 'full']));
       expect(results.map((result) => result.outcome)).toEqual(['inserted', 'inserted']);
-      const people = await db.selectFrom('entity').select('name').where('type', '=', 'PER').execute();
+      const people = await test.db.selectFrom('entity').select('name').where('type', '=', 'PER').execute();
       expect(people).toEqual([{ name: 'Antony Blinken' }]);
-      const aliases = await db
+      const aliases = await test.db
         .selectFrom('entity_alias')
         .innerJoin('entity', 'entity.id', 'entity_alias.entity_id')
         .select('alias')
@@ -90,10 +76,10 @@ describe('writing articles in batches', () => {
     const older = { ...write('same-file', 'Mark Rutte sprak.', [['PER', 'Mark Rutte']]), sourceModifiedAt: new Date('2024-01-01') };
     const newer = { ...write('same-file', 'Mark Rutte sprak opnieuw.', [['PER', 'Mark Rutte']]), contentHash: 'e'.repeat(64), sourceModifiedAt: new Date('2024-01-02') };
     const copy = { ...write('copy', 'Mark Rutte sprak opnieuw.', [['PER', 'Mark Rutte']]), contentHash: 'e'.repeat(64) };
-    const results = await storeArticles(db, [newer, older, copy]);
+    const results = await storeArticles(test.db, [newer, older, copy]);
     expect(results.map((result) => result.outcome)).toEqual(['inserted', 'stale', 'unchanged']);
     expect(results[2]!.articleId).toBe(results[0]!.articleId);
-    const stored = await db.selectFrom('article').select(['source_key', 'body']).execute();
+    const stored = await test.db.selectFrom('article').select(['source_key', 'body']).execute();
     expect(stored).toEqual([{ source_key: 'same-file', body: 'Mark Rutte sprak opnieuw.' }]);
   });
 
@@ -101,13 +87,13 @@ describe('writing articles in batches', () => {
     const x = (key: string, modified: string) => ({ ...write(key, 'Mark Rutte sprak.', [['PER', 'Mark Rutte']]), contentHash: 'a'.repeat(64), sourceModifiedAt: new Date(modified) });
     const z = (key: string, modified: string) => ({ ...write(key, 'Sigrid Kaag sprak.', [['PER', 'Sigrid Kaag']]), contentHash: 'b'.repeat(64), sourceModifiedAt: new Date(modified) });
     // A file edited (X → Z) in the same batch as a copy of its old content X: X must stay stored, under the copy.
-    await storeArticles(db, [x('a', '2024-01-01')]);
-    expect((await storeArticles(db, [z('a', '2024-01-02'), x('c', '2024-01-02')])).map((result) => result.outcome)).toEqual(['updated', 'inserted']);
+    await storeArticles(test.db, [x('a', '2024-01-01')]);
+    expect((await storeArticles(test.db, [z('a', '2024-01-02'), x('c', '2024-01-02')])).map((result) => result.outcome)).toEqual(['updated', 'inserted']);
     // An old version that turns out stale must not make its copy count as stored.
-    await db.deleteFrom('article').execute();
-    await storeArticles(db, [z('a', '2024-02-01')]);
-    expect((await storeArticles(db, [x('a', '2024-01-01'), x('b', '2024-01-01')])).map((result) => result.outcome)).toEqual(['stale', 'inserted']);
-    const stored = await db.selectFrom('article').select(['source_key', 'content_hash']).orderBy('source_key').execute();
+    await test.db.deleteFrom('article').execute();
+    await storeArticles(test.db, [z('a', '2024-02-01')]);
+    expect((await storeArticles(test.db, [x('a', '2024-01-01'), x('b', '2024-01-01')])).map((result) => result.outcome)).toEqual(['stale', 'inserted']);
+    const stored = await test.db.selectFrom('article').select(['source_key', 'content_hash']).orderBy('source_key').execute();
     expect(stored).toEqual([
       { source_key: 'a', content_hash: 'b'.repeat(64) },
       { source_key: 'b', content_hash: 'a'.repeat(64) },
@@ -118,7 +104,7 @@ describe('writing articles in batches', () => {
     const plain = write('plain', 'De Russische minister sprak.', [['MISC', 'Russische']]);
     const withCountry = write('with-country', 'Een Russische delegatie kwam.', [['MISC', 'Russische']]);
     withCountry.mentions[0] = { ...withCountry.mentions[0]!, country: { code: 'RU', name: 'Rusland' } };
-    await storeArticles(db, [plain, withCountry]);
-    expect(await db.selectFrom('entity').select(['name', 'country_code']).execute()).toEqual([{ name: 'Russische', country_code: 'RU' }]);
+    await storeArticles(test.db, [plain, withCountry]);
+    expect(await test.db.selectFrom('entity').select(['name', 'country_code']).execute()).toEqual([{ name: 'Russische', country_code: 'RU' }]);
   });
 });

@@ -1,29 +1,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../src/article/parse.ts';
 import { publishedDateOf } from '../src/article/published.ts';
 import { storeArticle } from '../src/db/articles.ts';
-import { createDatabase } from '../src/db/connection.ts';
 import type { Mention } from '../src/entities/entity.ts';
 import { countryOfNationality } from '../src/ner/nationalities.ts';
 import { seedsGold } from './support/gold.ts';
-import { createTestEnvironment, REPO_ROOT, type TestEnvironment } from './support/environment.ts';
+import { useTestDatabase } from './support/database.ts';
+import { REPO_ROOT } from './support/environment.ts';
 
-let environment: TestEnvironment;
-let db: ReturnType<typeof createDatabase>;
-beforeAll(async () => {
-  environment = await createTestEnvironment();
-  db = createDatabase(environment.config.databaseUrl, 4);
-});
-afterAll(async () => {
-  await db?.destroy();
-  await environment?.cleanup();
-});
-beforeEach(async () => {
-  await db.deleteFrom('article').execute();
-  await db.deleteFrom('entity').execute();
-});
+const test = useTestDatabase({ emptyBeforeEach: true, connections: 4 });
 
 const articleOf = (text: string) => parseArticleFile(new TextEncoder().encode(` date 2024-02 ${text}`));
 
@@ -36,7 +23,7 @@ async function store(key: string, text: string, mentions: [Mention['type'], stri
     from = start + written.length;
     return { type, text: written, name: written, start, end: start + written.length };
   });
-  return storeArticle(db, {
+  return storeArticle(test.db, {
     sourceKey: key,
     contentHash: key.padEnd(64, '0').replace(/[^0-9a-f]/g, 'f').slice(0, 64),
     sourceModifiedAt: new Date(),
@@ -49,7 +36,7 @@ async function store(key: string, text: string, mentions: [Mention['type'], stri
 }
 
 async function people() {
-  const rows = await db
+  const rows = await test.db
     .selectFrom('entity')
     .leftJoin('entity_alias', 'entity_alias.entity_id', 'entity.id')
     .select(['entity.name', 'entity_alias.alias'])
@@ -73,7 +60,7 @@ describe('linking people across articles', () => {
     await store('b.txt', 'Blinken sprak met Lavrov.', [['PER', 'Blinken'], ['PER', 'Lavrov']]);
     await store('a.txt', 'Antony Blinken reist naar Kiev.', [['PER', 'Antony Blinken'], ['LOC', 'Kiev']]);
     expect(await people()).toEqual({ 'Antony Blinken': ['Antony Blinken', 'Blinken'], Lavrov: ['Lavrov'] });
-    const mentions = await db.selectFrom('mention').innerJoin('entity', 'entity.id', 'mention.entity_id').select(['entity.name', 'mention.text']).where('entity.type', '=', 'PER').execute();
+    const mentions = await test.db.selectFrom('mention').innerJoin('entity', 'entity.id', 'mention.entity_id').select(['entity.name', 'mention.text']).where('entity.type', '=', 'PER').execute();
     expect(mentions.filter((m) => m.name === 'Antony Blinken').map((m) => m.text).sort()).toEqual(['Antony Blinken', 'Blinken']);
   });
 
@@ -92,7 +79,7 @@ describe('linking people across articles', () => {
   it('never links other types by surname', async () => {
     await store('a.txt', 'Antony Blinken reist.', [['PER', 'Antony Blinken']]);
     await store('b.txt', 'De Blinken-groep.', [['ORG', 'Blinken']]);
-    expect(await db.selectFrom('entity').select(['type', 'name']).orderBy('type').execute()).toEqual([
+    expect(await test.db.selectFrom('entity').select(['type', 'name']).orderBy('type').execute()).toEqual([
       { type: 'ORG', name: 'Blinken' },
       { type: 'PER', name: 'Antony Blinken' },
     ]);
@@ -101,7 +88,7 @@ describe('linking people across articles', () => {
   it('removes entities left without any mention when an article is edited', async () => {
     await store('a.txt', 'Rutte was in Gent.', [['PER', 'Rutte'], ['LOC', 'Gent']]);
     await store('b.txt', 'Ook Gent.', [['LOC', 'Gent']]);
-    await storeArticle(db, {
+    await storeArticle(test.db, {
       sourceKey: 'a.txt',
       contentHash: 'e'.repeat(64),
       sourceModifiedAt: new Date(Date.now() + 1000),
@@ -111,13 +98,13 @@ describe('linking people across articles', () => {
       mentions: [{ type: 'PER', text: 'Schoof', name: 'Schoof', start: 0, end: 6 }],
       extractor: 'test',
     });
-    expect((await db.selectFrom('entity').select('name').orderBy('name').execute()).map((row) => row.name)).toEqual(['Gent', 'Schoof']);
+    expect((await test.db.selectFrom('entity').select('name').orderBy('name').execute()).map((row) => row.name)).toEqual(['Gent', 'Schoof']);
   });
 
   it('records the country a nationality refers to', async () => {
     const article = articleOf('De Russische minister.');
     const start = article.text.indexOf('Russische');
-    await storeArticle(db, {
+    await storeArticle(test.db, {
       sourceKey: 'n.txt',
       contentHash: 'c'.repeat(64),
       sourceModifiedAt: new Date(),
@@ -127,7 +114,7 @@ describe('linking people across articles', () => {
       mentions: [{ type: 'MISC', text: 'Russische', name: 'Russische', start, end: start + 9, country: countryOfNationality('Russische')! }],
       extractor: 'test',
     });
-    expect(await db.selectFrom('entity').select(['name', 'country_code', 'country_name']).execute()).toEqual([
+    expect(await test.db.selectFrom('entity').select(['name', 'country_code', 'country_name']).execute()).toEqual([
       { name: 'Russische', country_code: 'RU', country_name: 'Rusland' },
     ]);
   });
@@ -154,7 +141,7 @@ describe('the two seed articles, with their annotated mentions', () => {
   const seeds = ['000_efed8caf83f9d982.txt', '003_93b1d2fb4bde249c.txt'];
   const storeSeed = async (file: string) => {
     const article = parseArticleFile(readFileSync(path.join(REPO_ROOT, 'seeds', file)));
-    await storeArticle(db, {
+    await storeArticle(test.db, {
       sourceKey: file,
       contentHash: file.replace(/\D/g, '').padEnd(64, '0'),
       sourceModifiedAt: new Date(),
@@ -169,14 +156,14 @@ describe('the two seed articles, with their annotated mentions', () => {
   it.each([seeds, [...seeds].reverse()])('make Blinken and Antony Blinken one person (%s first)', async (first, second) => {
     await storeSeed(first!);
     await storeSeed(second!);
-    const blinkens = await db.selectFrom('entity').select(['id', 'name']).where('type', '=', 'PER').where('normalized_name', 'like', '%blinken').execute();
+    const blinkens = await test.db.selectFrom('entity').select(['id', 'name']).where('type', '=', 'PER').where('normalized_name', 'like', '%blinken').execute();
     expect(blinkens.map((row) => row.name)).toEqual(['Antony Blinken']);
-    const aliases = await db.selectFrom('entity_alias').select('alias').where('entity_id', '=', blinkens[0]!.id).orderBy('alias').execute();
+    const aliases = await test.db.selectFrom('entity_alias').select('alias').where('entity_id', '=', blinkens[0]!.id).orderBy('alias').execute();
     expect(aliases.map((row) => row.alias)).toEqual(['Antony Blinken', 'Blinken']);
-    const mentions = await db.selectFrom('mention').select(['article_id']).where('entity_id', '=', blinkens[0]!.id).execute();
+    const mentions = await test.db.selectFrom('mention').select(['article_id']).where('entity_id', '=', blinkens[0]!.id).execute();
     expect(mentions).toHaveLength(8);
     expect(new Set(mentions.map((row) => row.article_id)).size).toBe(2);
-    const lavrovs = await db.selectFrom('entity').select('name').where('type', '=', 'PER').where('normalized_name', 'like', '%lavrov').execute();
+    const lavrovs = await test.db.selectFrom('entity').select('name').where('type', '=', 'PER').where('normalized_name', 'like', '%lavrov').execute();
     expect(lavrovs.map((row) => row.name)).toEqual(['Sergej Lavrov']);
   });
 });

@@ -1,21 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../src/article/parse.ts';
 import { storeArticle } from '../src/db/articles.ts';
-import { createDatabase } from '../src/db/connection.ts';
 import { parsePublishedDate } from '../src/dates/published.ts';
 import { shippedExtractor } from './support/extractor.ts';
-import { createTestEnvironment, type TestEnvironment } from './support/environment.ts';
+import { useTestDatabase } from './support/database.ts';
 
-let environment: TestEnvironment;
-let db: ReturnType<typeof createDatabase>;
-beforeAll(async () => {
-  environment = await createTestEnvironment();
-  db = createDatabase(environment.config.databaseUrl, 8);
-});
-afterAll(async () => {
-  await db?.destroy();
-  await environment?.cleanup();
-});
+const test = useTestDatabase({ connections: 8 });
 
 const article = parseArticleFile(new TextEncoder().encode(' date 2024-02 Kaja Kallas sprak in Tallinn met Mark Rutte.'));
 const stored = (sourceKey: string) => ({
@@ -34,7 +24,7 @@ describe('storing articles', () => {
     const sentence = 'Rutte sprak vrijdag in Gent. ';
     const long = parseArticleFile(new TextEncoder().encode(` date 2024-02 ${sentence.repeat(15_000)}`));
     const at = (i: number, offset: number, text: string) => ({ start: i * sentence.length + offset, end: i * sentence.length + offset + text.length, text });
-    const result = await storeArticle(db, {
+    const result = await storeArticle(test.db, {
       ...stored('long.txt'),
       contentHash: 'b'.repeat(64),
       article: long,
@@ -43,17 +33,17 @@ describe('storing articles', () => {
     });
     expect(result.outcome).toBe('inserted');
     const [mentions, expressions] = await Promise.all([
-      db.selectFrom('mention').select(db.fn.countAll<number>().as('n')).where('article_id', '=', result.articleId!).executeTakeFirstOrThrow(),
-      db.selectFrom('time_expression').select(db.fn.countAll<number>().as('n')).where('article_id', '=', result.articleId!).executeTakeFirstOrThrow(),
+      test.db.selectFrom('mention').select(test.db.fn.countAll<number>().as('n')).where('article_id', '=', result.articleId!).executeTakeFirstOrThrow(),
+      test.db.selectFrom('time_expression').select(test.db.fn.countAll<number>().as('n')).where('article_id', '=', result.articleId!).executeTakeFirstOrThrow(),
     ]);
     expect([Number(mentions.n), Number(expressions.n)]).toEqual([15_000, 15_000]);
-    await db.deleteFrom('article').execute();
+    await test.db.deleteFrom('article').execute();
   });
 
   it('stores content written under several names at the same moment once, without an error', async () => {
-    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => storeArticle(db, stored(`copy-${i}.txt`))));
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => storeArticle(test.db, stored(`copy-${i}.txt`))));
     expect(results.map((result) => result.outcome).sort()).toEqual(['inserted', ...Array(7).fill('unchanged')]);
-    const rows = await db.selectFrom('article').select('id').execute();
+    const rows = await test.db.selectFrom('article').select('id').execute();
     expect(rows).toHaveLength(1);
     expect(new Set(results.map((result) => result.articleId))).toEqual(new Set([rows[0]!.id]));
   });

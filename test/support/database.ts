@@ -1,0 +1,34 @@
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createDatabase } from '../../src/db/connection.ts';
+import type { Database } from '../../src/db/database.ts';
+import { createTestEnvironment, type TestEnvironment } from './environment.ts';
+
+/**
+ * A database of the calling test file's own, with the schema, for the file's tests; dropped after
+ * them. With `emptyBeforeEach`, every test starts without articles and entities.
+ */
+export function useTestDatabase(options: { emptyBeforeEach?: boolean; connections?: number } = {}): { readonly db: Kysely<Database> } {
+  let environment: TestEnvironment | undefined;
+  let db: Kysely<Database> | undefined;
+  beforeAll(async () => {
+    environment = await createTestEnvironment();
+    db = createDatabase(environment.config.databaseUrl, options.connections ?? 4);
+  });
+  afterAll(async () => {
+    await db?.destroy();
+    await environment?.cleanup();
+  });
+  if (options.emptyBeforeEach) {
+    beforeEach(async () => {
+      await db!.deleteFrom('article').execute();
+      await db!.deleteFrom('entity').execute();
+    });
+  }
+  return {
+    get db() {
+      if (!db) throw new Error('the test database is made before the tests run');
+      return db;
+    },
+  };
+}
