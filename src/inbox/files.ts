@@ -86,16 +86,24 @@ export function listInbox(inbox: InboxDirs): Promise<Listing> {
 /** Files looked at at once: a listing of any size is checked a slice at a time. */
 const SLICE = 256;
 
-/** Which of `files` have not changed for `stableMs`: the others are probably still being written. */
-export async function settledFiles(files: readonly string[], stableMs: number, now = Date.now()): Promise<string[]> {
-  const settled: string[] = [];
+export type FileState = 'settled' | 'changing' | 'gone';
+
+/** Whether each of `files` has not changed for `stableMs` (settled), is probably still being written, or is gone. */
+export async function fileStates(files: readonly string[], stableMs: number, now = Date.now()): Promise<Map<string, FileState>> {
+  const states = new Map<string, FileState>();
   for (let start = 0; start < files.length; start += SLICE) {
     const slice = files.slice(start, start + SLICE);
     const infos = await Promise.all(slice.map((file) => lstat(file).catch(() => undefined)));
     slice.forEach((file, i) => {
       const info = infos[i];
-      if (info && now - info.mtimeMs >= stableMs) settled.push(file);
+      states.set(file, info === undefined ? 'gone' : now - info.mtimeMs >= stableMs ? 'settled' : 'changing');
     });
   }
-  return settled;
+  return states;
+}
+
+/** Which of `files` have not changed for `stableMs`: the others are probably still being written. */
+export async function settledFiles(files: readonly string[], stableMs: number, now = Date.now()): Promise<string[]> {
+  const states = await fileStates(files, stableMs, now);
+  return files.filter((file) => states.get(file) === 'settled');
 }
