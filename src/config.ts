@@ -28,7 +28,7 @@ const environmentSchema = z.object({
   INBOX_STABLE_MS: positiveInt(1000),
   RESCAN_INTERVAL_MS: z.coerce.number().int().min(1000).default(60_000),
   /** Articles in flight per worker process: enough to keep its threads busy and its batches full. */
-  WORKER_CONCURRENCY: positiveInt(32),
+  WORKER_CONCURRENCY: positiveInt(64),
   /** At most this many articles are written in one transaction. */
   BATCH_SIZE: positiveInt(100),
   /** The producers queue more files only while fewer jobs than this wait or run: the inbox holds the backlog, not Redis. */
