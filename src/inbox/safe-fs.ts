@@ -42,13 +42,25 @@ const inside = (parent: string, child: string) => {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 };
 
+const realRoots = new Map<string, string>();
+
+/**
+ * Where a configured folder (the inbox, processed/, failed/, a folder given to `ingest`) really is,
+ * as first seen: looked up once, and a folder swapped for a link later cannot move it.
+ */
+async function realRoot(root: string): Promise<string> {
+  let real = realRoots.get(root);
+  if (real === undefined) realRoots.set(root, (real = await realpath(root)));
+  return real;
+}
+
 /**
  * Checks that `folder`, with every link in it resolved, is still `root` or below it: the folders on
  * the way may have been swapped for links since they were listed.
  */
 export async function assertInside(root: string, folder: string): Promise<void> {
-  const [realRoot, realFolder] = await Promise.all([realpath(root), realpath(folder)]);
-  if (!inside(realRoot, realFolder)) throw new NotARegularFileError(folder, 'outside');
+  const [real, realFolder] = await Promise.all([realRoot(root), realpath(folder)]);
+  if (!inside(real, realFolder)) throw new NotARegularFileError(folder, 'outside');
 }
 
 export interface OpenedFile {
@@ -80,7 +92,7 @@ export async function openRegularFile(file: string, root: string): Promise<Opene
   // Where the opened file really is: a folder on the way swapped for a link between the checks
   // and the open would show here (Linux names every open file under /proc/self/fd).
   const opened = await realpath(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
-  if (opened !== undefined && !inside(await realpath(root), opened)) {
+  if (opened !== undefined && !inside(await realRoot(root), opened)) {
     await handle.close();
     throw new NotARegularFileError(file, 'outside');
   }
