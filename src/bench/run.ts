@@ -11,7 +11,7 @@ import type { Database } from '../db/database.ts';
 import { dropDatabase, prepareDatabase } from '../db/migrate.ts';
 import { defaultExtractorFor } from '../entities/index.ts';
 import { listEntriesUnder } from '../inbox/files.ts';
-import { openQueues, type Queues, STAGES } from '../jobs/queues.ts';
+import { deleteQueueKeys, openQueues, type Queues, STAGES } from '../jobs/queues.ts';
 import { readStages } from '../jobs/stage-counts.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { type Child, startChild, waitForOutput } from './processes.ts';
@@ -73,16 +73,6 @@ async function redisMemory(queues: Queues): Promise<number> {
   return Number(/used_memory:(\d+)/.exec(await queues.redis.info('memory'))?.[1] ?? 0);
 }
 
-/** Deletes every key under `prefix`. */
-async function deleteKeys(queues: Queues, prefix: string): Promise<void> {
-  let cursor = '0';
-  do {
-    const [next, keys] = await queues.redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-    if (keys.length > 0) await queues.redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-}
-
 /** Reference 1: the same articles through validate, dates and entities in one process per core. */
 async function stagesOnly(files: string[], env: NodeJS.ProcessEnv): Promise<number> {
   const cores = availableParallelism();
@@ -121,7 +111,7 @@ async function noopQueue(config: Config, count: number, workers: number, env: No
     return count / ((performance.now() - started) / 1000);
   } finally {
     await Promise.all(children.map((child) => child.stop()));
-    await deleteKeys(queues, prefix);
+    await deleteQueueKeys(queues.redis, prefix);
     await queues.close();
   }
 }
@@ -272,7 +262,7 @@ export async function runBenchmark(config: Config, options: BenchOptions): Promi
     };
   } finally {
     await Promise.all(children.map((child) => child.stop()));
-    await deleteKeys(queues, env.QUEUE_PREFIX!);
+    await deleteQueueKeys(queues.redis, env.QUEUE_PREFIX!);
     await queues.close();
     await dropDatabase(bench.databaseUrl);
     await rm(bench.dir, { recursive: true, force: true });

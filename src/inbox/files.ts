@@ -1,6 +1,6 @@
 import { lstat, opendir } from 'node:fs/promises';
 import path from 'node:path';
-import { type EntryKind, kindOf } from './safe-fs.ts';
+import { type EntryKind, inside, kindOf } from './safe-fs.ts';
 
 export interface InboxDirs {
   dir: string;
@@ -13,11 +13,6 @@ export const SIDECAR_SUFFIX = '.error.txt';
 
 /** Names that mark a file still being written by another program, or not meant for ingestion. */
 const UNFINISHED = /(^\.|~$|\.(tmp|part|partial|crdownload|swp)$)/i;
-
-function inside(parent: string, child: string): boolean {
-  const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
 
 /** Whether a path in the inbox is an article to ingest (the processed/ and failed/ folders are not). */
 export function isInboxCandidate(inbox: InboxDirs, file: string): boolean {

@@ -37,7 +37,8 @@ export class NotARegularFileError extends Error {
   }
 }
 
-const inside = (parent: string, child: string) => {
+/** Whether `child` is `parent` or a path below it (by the names alone; links are checked elsewhere). */
+export const inside = (parent: string, child: string) => {
   const relative = path.relative(parent, child);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 };

@@ -71,3 +71,13 @@ export function openQueues(config: Config, mode: 'service' | 'command', onError:
     },
   };
 }
+
+/** Deletes every key under `prefix`: a whole installation's queues and counts (the benchmark's, a test's). */
+export async function deleteQueueKeys(redis: Redis, prefix: string): Promise<void> {
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+}

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Redis } from 'ioredis';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { dropDatabase, prepareDatabase } from '../../src/db/migrate.ts';
+import { deleteQueueKeys } from '../../src/jobs/queues.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const SHARED = path.resolve(REPO_ROOT, '../shared');
@@ -47,21 +48,16 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
     dir,
     async cleanup() {
       await dropDatabase(config.databaseUrl);
-      await deleteQueueKeys(config.queuePrefix);
+      await removeQueueKeys(config.queuePrefix);
       await rm(dir, { recursive: true, force: true });
     },
   };
 }
 
-async function deleteQueueKeys(prefix: string): Promise<void> {
+async function removeQueueKeys(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL);
   try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}:*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
+    await deleteQueueKeys(redis, prefix);
   } finally {
     redis.disconnect();
   }
