@@ -103,9 +103,11 @@ async function hasRoom(queues: Queues, config: Config): Promise<boolean> {
   return Object.values(counts).reduce((sum, n) => sum + n, 0) < config.queueWindow;
 }
 
+/** Waits, asking again less and less often, until the queue has room. */
 async function roomInQueue(queues: Queues, config: Config): Promise<void> {
-  for (let delay = 50; !(await hasRoom(queues, config)); delay = Math.min(delay * 2, 1000)) {
+  for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
     await new Promise((resolve) => setTimeout(resolve, delay));
+    if (await hasRoom(queues, config)) return;
   }
 }
 
@@ -123,8 +125,10 @@ export async function enqueueFiles(
 ): Promise<EnqueueSummary> {
   const summary = emptySummary();
   for (let start = 0; start < files.length; start += CHUNK) {
-    if (untilFull && !(await hasRoom(queues, config))) break;
-    await roomInQueue(queues, config);
+    if (!(await hasRoom(queues, config))) {
+      if (untilFull) break;
+      await roomInQueue(queues, config);
+    }
     const chunk = files.slice(start, start + CHUNK);
     const results = await Promise.all(chunk.map((file) => enqueueFile(queues, config, file)));
     for (const [i, result] of results.entries()) {
