@@ -25,7 +25,8 @@ export const tasks: { [Q in QueueName]: Task<Q> } = {
 function parsePayload<Q extends QueueName>(name: Q, data: unknown): Payloads[Q] {
   const parsed = payloadSchemas[name].safeParse(data);
   if (!parsed.success) {
-    throw new UnrecoverableError(`job data does not fit the ${name} queue: ${z.prettifyError(parsed.error)}`);
+    // Final, and filed like an article that fails validation (a job queued by another version, say).
+    throw new StageError('validate', `job data does not fit the ${name} queue: ${z.prettifyError(parsed.error)}`, true);
   }
   return parsed.data as Payloads[Q];
 }
@@ -41,7 +42,7 @@ function processorFor<Q extends QueueName>(name: Q, context: TaskContext) {
     try {
       return await task(parsePayload(name, job.data), context, { id: String(job.id), queuedAt: new Date(job.timestamp), attempt: job.attemptsMade });
     } catch (error) {
-      if (!(error instanceof StageError)) throw error instanceof z.ZodError ? new UnrecoverableError(error.message) : error;
+      if (!(error instanceof StageError)) throw error;
       const lastAttempt = error.final || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (!lastAttempt) throw error;
       context.stages.count(error.stage, 'failed');
