@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../src/article/parse.ts';
 import { publishedDateOf } from '../src/article/published.ts';
 import { generateArticle, generateArticles } from '../src/bench/articles.ts';
+import { documentDateOf, findTimeExpressions } from '../src/dates/timex/find.ts';
+import { tokenize } from '../src/text/tokenize.ts';
+import { shippedExtractor } from './support/extractor.ts';
 
 const articles = (count: number, seed: number) => [...generateArticles(count, seed)];
 const bytes = (text: string) => Buffer.byteLength(text, 'utf8');
@@ -51,5 +54,22 @@ describe('benchmark articles', () => {
     const few = fullNames(sample).size;
     const many = fullNames(generateArticles(20_000, 1)).size;
     expect(many).toBeGreaterThan(5 * few);
+  });
+
+  it('name people, places and times about as densely as real news', () => {
+    let tokens = 0;
+    let names = 0;
+    let times = 0;
+    for (const text of sample.slice(0, 300)) {
+      const article = parseArticleFile(Buffer.from(text));
+      tokens += tokenize(article.text).length;
+      names += shippedExtractor.extract(article.text).length;
+      times += findTimeExpressions(article.text, documentDateOf(publishedDateOf(article, 'Europe/Amsterdam'))).length;
+    }
+    // News in CoNLL-2002 has 6.6 names per 100 tokens; annotated news corpora 2–2.5 time expressions.
+    expect((100 * names) / tokens).toBeGreaterThan(5.5);
+    expect((100 * names) / tokens).toBeLessThan(8);
+    expect((100 * times) / tokens).toBeGreaterThan(2);
+    expect((100 * times) / tokens).toBeLessThan(4);
   });
 });

@@ -145,8 +145,44 @@ const TEMPLATES: readonly Template[] = [
   (s) => `Een woordvoerder van ${s.organisation} wilde ${past(s)} niet reageren op vragen over ${s.topic}.`,
 ];
 
-/** The story's next sentence; every template is used once before any is used again. */
+/**
+ * The share of sentences that are background. Half brings the names to about 6.5 per 100 tokens,
+ * as in the news of CoNLL-2002 (6.6), and the time expressions to about 3 per 100 tokens, a little
+ * above the 2–2.5 of annotated news corpora such as TimeBank.
+ */
+const BACKGROUND_SHARE = 0.5;
+
+const GROUPS = ['bewoners', 'ondernemers', 'deskundigen', 'ouders', 'huurders', 'zorgverleners', 'boeren', 'studenten'] as const;
+const FEELINGS = ['met zorg', 'met gemengde gevoelens', 'kritisch', 'hoopvol', 'sceptisch'] as const;
+const COSTS = ['de kosten', 'de gevolgen', 'de lasten', 'de risico\'s'] as const;
+
+/**
+ * Sentences that explain and weigh, as much of a news article does, without a name or a time in
+ * them: they bring the generated text to the density of names and time expressions of real news.
+ */
+const BACKGROUND: readonly Template[] = [
+  (s) => `Over ${s.topic} wordt al geruime tijd gediscussieerd, en een snelle oplossing lijkt er niet te komen.`,
+  (s) => `Veel ${s.random.pick(GROUPS)} maken zich zorgen over ${s.random.pick(COSTS)} voor hun eigen buurt.`,
+  (s) => `${capitalized(s.random.pick(GROUPS))} kijken ${s.random.pick(FEELINGS)} naar de plannen voor ${s.topic}.`,
+  (s) => `Wat de maatregelen precies gaan kosten, is nog niet duidelijk, en ook over ${s.random.pick(COSTS)} bestaat onzekerheid.`,
+  () => 'De plannen moeten nog verder worden uitgewerkt voordat er een definitief besluit kan vallen.',
+  (s) => `Tegenstanders vrezen dat ${s.random.pick(COSTS)} uiteindelijk bij de gewone burger terechtkomen.`,
+  () => 'Voorstanders wijzen erop dat niets doen uiteindelijk nog veel duurder uitpakt.',
+  (s) => `Het is niet de eerste keer dat ${s.topic} tot felle discussies leidt.`,
+  (s) => `Een meerderheid van de ondervraagde ${s.random.pick(GROUPS)} vindt dat het sneller en eenvoudiger moet.`,
+  () => 'De betrokken partijen zeggen open te staan voor verder overleg, maar de standpunten liggen ver uit elkaar.',
+  (s) => `Volgens ${s.random.pick(GROUPS)} die zich met het onderwerp bezighouden, is er vooral meer geld en personeel nodig.`,
+  () => 'Of de aanpak het gewenste effect heeft, moet nog blijken.',
+  (s) => `In andere gemeenten zijn de ervaringen met vergelijkbare maatregelen wisselend, en ook daar staat ${s.topic} hoog op de agenda.`,
+  () => 'Daarbij speelt ook de vraag wie verantwoordelijk is als het misgaat.',
+];
+
+/**
+ * The story's next sentence: about as often an event, naming people, places and times (every such
+ * template is used once before any is used again), as background without them.
+ */
 export function nextSentence(story: Story): string {
+  if (story.random.chance(BACKGROUND_SHARE)) return story.random.pick(BACKGROUND)(story);
   if (story.unused.length === 0) story.unused = shuffled(story.random, TEMPLATES);
   return story.unused.pop()!(story);
 }
