@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settleFailed, settleProcessed, sha256 } from '../src/inbox/lifecycle.ts';
+import { readVersion } from '../src/inbox/read-version.ts';
 
 let root: string;
 let inbox: { dir: string; processedDir: string; failedDir: string };
@@ -98,5 +99,47 @@ describe('settling inbox files', () => {
     expect(readFileSync(file.path, 'utf8')).toBe('v2 fixed');
     const now = await lstat(file.path, { bigint: true });
     expect(await settleFailed(inbox, { path: file.path, version: { size: Number(now.size), changedAt: String(now.ctimeNs) } }, 'validate', 'x')).toBe('moved');
+  });
+});
+
+/** What a worker knows of a file it has read and stored: the version it read, and its content. */
+const readByJob = async (file: string) => {
+  const seen = await lstat(file, { bigint: true });
+  const version = { size: Number(seen.size), changedAt: String(seen.ctimeNs) };
+  const read = await readVersion(file, inbox.dir, version, 1 << 20);
+  if (read.found !== 'version') throw new Error(`${file} was not read: ${read.found}`);
+  return { path: file, version, contentHash: read.contentHash };
+};
+
+describe('moving into processed/ after the first article', () => {
+  it('refuses a folder of processed/ swapped for a link after the first article, even one that stays inside', async () => {
+    expect(await settleProcessed(inbox, await readByJob((await drop('feed/a.txt', 'first')).path))).toBe('moved');
+    await rename(path.join(inbox.processedDir, 'feed'), path.join(inbox.processedDir, 'other'));
+    await symlink(path.join(inbox.processedDir, 'other'), path.join(inbox.processedDir, 'feed'));
+    const second = await readByJob((await drop('feed/b.txt', 'second')).path);
+    await expect(settleProcessed(inbox, second)).rejects.toThrow(/processed\/feed is a symbolic link, not a folder/);
+    expect(existsSync(second.path)).toBe(true);
+    expect(await readdir(path.join(inbox.processedDir, 'other'))).toEqual(['a.txt']);
+  });
+
+  it('refuses processed/ swapped for a link after the first article', async () => {
+    expect(await settleProcessed(inbox, await readByJob((await drop('feed/a.txt', 'first')).path))).toBe('moved');
+    const elsewhere = path.join(root, 'elsewhere');
+    await rename(inbox.processedDir, elsewhere);
+    await symlink(elsewhere, inbox.processedDir);
+    const second = await readByJob((await drop('feed/b.txt', 'second')).path);
+    await expect(settleProcessed(inbox, second)).rejects.toThrow(/processed is a symbolic link; name the folder it points to instead/);
+    expect(existsSync(second.path)).toBe(true);
+    expect(await readdir(path.join(elsewhere, 'feed'))).toEqual(['a.txt']);
+  });
+
+  it('refuses a processed/ that is a link from the start, though the folders below it are there', async () => {
+    const outside = path.join(root, 'outside');
+    await mkdir(path.join(outside, 'feed'), { recursive: true });
+    await symlink(outside, inbox.processedDir);
+    const file = await readByJob((await drop('feed/a.txt', 'stored')).path);
+    await expect(settleProcessed(inbox, file)).rejects.toThrow(/processed is a symbolic link/);
+    expect(existsSync(file.path)).toBe(true);
+    expect(await readdir(path.join(outside, 'feed'))).toEqual([]);
   });
 });

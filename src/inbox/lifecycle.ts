@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { type InboxDirs, SIDECAR_SUFFIX } from './files.ts';
-import { moveInside, NotARegularFileError, openRegularFile, removeInside, writeFileInside } from './safe-fs.ts';
+import { moveInside, NotARegularFileError, openRegularFile, regularFileInside, removeInside, writeFileInside } from './safe-fs.ts';
 
 /** Which version of a file a job was made for: its size and change time (ctime, in nanoseconds). */
 export interface FileVersion {
@@ -71,7 +71,7 @@ export async function settleProcessed(inbox: InboxDirs, file: InboxFile): Promis
     [inbox.failedDir, failedPath(inbox, file)],
   ] as const) {
     if (!moved && (await holdsVersion(root, candidate, file))) {
-      await moveInside(root, candidate, inbox.processedDir, target);
+      await moveInside(await regularFileInside(root, candidate), inbox.processedDir, target);
       moved = true;
     }
   }
@@ -94,6 +94,7 @@ export async function settleFailed(inbox: InboxDirs, file: InboxFile, stage: str
     '',
   ].join('\n');
   await writeFileInside(inbox.failedDir, sidecarOf(inbox, file), text);
-  await moveInside(inbox.dir, file.path, inbox.failedDir, failedPath(inbox, file));
+  // Looked at again: the file may have been swapped while the explanation was written.
+  await moveInside(await regularFileInside(inbox.dir, file.path), inbox.failedDir, failedPath(inbox, file));
   return 'moved';
 }
