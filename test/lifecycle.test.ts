@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -141,5 +141,53 @@ describe('moving into processed/ after the first article', () => {
     await expect(settleProcessed(inbox, file)).rejects.toThrow(/processed is a symbolic link/);
     expect(existsSync(file.path)).toBe(true);
     expect(await readdir(path.join(outside, 'feed'))).toEqual([]);
+  });
+});
+
+/** Long enough for a later change to get another ctime, also where timestamps are coarse. */
+const nextTick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('settling a stored article by the version it read', () => {
+  it('moves the file while it is that version, and leaves it once edited (even to the same size) or touched', async () => {
+    const stored = await readByJob((await drop('feed/a.txt', 'v1')).path);
+    expect(await settleProcessed(inbox, stored)).toBe('moved');
+    expect(readFileSync(path.join(inbox.processedDir, 'feed/a.txt'), 'utf8')).toBe('v1');
+
+    const edited = await readByJob((await drop('feed/b.txt', 'v1')).path);
+    await nextTick();
+    await writeFile(edited.path, 'v2');
+    expect(await settleProcessed(inbox, edited)).toBe('left');
+    expect(readFileSync(edited.path, 'utf8')).toBe('v2');
+
+    const touched = await readByJob((await drop('feed/c.txt', 'v1')).path);
+    await nextTick();
+    await chmod(touched.path, 0o600);
+    expect(await settleProcessed(inbox, touched)).toBe('left');
+    expect(existsSync(touched.path)).toBe(true);
+    expect(existsSync(path.join(inbox.processedDir, 'feed/c.txt'))).toBe(false);
+  });
+
+  it('takes a copy in failed/ by its content, with its explanation, when the article is finally stored', async () => {
+    const file = await readByJob((await drop('feed/d.txt', 'flaky')).path);
+    expect(await settleFailed(inbox, { path: file.path, version: file.version }, 'upsert', 'database down')).toBe('moved');
+    expect(await settleProcessed(inbox, file)).toBe('moved');
+    expect(readFileSync(path.join(inbox.processedDir, 'feed/d.txt'), 'utf8')).toBe('flaky');
+    expect(existsSync(path.join(inbox.failedDir, 'feed/d.txt'))).toBe(false);
+    expect(existsSync(path.join(inbox.failedDir, 'feed/d.txt.error.txt'))).toBe(false);
+  });
+
+  it('keeps the explanation of a file still in failed/, and removes one whose file is gone (a link itself, not its target)', async () => {
+    const older = await drop('feed/e.txt', 'older');
+    await settleFailed(inbox, older, 'validate', 'no header');
+    const newer = await readByJob((await drop('feed/e.txt', 'newer')).path);
+    expect(await settleProcessed(inbox, newer)).toBe('moved');
+    expect(readFileSync(path.join(inbox.failedDir, 'feed/e.txt'), 'utf8')).toBe('older');
+    expect(existsSync(path.join(inbox.failedDir, 'feed/e.txt.error.txt'))).toBe(true);
+
+    await writeFile(path.join(root, 'precious'), 'precious');
+    await symlink(path.join(root, 'precious'), path.join(inbox.failedDir, 'feed/f.txt.error.txt'));
+    expect(await settleProcessed(inbox, await readByJob((await drop('feed/f.txt', 'stored')).path))).toBe('moved');
+    expect(existsSync(path.join(inbox.failedDir, 'feed/f.txt.error.txt'))).toBe(false);
+    expect(readFileSync(path.join(root, 'precious'), 'utf8')).toBe('precious');
   });
 });
