@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { lstat, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
+import { chmod, lstat, mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settleFailed, settleProcessed, sha256 } from '../src/inbox/lifecycle.ts';
+import { readVersion } from '../src/inbox/read-version.ts';
 
 let root: string;
 let inbox: { dir: string; processedDir: string; failedDir: string };
@@ -98,5 +99,95 @@ describe('settling inbox files', () => {
     expect(readFileSync(file.path, 'utf8')).toBe('v2 fixed');
     const now = await lstat(file.path, { bigint: true });
     expect(await settleFailed(inbox, { path: file.path, version: { size: Number(now.size), changedAt: String(now.ctimeNs) } }, 'validate', 'x')).toBe('moved');
+  });
+});
+
+/** What a worker knows of a file it has read and stored: the version it read, and its content. */
+const readByJob = async (file: string) => {
+  const seen = await lstat(file, { bigint: true });
+  const version = { size: Number(seen.size), changedAt: String(seen.ctimeNs) };
+  const read = await readVersion(file, inbox.dir, version, 1 << 20);
+  if (read.found !== 'version') throw new Error(`${file} was not read: ${read.found}`);
+  return { path: file, version, contentHash: read.contentHash };
+};
+
+describe('moving into processed/ after the first article', () => {
+  it('refuses a folder of processed/ swapped for a link after the first article, even one that stays inside', async () => {
+    expect(await settleProcessed(inbox, await readByJob((await drop('feed/a.txt', 'first')).path))).toBe('moved');
+    await rename(path.join(inbox.processedDir, 'feed'), path.join(inbox.processedDir, 'other'));
+    await symlink(path.join(inbox.processedDir, 'other'), path.join(inbox.processedDir, 'feed'));
+    const second = await readByJob((await drop('feed/b.txt', 'second')).path);
+    await expect(settleProcessed(inbox, second)).rejects.toThrow(/processed\/feed is a symbolic link, not a folder/);
+    expect(existsSync(second.path)).toBe(true);
+    expect(await readdir(path.join(inbox.processedDir, 'other'))).toEqual(['a.txt']);
+  });
+
+  it('refuses processed/ swapped for a link after the first article', async () => {
+    expect(await settleProcessed(inbox, await readByJob((await drop('feed/a.txt', 'first')).path))).toBe('moved');
+    const elsewhere = path.join(root, 'elsewhere');
+    await rename(inbox.processedDir, elsewhere);
+    await symlink(elsewhere, inbox.processedDir);
+    const second = await readByJob((await drop('feed/b.txt', 'second')).path);
+    await expect(settleProcessed(inbox, second)).rejects.toThrow(/processed is a symbolic link; name the folder it points to instead/);
+    expect(existsSync(second.path)).toBe(true);
+    expect(await readdir(path.join(elsewhere, 'feed'))).toEqual(['a.txt']);
+  });
+
+  it('refuses a processed/ that is a link from the start, though the folders below it are there', async () => {
+    const outside = path.join(root, 'outside');
+    await mkdir(path.join(outside, 'feed'), { recursive: true });
+    await symlink(outside, inbox.processedDir);
+    const file = await readByJob((await drop('feed/a.txt', 'stored')).path);
+    await expect(settleProcessed(inbox, file)).rejects.toThrow(/processed is a symbolic link/);
+    expect(existsSync(file.path)).toBe(true);
+    expect(await readdir(path.join(outside, 'feed'))).toEqual([]);
+  });
+});
+
+/** Long enough for a later change to get another ctime, also where timestamps are coarse. */
+const nextTick = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('settling a stored article by the version it read', () => {
+  it('moves the file while it is that version, and leaves it once edited (even to the same size) or touched', async () => {
+    const stored = await readByJob((await drop('feed/a.txt', 'v1')).path);
+    expect(await settleProcessed(inbox, stored)).toBe('moved');
+    expect(readFileSync(path.join(inbox.processedDir, 'feed/a.txt'), 'utf8')).toBe('v1');
+
+    const edited = await readByJob((await drop('feed/b.txt', 'v1')).path);
+    await nextTick();
+    await writeFile(edited.path, 'v2');
+    expect(await settleProcessed(inbox, edited)).toBe('left');
+    expect(readFileSync(edited.path, 'utf8')).toBe('v2');
+
+    const touched = await readByJob((await drop('feed/c.txt', 'v1')).path);
+    await nextTick();
+    await chmod(touched.path, 0o600);
+    expect(await settleProcessed(inbox, touched)).toBe('left');
+    expect(existsSync(touched.path)).toBe(true);
+    expect(existsSync(path.join(inbox.processedDir, 'feed/c.txt'))).toBe(false);
+  });
+
+  it('takes a copy in failed/ by its content, with its explanation, when the article is finally stored', async () => {
+    const file = await readByJob((await drop('feed/d.txt', 'flaky')).path);
+    expect(await settleFailed(inbox, { path: file.path, version: file.version }, 'upsert', 'database down')).toBe('moved');
+    expect(await settleProcessed(inbox, file)).toBe('moved');
+    expect(readFileSync(path.join(inbox.processedDir, 'feed/d.txt'), 'utf8')).toBe('flaky');
+    expect(existsSync(path.join(inbox.failedDir, 'feed/d.txt'))).toBe(false);
+    expect(existsSync(path.join(inbox.failedDir, 'feed/d.txt.error.txt'))).toBe(false);
+  });
+
+  it('keeps the explanation of a file still in failed/, and removes one whose file is gone (a link itself, not its target)', async () => {
+    const older = await drop('feed/e.txt', 'older');
+    await settleFailed(inbox, older, 'validate', 'no header');
+    const newer = await readByJob((await drop('feed/e.txt', 'newer')).path);
+    expect(await settleProcessed(inbox, newer)).toBe('moved');
+    expect(readFileSync(path.join(inbox.failedDir, 'feed/e.txt'), 'utf8')).toBe('older');
+    expect(existsSync(path.join(inbox.failedDir, 'feed/e.txt.error.txt'))).toBe(true);
+
+    await writeFile(path.join(root, 'precious'), 'precious');
+    await symlink(path.join(root, 'precious'), path.join(inbox.failedDir, 'feed/f.txt.error.txt'));
+    expect(await settleProcessed(inbox, await readByJob((await drop('feed/f.txt', 'stored')).path))).toBe('moved');
+    expect(existsSync(path.join(inbox.failedDir, 'feed/f.txt.error.txt'))).toBe(false);
+    expect(readFileSync(path.join(root, 'precious'), 'utf8')).toBe('precious');
   });
 });

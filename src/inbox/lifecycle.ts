@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { BigIntStats } from 'node:fs';
+import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { type InboxDirs, SIDECAR_SUFFIX } from './files.ts';
-import { moveInside, NotARegularFileError, openRegularFile, removeInside, writeFileInside } from './safe-fs.ts';
+import { moveInside, NotARegularFileError, openRegularFile, type RegularFileInside, regularFileInside, removeInside, writeFileInside } from './safe-fs.ts';
 
 /** Which version of a file a job was made for: its size and change time (ctime, in nanoseconds). */
 export interface FileVersion {
@@ -9,12 +11,18 @@ export interface FileVersion {
   changedAt: string;
 }
 
+/** Whether a file, as `stat` or `lstat` sees it now, is still `version`: a writer changes its ctime. */
+export const isVersion = (stats: BigIntStats, version: FileVersion) => stats.size === BigInt(version.size) && String(stats.ctimeNs) === version.changedAt;
+
 export interface InboxFile {
   /** Where the file was read from, inside the inbox. */
   path: string;
   /** sha256 of the bytes the job read; the file is only moved while it still holds them. */
   contentHash?: string;
-  /** Or the version the job was made for, when it did not read the file (it is moved only while it is that version). */
+  /**
+   * The version the job was made for: the file is moved only while it is that version. Given with
+   * `contentHash`, it is the version read, and shows the file in the inbox without reading it again.
+   */
   version?: FileVersion;
 }
 
@@ -36,19 +44,41 @@ function errorCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException).code;
 }
 
+/** What shows that a file is the one a job read: its content, its version, or (neither given) any regular file. */
+type Evidence = Pick<InboxFile, 'contentHash' | 'version'>;
+
+/** In the inbox the version, when the job has one, shows it without reading the file again. */
+const inboxEvidence = ({ contentHash, version }: InboxFile): Evidence => (version !== undefined ? { version } : { contentHash });
+
 /**
- * Whether `file` is there, a regular file below `root`, and holds the version a job read. A file
- * edited since then is a newer version: the watcher or the rescan queues it, and this job must not
- * file it away. A link or special file put in its place is not ours to move.
+ * In failed/ only the content shows it: the move there changed the file's ctime, so a job that has
+ * nothing but a version never finds its file there.
  */
-async function holdsVersion(root: string, file: string, expected: Omit<InboxFile, 'path'>): Promise<boolean> {
+const failedEvidence = ({ contentHash, version }: InboxFile): Evidence => (contentHash !== undefined ? { contentHash } : { version });
+
+/**
+ * `file` as found, when it is there, a regular file below `root`, and holds what `evidence` says the
+ * job read. A file edited since then is a newer version: the watcher or the rescan queues it, and
+ * this job must not file it away. A link or special file put in its place is not ours to move.
+ */
+async function findHeldVersion(root: string, file: string, evidence: Evidence): Promise<RegularFileInside | undefined> {
   try {
-    if (expected.contentHash !== undefined) return (await sha256OfFile(file, root)) === expected.contentHash;
-    const { handle, stats } = await openRegularFile(file, root);
-    await handle.close();
-    return expected.version === undefined || (Number(stats.size) === expected.version.size && String(stats.ctimeNs) === expected.version.changedAt);
+    if (evidence.contentHash !== undefined && (await sha256OfFile(file, root)) !== evidence.contentHash) return undefined;
+    const found = await regularFileInside(root, file);
+    return evidence.version === undefined || isVersion(found.stats, evidence.version) ? found : undefined;
   } catch (error) {
-    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR' || error instanceof NotARegularFileError) return false;
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR' || error instanceof NotARegularFileError) return undefined;
+    throw error;
+  }
+}
+
+/** Whether anything (a link too, which is not followed) is at `file`. */
+async function entryExists(file: string): Promise<boolean> {
+  try {
+    await lstat(file);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') return false;
     throw error;
   }
 }
@@ -59,30 +89,39 @@ const sidecarOf = (inbox: InboxDirs, file: InboxFile) => failedPath(inbox, file)
 
 export type Settled = 'moved' | 'left';
 
+/** Moves `file` (below `root`) to `target` in processed/ when it holds what the job read; whether it did. */
+async function moveToProcessedIfHeld(inbox: InboxDirs, root: string, file: string, evidence: Evidence, target: string): Promise<boolean> {
+  const found = await findHeldVersion(root, file, evidence);
+  if (found !== undefined) await moveInside(found, inbox.processedDir, target);
+  return found !== undefined;
+}
+
+/**
+ * Removes the explanation of a file that is no longer in failed/ (moved back and now stored): it
+ * explains nothing. There is rarely one, so it is looked for before anything else.
+ */
+async function removeOrphanedSidecar(inbox: InboxDirs, file: InboxFile): Promise<void> {
+  const sidecar = sidecarOf(inbox, file);
+  if (!(await entryExists(sidecar))) return;
+  if ((await findHeldVersion(inbox.failedDir, failedPath(inbox, file), {})) === undefined) await removeInside(inbox.failedDir, sidecar);
+}
+
 /**
  * Files the stored article in processed/. A retried job may find the file in failed/ already
  * (it failed once, then succeeded): it is taken from there, with its explanation.
  */
 export async function settleProcessed(inbox: InboxDirs, file: InboxFile): Promise<Settled> {
   const target = path.join(inbox.processedDir, relativeTo(inbox, file));
-  let moved = false;
-  for (const [root, candidate] of [
-    [inbox.dir, file.path],
-    [inbox.failedDir, failedPath(inbox, file)],
-  ] as const) {
-    if (!moved && (await holdsVersion(root, candidate, file))) {
-      await moveInside(root, candidate, inbox.processedDir, target);
-      moved = true;
-    }
-  }
-  // An explanation whose file is no longer in failed/ (moved back and now stored) explains nothing.
-  if (!(await holdsVersion(inbox.failedDir, failedPath(inbox, file), {}))) await removeInside(inbox.failedDir, sidecarOf(inbox, file));
+  const moved =
+    (await moveToProcessedIfHeld(inbox, inbox.dir, file.path, inboxEvidence(file), target)) ||
+    (await moveToProcessedIfHeld(inbox, inbox.failedDir, failedPath(inbox, file), failedEvidence(file), target));
+  await removeOrphanedSidecar(inbox, file);
   return moved ? 'moved' : 'left';
 }
 
 /** Files a file that could not be ingested in failed/, next to a sidecar that says why. */
 export async function settleFailed(inbox: InboxDirs, file: InboxFile, stage: string, reason: string): Promise<Settled> {
-  if (!(await holdsVersion(inbox.dir, file.path, file))) return 'left';
+  if ((await findHeldVersion(inbox.dir, file.path, inboxEvidence(file))) === undefined) return 'left';
   const key = relativeTo(inbox, file);
   const text = [
     `${key} could not be ingested.`,
@@ -94,6 +133,7 @@ export async function settleFailed(inbox: InboxDirs, file: InboxFile, stage: str
     '',
   ].join('\n');
   await writeFileInside(inbox.failedDir, sidecarOf(inbox, file), text);
-  await moveInside(inbox.dir, file.path, inbox.failedDir, failedPath(inbox, file));
+  // Looked at again: the file may have been swapped while the explanation was written.
+  await moveInside(await regularFileInside(inbox.dir, file.path), inbox.failedDir, failedPath(inbox, file));
   return 'moved';
 }

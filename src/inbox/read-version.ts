@@ -1,4 +1,4 @@
-import { type FileVersion, sha256 } from './lifecycle.ts';
+import { type FileVersion, isVersion, sha256 } from './lifecycle.ts';
 import { NotARegularFileError, openRegularFile, readAtMost } from './safe-fs.ts';
 
 export type VersionRead =
@@ -23,14 +23,14 @@ export async function readVersion(file: string, root: string, version: FileVersi
   }
   try {
     const { stats, handle } = opened;
-    if (String(stats.ctimeNs) !== version.changedAt || Number(stats.size) !== version.size) {
+    if (!isVersion(stats, version)) {
       return { found: 'other', why: 'the file has changed since it was queued; its new version is queued on its own' };
     }
     if (version.size > maxBytes) return { found: 'too large', size: version.size };
     const bytes = await readAtMost(handle, version.size);
     // Still the same after reading: a writer that went on meanwhile makes a newer version.
     const after = await handle.stat({ bigint: true });
-    if (String(after.ctimeNs) !== version.changedAt) return { found: 'other', why: 'the file changed while it was read; its new version is queued on its own' };
+    if (!isVersion(after, version)) return { found: 'other', why: 'the file changed while it was read; its new version is queued on its own' };
     return { found: 'version', bytes, contentHash: sha256(bytes) };
   } finally {
     await opened.handle.close();

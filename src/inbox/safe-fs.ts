@@ -43,17 +43,31 @@ export const inside = (parent: string, child: string) => {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 };
 
-const realRoots = new Map<string, string>();
+/** A configured folder as first seen: where it really is, and whether it was itself a symbolic link. */
+interface RootAsSeen {
+  real: string;
+  link: boolean;
+}
+
+const rootsAsSeen = new Map<string, Promise<RootAsSeen>>();
 
 /**
- * Where a configured folder (the inbox, processed/, failed/, a folder given to `ingest`) really is,
- * as first seen: looked up once, and a folder swapped for a link later cannot move it.
+ * A configured folder (the inbox, processed/, failed/, a folder given to `ingest`) as first seen:
+ * looked up once, and a folder swapped for a link later cannot move it. The real path is looked up
+ * before the folder itself, so that a swap between the two shows as a link.
  */
-async function realRoot(root: string): Promise<string> {
-  let real = realRoots.get(root);
-  if (real === undefined) realRoots.set(root, (real = await realpath(root)));
-  return real;
+function rootAsSeen(root: string): Promise<RootAsSeen> {
+  let seen = rootsAsSeen.get(root);
+  if (seen === undefined) {
+    seen = realpath(root).then(async (real) => ({ real, link: (await lstat(root)).isSymbolicLink() }));
+    // A folder that is not there yet (processed/ before the first article) is looked up again later.
+    seen.catch(() => rootsAsSeen.delete(root));
+    rootsAsSeen.set(root, seen);
+  }
+  return seen;
 }
+
+const realRoot = async (root: string) => (await rootAsSeen(root)).real;
 
 /**
  * Checks that `folder`, with every link in it resolved, is still `root` or below it: the folders on
@@ -62,6 +76,21 @@ async function realRoot(root: string): Promise<string> {
 export async function assertInside(root: string, folder: string): Promise<void> {
   const [real, realFolder] = await Promise.all([realRoot(root), realpath(folder)]);
   if (!inside(real, realFolder)) throw new NotARegularFileError(folder, 'outside');
+}
+
+/** A regular file as `lstat` saw it, in a folder that was then (links resolved) inside `root`. */
+export interface RegularFileInside {
+  root: string;
+  path: string;
+  stats: BigIntStats;
+}
+
+/** Looks at `file` without following a link: a regular file whose folder lies inside `root`, or an error. */
+export async function regularFileInside(root: string, file: string): Promise<RegularFileInside> {
+  const stats = await lstat(file, { bigint: true });
+  if (!stats.isFile()) throw new NotARegularFileError(file, kindOf(stats));
+  await assertInside(root, path.dirname(file));
+  return { root, path: file, stats };
 }
 
 export interface OpenedFile {
@@ -75,9 +104,7 @@ export interface OpenedFile {
  * between cannot block), and `fstat` to be sure the opened file is the one that was looked at.
  */
 export async function openRegularFile(file: string, root: string): Promise<OpenedFile> {
-  const seen = await lstat(file, { bigint: true });
-  if (!seen.isFile()) throw new NotARegularFileError(file, kindOf(seen));
-  await assertInside(root, path.dirname(file));
+  const { stats: seen } = await regularFileInside(root, file);
   let handle: FileHandle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
@@ -113,11 +140,26 @@ export async function readAtMost(handle: FileHandle, limit: number): Promise<Buf
 }
 
 /**
+ * Whether `dir` is already there, reached from `root` without any link: its real path is the root's
+ * (as first seen, when it was no link) with the same names below it, so no part of it is a link, not
+ * even one that stays inside. One lookup, where checking part by part takes one per part. (A file
+ * there instead of a folder makes the move or write into it fail: nothing goes through it either.)
+ */
+async function alreadyThereInside(root: string, dir: string): Promise<boolean> {
+  const real = await realpath(dir).catch(() => undefined);
+  if (real === undefined) return false;
+  const seen = await rootAsSeen(root);
+  return !seen.link && real === path.join(seen.real, path.relative(root, dir));
+}
+
+/**
  * Creates `dir` and the folders above it up to `root`, one at a time: an existing part that is a
  * link or a file is refused, never followed (`mkdir -p` would follow it and create folders elsewhere).
+ * A folder that is already there as it should be is left as it is.
  */
 export async function makeDirectoryInside(root: string, dir: string): Promise<void> {
   if (!inside(root, dir)) throw new NotARegularFileError(dir, 'outside');
+  if (await alreadyThereInside(root, dir)) return;
   await mkdir(root, { recursive: true });
   // The folder itself may have been swapped for a link by whoever writes into the inbox.
   if ((await lstat(root)).isSymbolicLink()) throw new Error(`${root} is a symbolic link; name the folder it points to instead`);
@@ -167,25 +209,22 @@ export async function writeFileInside(root: string, target: string, content: str
 }
 
 /**
- * Moves the regular file `from` (inside `fromRoot`) to `to` (inside `toRoot`), also across file
- * systems. A link or special file is never moved.
+ * Moves `from`, a regular file as `regularFileInside` has just found it, to `to` (inside `toRoot`),
+ * also across file systems. A link or special file is never moved.
  */
-export async function moveInside(fromRoot: string, from: string, toRoot: string, to: string): Promise<void> {
-  const seen = await lstat(from);
-  if (!seen.isFile()) throw new NotARegularFileError(from, kindOf(seen));
-  await assertInside(fromRoot, path.dirname(from));
+export async function moveInside(from: RegularFileInside, toRoot: string, to: string): Promise<void> {
   await makeDirectoryInside(toRoot, path.dirname(to));
   try {
-    await rename(from, to);
+    await rename(from.path, to);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    const { handle } = await openRegularFile(from, fromRoot);
+    const { handle } = await openRegularFile(from.path, from.root);
     try {
       await writeFileInside(toRoot, to, handle);
     } finally {
       await handle.close();
     }
-    await unlink(from);
+    await unlink(from.path);
   }
 }
 

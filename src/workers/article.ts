@@ -62,7 +62,8 @@ async function storeFile(source: Source, context: TaskContext, job: JobInfo): Pr
   const result = await inStage('upsert', context, () => context.writer.write(storeWrite(source, read.contentHash, job.queuedAt, ready)));
   if (!source.fromInbox) return result;
   try {
-    const settled = await settleProcessed(config.inbox, { path: source.path, contentHash: read.contentHash });
+    // The version read shows the file unchanged without reading it again; the content, a copy in failed/.
+    const settled = await settleProcessed(config.inbox, { path: source.path, contentHash: read.contentHash, version: source });
     return settled === 'left' ? { ...result, note: 'the inbox holds a newer version' } : result;
   } catch (error) {
     // Stored is stored: the job completes, and the rescan, finding the file of a completed job, moves it again.
