@@ -47,4 +47,21 @@ describe('storing articles', () => {
     expect(rows).toHaveLength(1);
     expect(new Set(results.map((result) => result.articleId))).toEqual(new Set([rows[0]!.id]));
   });
+
+  it('deletes an article\'s mentions and time expressions with it, and an entity\'s aliases with it', async () => {
+    const count = async (table: 'mention' | 'time_expression' | 'entity_alias') =>
+      Number((await test.db.selectFrom(table).select(test.db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    await test.db.deleteFrom('article').execute();
+    await test.db.deleteFrom('entity').execute();
+    const { articleId } = await storeArticle(test.db, {
+      ...stored('dated.txt'),
+      contentHash: 'c'.repeat(64),
+      timeExpressions: [{ type: 'DATE', value: '2024-02', start: 0, end: 5, text: 'Kaja ' }],
+    });
+    expect([await count('mention'), await count('time_expression'), await count('entity_alias')]).toEqual([3, 1, 3]);
+    await test.db.deleteFrom('article').where('id', '=', articleId!).execute();
+    expect([await count('mention'), await count('time_expression'), await count('entity_alias')]).toEqual([0, 0, 3]);
+    await test.db.deleteFrom('entity').execute();
+    expect(await count('entity_alias')).toBe(0);
+  });
 });

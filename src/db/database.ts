@@ -63,14 +63,18 @@ export interface EntityTable {
   created_at: CreatedAt;
 }
 
-/** Every form an entity was written in ("Blinken", "Antony Blinken"). */
+/** Every form an entity was written in ("Blinken", "Antony Blinken"); deleted with its entity. */
 export interface EntityAliasTable {
   entity_id: number;
   alias: string;
   normalized_alias: string;
 }
 
-/** An entity's occurrence in an article, at character offsets into `article.body`. */
+/**
+ * An entity's occurrence in an article, at character offsets into `article.body`; deleted with its
+ * article. Its article and entity are not foreign keys (checked per row, they cost too much on the
+ * write path): the batch writer is the only writer, and deletes cascade by triggers (migration 0005).
+ */
 export interface MentionTable {
   article_id: number;
   entity_id: number;
@@ -79,7 +83,7 @@ export interface MentionTable {
   text: string;
 }
 
-/** A time expression in an article's text, normalized TIMEX3-style relative to the publication date. */
+/** A time expression in an article's text, normalized TIMEX3-style relative to the publication date; deleted with its article. */
 export interface TimeExpressionTable {
   article_id: number;
   start: number;

@@ -6,6 +6,7 @@ import * as initial from './migrations/0001_articles_entities_mentions.ts';
 import * as aliases from './migrations/0002_entity_aliases_countries.ts';
 import * as timeExpressions from './migrations/0003_publication_ranges_time_expressions.ts';
 import * as queuedAt from './migrations/0004_article_queued_at.ts';
+import * as setBasedCascades from './migrations/0005_set_based_cascades.ts';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 const migrations: Record<string, Migration> = {
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0002_entity_aliases_countries': aliases,
   '0003_publication_ranges_time_expressions': timeExpressions,
   '0004_article_queued_at': queuedAt,
+  '0005_set_based_cascades': setBasedCascades,
 };
 
 const DUPLICATE_DATABASE = '42P04';
