@@ -1,8 +1,8 @@
-import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { sentences, type Token } from '../../text/tokenize.ts';
 import type { PublishedDate } from '../published.ts';
-import { type Candidate, daysOf, mergeCandidates, unknownFields } from './calendar.ts';
+import { daysOf, isReasonable, mergeCandidates, unknownFields } from './calendar.ts';
+import { type Day, isoDateOf } from './days.ts';
 import { openingScanner } from './openings.ts';
 import { type Meaning, RULES } from './rules.ts';
 import { type Tense, tenseOf } from './tense.ts';
@@ -80,7 +80,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * A clock time right after a day ("vrijdag 3 maart om 14.05 uur", "morgen om tien uur") is that
  * day's time: one expression.
  */
-function withClockTimes(text: string, matches: Match[], someDay: DateTime): Match[] {
+function withClockTimes(text: string, matches: Match[], someDay: Day): Match[] {
   const joined: Match[] = [];
   for (const match of matches) {
     const previous = joined.at(-1);
@@ -210,10 +210,6 @@ export function findTimeExpressions(text: string, dct: DocumentDate): TimeExpres
     const candidates = days.map((day) => candidate(day, tense));
     if (!candidates.every(isReasonable)) return undefined;
     const merged = mergeCandidates(candidates);
-    return { ...base, value: merged.value, ...mod, firstDay: merged.first.toISODate()!, lastDay: merged.last.toISODate()! };
+    return { ...base, value: merged.value, ...mod, firstDay: isoDateOf(merged.first), lastDay: isoDateOf(merged.last) };
   }).filter((expression) => expression !== undefined);
 }
-
-/** "300000 jaar geleden" is a figure of speech, not a day a calendar (or Postgres) can hold. */
-const isReasonable = (candidate: Candidate) =>
-  [candidate.first, candidate.last].every((day) => day.isValid && day.year >= 1 && day.year <= 9999);
