@@ -78,11 +78,31 @@ function zoneOf(offset: string): { zone: Zone; name: string; suffix: string } | 
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
+/**
+ * Luxon asks a zone for its offset at the same instant several times while it builds one date and
+ * the end of its day, month or year, and each answer is a costly formatting by Intl: a zone's
+ * answers are remembered (the offset at an instant never changes), up to a bound.
+ */
+class RememberingZone extends IANAZone {
+  readonly #offsets = new Map<number, number>();
+
+  override offset(ts: number): number {
+    let offset = this.#offsets.get(ts);
+    if (offset === undefined) {
+      if (this.#offsets.size >= REMEMBERED_OFFSETS) this.#offsets.clear();
+      offset = super.offset(ts);
+      this.#offsets.set(ts, offset);
+    }
+    return offset;
+  }
+}
+const REMEMBERED_OFFSETS = 256;
+
 /** Checking a zone name builds a date formatter, which costs more than the rest of a parse: each name is checked once. */
 const zones = new Map<string, IANAZone | undefined>();
 
 function zoneNamed(name: string): IANAZone | undefined {
-  if (!zones.has(name)) zones.set(name, IANAZone.isValidZone(name) ? IANAZone.create(name) : undefined);
+  if (!zones.has(name)) zones.set(name, IANAZone.isValidZone(name) ? new RememberingZone(name) : undefined);
   return zones.get(name);
 }
 

@@ -1,4 +1,4 @@
-import { DateTime, FixedOffsetZone } from 'luxon';
+import { type Day, dayOf, daysInMonth, isoDateOf, isoWeekOf, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
 
 /**
  * A TIMEX3 value with the days it covers. `exact` is how the value is written when the
@@ -8,61 +8,49 @@ import { DateTime, FixedOffsetZone } from 'luxon';
 export interface Candidate {
   exact: string;
   vague: string;
-  first: DateTime;
-  last: DateTime;
+  first: Day;
+  last: Day;
 }
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
-const DAY_MS = 86_400_000;
-
-/**
- * `day.plus({ days })` for the UTC days these values are counted in, where a day is always 24
- * hours: luxon's calendar arithmetic costs ten times as much, and the finder does it for every
- * day a publication month may be. What is not a whole number (a word no table knew) is left to
- * luxon, so that it means what it always meant.
- */
-export function addDays(day: DateTime, days: number): DateTime {
-  if (!Number.isInteger(days)) return day.plus({ days });
-  return DateTime.fromMillis(day.toMillis() + days * DAY_MS, { zone: FixedOffsetZone.utcInstance });
-}
-
-export const dayValue = (day: DateTime) => `${pad(day.year, 4)}-${pad(day.month)}-${pad(day.day)}`;
-export const weekValue = (day: DateTime) => `${pad(day.weekYear, 4)}-W${pad(day.weekNumber)}`;
-export const weekdayValue = (day: DateTime) => `${weekValue(day)}-${day.weekday}`;
-export const monthValue = (day: DateTime) => `${pad(day.year, 4)}-${pad(day.month)}`;
+const weekValue = (day: Day) => {
+  const { weekYear, week } = isoWeekOf(day);
+  return `${pad(weekYear, 4)}-W${pad(week)}`;
+};
 
 /** A single day, written as a date when known and as a week day ("2022-WXX-5") when not. */
-export function weekdayCandidate(day: DateTime, suffix = ''): Candidate {
-  return { exact: dayValue(day) + suffix, vague: weekdayValue(day) + suffix, first: day, last: day };
+export function weekdayCandidate(day: Day, suffix = ''): Candidate {
+  return { exact: isoDateOf(day) + suffix, vague: `${weekValue(day)}-${weekdayOf(day)}${suffix}`, first: day, last: day };
 }
 
 /** A single day that has no better vague form than the date itself ("morgen" → `2022-XX-XX`). */
-export function dayCandidate(day: DateTime, suffix = ''): Candidate {
-  const value = dayValue(day) + suffix;
+export function dayCandidate(day: Day, suffix = ''): Candidate {
+  const value = isoDateOf(day) + suffix;
   return { exact: value, vague: value, first: day, last: day };
 }
 
-export function weekCandidate(day: DateTime): Candidate {
-  const monday = day.startOf('week');
-  return { exact: weekValue(day), vague: weekValue(day), first: monday, last: addDays(monday, 6) };
+export function weekCandidate(day: Day): Candidate {
+  const monday = mondayOf(day);
+  return { exact: weekValue(day), vague: weekValue(day), first: monday, last: monday + 6 };
 }
 
-export function weekendCandidate(day: DateTime): Candidate {
-  const saturday = addDays(day.startOf('week'), 5);
+export function weekendCandidate(day: Day): Candidate {
+  const saturday = mondayOf(day) + 5;
   const value = `${weekValue(day)}-WE`;
-  return { exact: value, vague: value, first: saturday, last: addDays(saturday, 1) };
+  return { exact: value, vague: value, first: saturday, last: saturday + 1 };
 }
 
 /**
  * A stretch named by a year and a number (a month, season, quarter) is the same for every day of
- * a publication month, and luxon takes long to make one: each is made once and kept (they are
- * never changed), up to a bound.
+ * a publication month: each is made once and kept (they are never changed), up to a bound, so
+ * that the candidates of a month's days share their strings.
  */
 function kept(make: (year: number, part: number) => Candidate): (year: number, part: number) => Candidate {
-  const made = new Map<string, Candidate>();
+  const made = new Map<number, Candidate>();
   return (year, part) => {
-    const key = `${year}:${part}`;
+    // Parts are below 100.
+    const key = year * 100 + part;
     let candidate = made.get(key);
     if (candidate === undefined) {
       if (made.size >= KEPT_MAX) made.clear();
@@ -75,18 +63,22 @@ function kept(make: (year: number, part: number) => Candidate): (year: number, p
 const KEPT_MAX = 4096;
 
 const monthOf = kept((year, month) => {
-  const first = DateTime.utc(year, month, 1);
-  return { exact: monthValue(first), vague: monthValue(first), first, last: first.endOf('month').startOf('day') };
+  const value = `${pad(year, 4)}-${pad(month)}`;
+  const first = dayOf(year, month, 1);
+  return { exact: value, vague: value, first, last: first + daysInMonth(year, month) - 1 };
 });
 
-export const monthCandidate = (day: DateTime): Candidate => monthOf(day.year, day.month);
+export const monthCandidate = (year: number, month: number): Candidate => monthOf(year, month);
 
-const yearOf = kept((year) => {
-  const first = DateTime.utc(year, 1, 1);
-  return { exact: pad(year, 4), vague: pad(year, 4), first, last: DateTime.utc(year, 12, 31) };
-});
+/** The month `months` months after the day's. */
+export function monthCandidateAfter(day: Day, months: number): Candidate {
+  const { year, month } = monthsLater(day, months);
+  return monthOf(year, month);
+}
 
-export const yearCandidate = (year: number): Candidate => yearOf(year, 0);
+const yearOfNumber = kept((year) => ({ exact: pad(year, 4), vague: pad(year, 4), first: dayOf(year, 1, 1), last: dayOf(year, 12, 31) }));
+
+export const yearCandidate = (year: number): Candidate => yearOfNumber(year, 0);
 
 /** Seasons as the Dutch weather service counts them: winter is December to February. */
 export const SEASONS = { SP: 3, SU: 6, FA: 9, WI: 12 } as const;
@@ -95,9 +87,9 @@ export type Season = keyof typeof SEASONS;
 /** `months` months from the first of `firstMonth`, written with `code` and its number (`2022-SU`, `2022-Q3`). */
 const stretch = (months: number, firstMonth: (part: number) => number, code: (part: number) => string) =>
   kept((year, part) => {
-    const first = DateTime.utc(year, firstMonth(part), 1);
     const value = `${pad(year, 4)}-${code(part)}`;
-    return { exact: value, vague: value, first, last: first.plus({ months }).minus({ days: 1 }) };
+    const after = monthsLater(dayOf(year, firstMonth(part), 1), months);
+    return { exact: value, vague: value, first: dayOf(year, firstMonth(part), 1), last: dayOf(after.year, after.month, 1) - 1 };
   });
 
 const SEASON_CODES = Object.fromEntries(Object.entries(SEASONS).map(([code, month]) => [month, code])) as Record<number, Season>;
@@ -111,13 +103,13 @@ export const quarterCandidate = (year: number, quarter: number): Candidate => qu
 
 export function decadeCandidate(decade: number): Candidate {
   const value = String(Math.floor(decade / 10));
-  return { exact: value, vague: value, first: DateTime.utc(decade, 1, 1), last: DateTime.utc(decade + 9, 12, 31) };
+  return { exact: value, vague: value, first: dayOf(decade, 1, 1), last: dayOf(decade + 9, 12, 31) };
 }
 
 /** The hundred years TIMEX writes as their first two digits: the 19th century is `18`. */
 export function centuryCandidate(first: number): Candidate {
   const value = String(Math.floor(first / 100)).padStart(2, '0');
-  return { exact: value, vague: value, first: DateTime.utc(first, 1, 1), last: DateTime.utc(first + 99, 12, 31) };
+  return { exact: value, vague: value, first: dayOf(first, 1, 1), last: dayOf(first + 99, 12, 31) };
 }
 
 const FIELD = /\d+|[A-Z]+|[^\dA-Z]+/g;
@@ -126,11 +118,18 @@ const FIELD = /\d+|[A-Z]+|[^\dA-Z]+/g;
  * One value for all the candidates: the exact one when they agree, else their vague forms with
  * every field that differs among them replaced by X (`2022-W01-5`, `2022-W05-5` → `2022-WXX-5`).
  */
-export function mergeCandidates(candidates: readonly Candidate[]): { value: string; first: DateTime; last: DateTime } {
-  const first = candidates.reduce((min, c) => (c.first < min ? c.first : min), candidates[0]!.first);
-  const last = candidates.reduce((max, c) => (c.last > max ? c.last : max), candidates[0]!.last);
-  if (candidates.every((c) => c.exact === candidates[0]!.exact)) return { value: candidates[0]!.exact, first, last };
-  const fields = candidates.map((c) => c.vague.match(FIELD) ?? []);
+export function mergeCandidates(candidates: readonly Candidate[]): { value: string; first: Day; last: Day } {
+  const [head] = candidates as [Candidate, ...Candidate[]];
+  let { first, last } = head;
+  let agree = true;
+  for (const candidate of candidates) {
+    if (candidate.first < first) first = candidate.first;
+    if (candidate.last > last) last = candidate.last;
+    agree &&= candidate.exact === head.exact;
+  }
+  if (agree) return { value: head.exact, first, last };
+  // The days of a month share most of their vague forms: each distinct one is split once.
+  const fields = [...new Set(candidates.map((c) => c.vague))].map((vague) => vague.match(FIELD) ?? []);
   const value = fields[0]!
     .map((field, i) => (fields.every((other) => other[i] === field) || !/^\d+$/.test(field) ? field : 'X'.repeat(field.length)))
     .join('');
@@ -140,27 +139,16 @@ export function mergeCandidates(candidates: readonly Candidate[]): { value: stri
 /** A value with every number replaced by X: `2022-01-17` → `XXXX-XX-XX`. */
 export const unknownFields = (value: string) => value.replace(/\d/g, 'X');
 
-/** The days of recent publication dates: articles come in runs of the same date, and a month has up to 31 of them. */
-const recentDays = new Map<string, readonly DateTime[]>();
-const RECENT_MAX = 64;
-
 /** Every day a publication date may be: one for a day (or finer), all of its month or year otherwise. */
-export function daysOf(dct: { year: number; month?: number; day?: number }): readonly DateTime[] {
-  const key = `${dct.year}-${dct.month}-${dct.day}`;
-  let days = recentDays.get(key);
-  if (days === undefined) {
-    days = allDaysOf(dct);
-    if (recentDays.size >= RECENT_MAX) recentDays.delete(recentDays.keys().next().value!);
-    recentDays.set(key, days);
-  }
-  return days;
+export function daysOf(dct: { year: number; month?: number; day?: number }): Day[] {
+  if (dct.day !== undefined) return [dayOf(dct.year, dct.month!, dct.day)];
+  const first = dayOf(dct.year, dct.month ?? 1, 1);
+  const last = dct.month !== undefined ? first + daysInMonth(dct.year, dct.month) - 1 : dayOf(dct.year, 12, 31);
+  return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
-function allDaysOf(dct: { year: number; month?: number; day?: number }): DateTime[] {
-  if (dct.day !== undefined) return [DateTime.utc(dct.year, dct.month!, dct.day)];
-  const first = DateTime.utc(dct.year, dct.month ?? 1, 1);
-  const last = dct.month !== undefined ? first.endOf('month') : first.endOf('year');
-  const days: DateTime[] = [];
-  for (let day: DateTime = first; day <= last; day = addDays(day, 1)) days.push(day);
-  return days;
+/** "300000 jaar geleden" is a figure of speech, not a day a calendar (or Postgres) can hold. */
+export function isReasonable(candidate: Candidate): boolean {
+  const [firstYear, lastYear] = [yearOf(candidate.first), yearOf(candidate.last)];
+  return firstYear >= 1 && firstYear <= 9999 && lastYear >= 1 && lastYear <= 9999;
 }

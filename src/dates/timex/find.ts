@@ -1,8 +1,8 @@
-import type { DateTime } from 'luxon';
 import { z } from 'zod';
 import { sentences, type Token } from '../../text/tokenize.ts';
 import type { PublishedDate } from '../published.ts';
-import { type Candidate, daysOf, mergeCandidates, unknownFields } from './calendar.ts';
+import { daysOf, isReasonable, mergeCandidates, unknownFields } from './calendar.ts';
+import { type Day, isoDateOf } from './days.ts';
 import { openingScanner } from './openings.ts';
 import { type Meaning, RULES } from './rules.ts';
 import { type Tense, tenseOf } from './tense.ts';
@@ -80,7 +80,7 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
  * A clock time right after a day ("vrijdag 3 maart om 14.05 uur", "morgen om tien uur") is that
  * day's time: one expression.
  */
-function withClockTimes(text: string, matches: Match[], someDay: DateTime): Match[] {
+function withClockTimes(text: string, matches: Match[], someDay: Day): Match[] {
   const joined: Match[] = [];
   for (const match of matches) {
     const previous = joined.at(-1);
@@ -119,6 +119,8 @@ const CLAUSE_OPENERS = new Set([',', ';', ':', '(', ...SUBORDINATORS]);
 /** The text's tokens, each with the bounds of its sentence, to find a match's surroundings by binary search. */
 interface TokenIndex {
   tokens: Token[];
+  /** Each token's text in lower case: matches look at the same words again and again. */
+  lower: string[];
   /** For each token: the index of its sentence's first token, and one past its last. */
   sentenceStart: Int32Array;
   sentenceEnd: Int32Array;
@@ -133,7 +135,7 @@ function indexTokens(text: string): TokenIndex {
     tokens.push(...sentence);
     for (let i = 0; i < sentence.length; i++) starts.push(first), ends.push(tokens.length);
   }
-  return { tokens, sentenceStart: Int32Array.from(starts), sentenceEnd: Int32Array.from(ends) };
+  return { tokens, lower: tokens.map((token) => token.text.toLowerCase()), sentenceStart: Int32Array.from(starts), sentenceEnd: Int32Array.from(ends) };
 }
 
 /** The first token that ends after `offset`. */
@@ -161,27 +163,23 @@ function tenseAround(index: TokenIndex, match: Match): Tense {
   if (first >= tokens.length) return 'present';
   const from = Math.max(index.sentenceStart[first]!, first - REACH);
   const to = Math.min(index.sentenceEnd[first]!, first + REACH);
-  const sentence = tokens.slice(from, to);
+  const sentence = index.lower.slice(from, to);
   const at = first - from;
-  const after = sentence.findIndex((token) => token.start >= match.end);
+  const after = tokens.slice(from, to).findIndex((token) => token.start >= match.end);
   const opens = index.sentenceStart[first] === first;
-  const verbAfter = opens && after >= 0 ? sentence[after]!.text : undefined;
+  const verbAfter = opens && after >= 0 ? tokens[from + after]!.text : undefined;
   const before = sentence.slice(0, at);
   // "sinds maandag" can only look back, "tot vrijdag" only ahead, whatever the verb.
-  const preposition = before.at(-1)?.text.toLowerCase();
+  const preposition = before.at(-1);
   if (preposition === 'sinds') return 'past';
   if (preposition === 'tot') return 'future';
-  const isOpener = (token: Token) => CLAUSE_OPENERS.has(token.text.toLowerCase());
+  const isOpener = (word: string) => CLAUSE_OPENERS.has(word);
   const opener = before.findLastIndex(isOpener);
-  const closer = after < 0 ? -1 : sentence.findIndex((token, i) => i >= after && isOpener(token));
-  const clause = sentence.slice(opener + 1, closer < 0 ? undefined : closer);
-  const inClause = tenseOf(
-    clause.map((token) => token.text),
-    verbAfter,
-  );
+  const closer = after < 0 ? -1 : sentence.findIndex((word, i) => i >= after && isOpener(word));
+  const inClause = tenseOf(sentence.slice(opener + 1, closer < 0 ? undefined : closer), verbAfter);
   // A subordinate clause ("zei dat hij vrijdag komt") has its own verb; a bare fragment between commas takes the sentence's.
-  const subordinate = opener >= 0 && SUBORDINATORS.has(before[opener]!.text.toLowerCase());
-  return inClause !== 'present' || subordinate ? inClause : tenseOf(sentence.map((token) => token.text), verbAfter);
+  const subordinate = opener >= 0 && SUBORDINATORS.has(before[opener]!);
+  return inClause !== 'present' || subordinate ? inClause : tenseOf(sentence, verbAfter);
 }
 
 /**
@@ -210,10 +208,6 @@ export function findTimeExpressions(text: string, dct: DocumentDate): TimeExpres
     const candidates = days.map((day) => candidate(day, tense));
     if (!candidates.every(isReasonable)) return undefined;
     const merged = mergeCandidates(candidates);
-    return { ...base, value: merged.value, ...mod, firstDay: merged.first.toISODate()!, lastDay: merged.last.toISODate()! };
+    return { ...base, value: merged.value, ...mod, firstDay: isoDateOf(merged.first), lastDay: isoDateOf(merged.last) };
   }).filter((expression) => expression !== undefined);
 }
-
-/** "300000 jaar geleden" is a figure of speech, not a day a calendar (or Postgres) can hold. */
-const isReasonable = (candidate: Candidate) =>
-  [candidate.first, candidate.last].every((day) => day.isValid && day.year >= 1 && day.year <= 9999);

@@ -1,13 +1,12 @@
-import { DateTime } from 'luxon';
 import { monthNumber } from '../words.ts';
 import {
-  addDays,
   type Candidate,
   centuryCandidate,
   halfCandidate,
   dayCandidate,
   decadeCandidate,
   monthCandidate,
+  monthCandidateAfter,
   quarterCandidate,
   type Season,
   seasonCandidate,
@@ -16,6 +15,7 @@ import {
   weekendCandidate,
   yearCandidate,
 } from './calendar.ts';
+import { addDays, civilOf, type Day, dayOf, daysInMonth, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
 import { COUNT, countValue, decadeValue, ORDINAL, ordinalNumber } from './numbers.ts';
 import type { Tense } from './tense.ts';
 
@@ -30,7 +30,7 @@ export type Meaning =
   | {
       type: TimexType;
       mod?: Mod;
-      candidate(day: DateTime, tense: Tense): Candidate;
+      candidate(day: Day, tense: Tense): Candidate;
       clock?: string;
       /**
        * Counted from the time the story is at ("een dag eerder", "later op de dag"), which is the
@@ -103,25 +103,26 @@ function offsetOf(relative: string | undefined): number | undefined {
 }
 
 /** The given weekday nearest the day in the direction the clause looks. */
-function weekdayFrom(day: DateTime, weekday: number, direction: Tense | 'before' | 'after'): DateTime {
-  const ahead = (weekday - day.weekday + 7) % 7;
+function weekdayFrom(day: Day, weekday: number, direction: Tense | 'before' | 'after'): Day {
+  const ahead = (weekday - weekdayOf(day) + 7) % 7;
   if (direction === 'past' || direction === 'before') return addDays(day, -((7 - ahead) % 7 || (direction === 'before' ? 7 : 0)));
   if (direction === 'future' || direction === 'after') return addDays(day, ahead || 7);
   return addDays(day, ahead);
 }
 
 /** A day and month without a year: the occurrence the clause's tense points at. */
-function yearFor(day: DateTime, month: number, dayOfMonth: number | undefined, tense: Tense): number {
-  const firstOfMonth = day.set({ month, day: 1 });
-  const sameYear = firstOfMonth.set({ day: Math.min(dayOfMonth ?? 1, firstOfMonth.daysInMonth!) });
-  const after = dayOfMonth === undefined ? sameYear.endOf('month') : sameYear;
-  if (tense === 'past' && sameYear > day) return day.year - 1;
-  if (tense === 'future' && after < day) return day.year + 1;
-  return day.year;
+function yearFor(day: Day, month: number, dayOfMonth: number | undefined, tense: Tense): number {
+  const { year } = civilOf(day);
+  const sameYear = dayOf(year, month, Math.min(dayOfMonth ?? 1, daysInMonth(year, month)));
+  const after = dayOfMonth === undefined ? dayOf(year, month, daysInMonth(year, month)) : sameYear;
+  if (tense === 'past' && sameYear > day) return year - 1;
+  if (tense === 'future' && after < day) return year + 1;
+  return year;
 }
 
-function seasonNear(day: DateTime, season: Season, offset: number | undefined, tense: Tense): Candidate {
-  const around = [day.year - 2, day.year - 1, day.year, day.year + 1].map((year) => seasonCandidate(year, season));
+function seasonNear(day: Day, season: Season, offset: number | undefined, tense: Tense): Candidate {
+  const year = yearOf(day);
+  const around = [year - 2, year - 1, year, year + 1].map((year) => seasonCandidate(year, season));
   const containing = around.find((c) => c.first <= day && day <= c.last);
   const before = around.filter((c) => c.last < day).at(-1)!;
   const after = around.find((c) => c.first > day)!;
@@ -145,12 +146,12 @@ function durationValue(count: number | 'X', unit: string): string {
 }
 
 /** Moves a day by whole units, and gives the stretch of that unit it falls in. */
-function shifted(day: DateTime, unit: string, amount: number): Candidate | undefined {
+function shifted(day: Day, unit: string, amount: number): Candidate | undefined {
   const code = DURATION_UNITS[unit.toLowerCase()];
   if (code === 'D') return dayCandidate(addDays(day, amount));
   if (code === 'W') return weekCandidate(addDays(day, 7 * amount));
-  if (code === 'M') return monthCandidate(day.plus({ months: amount }));
-  if (code === 'Y') return yearCandidate(day.year + amount);
+  if (code === 'M') return monthCandidateAfter(day, amount);
+  if (code === 'Y') return yearCandidate(yearOf(day) + amount);
   return undefined;
 }
 
@@ -181,7 +182,7 @@ function monthMeaning(groups: Record<string, string | undefined>): Meaning {
   return {
     type: 'DATE',
     mod: modOf(groups),
-    candidate: (day, tense) => monthCandidate(day.set({ year: year ?? yearFor(day, month, undefined, tense), month, day: 1 })),
+    candidate: (day, tense) => monthCandidate(year ?? yearFor(day, month, undefined, tense), month),
   };
 }
 
@@ -193,7 +194,8 @@ export const RULES: readonly Rule[] = [
     priority: 2,
     meaning(groups) {
       const word = lower(groups.day) ?? 'vandaag';
-      const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, morgen: 1, overmorgen: 2 }[word]!;
+      // A word the table does not know ("giſteren": the long s matches s case-insensitively) counts as today, as it did before.
+      const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, morgen: 1, overmorgen: 2 }[word] ?? 0;
       const { type, suffix } = partOfDay(groups.part ?? groups.today);
       return { type, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
@@ -207,7 +209,7 @@ export const RULES: readonly Rule[] = [
       const weeks = offsetOf(groups.relative)!;
       const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
       const { type, suffix } = partOfDay(groups.part);
-      return { type, candidate: (day) => weekdayCandidate(addDays(day.startOf('week'), 7 * weeks + weekday - 1), suffix) };
+      return { type, candidate: (day) => weekdayCandidate(addDays(mondayOf(day), 7 * weeks + weekday - 1), suffix) };
     },
   },
   // vrijdag, maandagavond, afgelopen zondag, komende woensdagmiddag
@@ -239,10 +241,10 @@ export const RULES: readonly Rule[] = [
         candidate(day) {
           if (unit === 'weekend') return weekendCandidate(addDays(day, 7 * offset));
           if (unit === 'kwartaal') {
-            const moved = day.plus({ months: 3 * offset });
+            const moved = monthsLater(day, 3 * offset);
             return quarterCandidate(moved.year, Math.ceil(moved.month / 3));
           }
-          if (unit === 'eeuw') return centuryCandidate((Math.floor(day.year / 100) + offset) * 100);
+          if (unit === 'eeuw') return centuryCandidate((Math.floor(yearOf(day) / 100) + offset) * 100);
           return shifted(day, unit, offset)!;
         },
       };
@@ -287,15 +289,15 @@ export const RULES: readonly Rule[] = [
       const dayOfMonth = Number(groups.dayOfMonth);
       const year = groups.year !== undefined ? Number(groups.year) : undefined;
       // 31 april never happens, 29 februari only in leap years: neither is bent into another day.
-      const longest = year !== undefined ? DateTime.utc(year, month).daysInMonth! : month === 2 ? 29 : DateTime.utc(2021, month).daysInMonth!;
+      const longest = year !== undefined ? daysInMonth(year, month) : month === 2 ? 29 : daysInMonth(2021, month);
       if (dayOfMonth < 1 || dayOfMonth > longest) return undefined;
       return {
         type: 'DATE',
         candidate(day, tense) {
           let inYear = year ?? yearFor(day, month, dayOfMonth, tense);
           const step = tense === 'past' ? -1 : 1;
-          while (dayOfMonth > DateTime.utc(inYear, month).daysInMonth!) inYear += step;
-          return dayCandidate(DateTime.utc(inYear, month, dayOfMonth));
+          while (dayOfMonth > daysInMonth(inYear, month)) inYear += step;
+          return dayCandidate(dayOf(inYear, month, dayOfMonth));
         },
       };
     },
@@ -345,7 +347,7 @@ export const RULES: readonly Rule[] = [
     meaning(groups) {
       const half = lower(groups.half) === 'eerste' ? 1 : 2;
       const shift = { dit: 0, het: 0, vorig: -1, volgend: 1 }[lower(groups.thisYear) ?? 'dit']!;
-      return { type: 'DATE', candidate: (day) => halfCandidate(groups.year !== undefined ? Number(groups.year) : day.year + shift, half) };
+      return { type: 'DATE', candidate: (day) => halfCandidate(groups.year !== undefined ? Number(groups.year) : yearOf(day) + shift, half) };
     },
   },
   // het eerste kwartaal (van 2022), het 3e kwartaal
@@ -356,7 +358,7 @@ export const RULES: readonly Rule[] = [
     meaning(groups) {
       const quarter = ordinalNumber(groups.ordinal!)!;
       const year = groups.year !== undefined ? Number(groups.year) : undefined;
-      return { type: 'DATE', candidate: (day) => quarterCandidate(year ?? day.year, quarter) };
+      return { type: 'DATE', candidate: (day) => quarterCandidate(year ?? yearOf(day), quarter) };
     },
   },
   // de jaren negentig, de jaren '80, begin jaren zeventig
@@ -387,8 +389,9 @@ export const RULES: readonly Rule[] = [
     priority: 2,
     meaning(groups) {
       const [year, month, day] = [groups.year ?? groups.isoYear, groups.month ?? groups.isoMonth, groups.day ?? groups.isoDay].map(Number) as [number, number, number];
-      const date = DateTime.utc(year, month, day);
-      return date.isValid && date.day === day ? { type: 'DATE', candidate: () => dayCandidate(date) } : undefined;
+      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+      const date = dayOf(year, month, day);
+      return { type: 'DATE', candidate: () => dayCandidate(date) };
     },
   },
   // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds

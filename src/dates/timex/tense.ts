@@ -33,11 +33,11 @@ const PARTICIPLE = /^(?:ge\p{L}{2,}(?:d|t|en)|(?:be|ver|ont|her|er)\p{L}{2,}[dt]
 const WEAK_PAST = /^\p{Ll}{3,}[dt]e$/u;
 
 /**
- * The tense of the clause around a time expression. `verbAfter` is the word right after the
- * expression when the expression opens the sentence: Dutch puts the finite verb there.
+ * The tense of the clause around a time expression, from its words in lower case. `verbAfter` is
+ * the word right after the expression when the expression opens the sentence: Dutch puts the
+ * finite verb there.
  */
-export function tenseOf(words: readonly string[], verbAfter: string | undefined): Tense {
-  const lower = words.map((word) => word.toLowerCase());
+export function tenseOf(lower: readonly string[], verbAfter: string | undefined): Tense {
   if (lower.some((word) => FUTURE.has(word))) return 'future';
   if (lower.some((word) => PAST.has(word))) return 'past';
   if (verbAfter !== undefined && WEAK_PAST.test(verbAfter.toLowerCase())) return 'past';
