@@ -7,6 +7,7 @@ import * as aliases from './migrations/0002_entity_aliases_countries.ts';
 import * as timeExpressions from './migrations/0003_publication_ranges_time_expressions.ts';
 import * as queuedAt from './migrations/0004_article_queued_at.ts';
 import * as setBasedCascades from './migrations/0005_set_based_cascades.ts';
+import * as unfilteredText from './migrations/0006_no_statistics_for_unfiltered_text.ts';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 const migrations: Record<string, Migration> = {
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003_publication_ranges_time_expressions': timeExpressions,
   '0004_article_queued_at': queuedAt,
   '0005_set_based_cascades': setBasedCascades,
+  '0006_no_statistics_for_unfiltered_text': unfilteredText,
 };
 
 const DUPLICATE_DATABASE = '42P04';

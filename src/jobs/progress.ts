@@ -16,6 +16,9 @@ export const failedStageOf = (progress: unknown): Stage | undefined => (progress
 
 /** Where the article carried by `jobId` stands; undefined when no such job is known (any more). */
 export async function articleProgress(queues: Queues, jobId: string): Promise<ArticleProgress | undefined> {
+  // Most files a producer looks at are new: one key lookup says so, where the state script would
+  // look for the job in every list and set of the queue.
+  if ((await queues.redis.exists(queues.article.toKey(jobId))) === 0) return undefined;
   // State first: a job read before it settles would lack the reason its failed state implies.
   const state = await queues.article.getJobState(jobId);
   if (state === 'unknown') return undefined;
