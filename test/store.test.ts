@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../src/article/parse.ts';
+import { sql } from 'kysely';
 import { storeArticle } from '../src/db/articles.ts';
+import { createDatabase } from '../src/db/connection.ts';
 import { parsePublishedDate } from '../src/dates/published.ts';
 import { shippedExtractor } from './support/extractor.ts';
 import { useTestDatabase } from './support/database.ts';
@@ -63,5 +65,21 @@ describe('storing articles', () => {
     expect([await count('mention'), await count('time_expression'), await count('entity_alias')]).toEqual([0, 0, 3]);
     await test.db.deleteFrom('entity').execute();
     expect(await count('entity_alias')).toBe(0);
+  });
+
+  it('writes through a connection that prepares each statement once and then reuses it', async () => {
+    const writes = createDatabase(test.url, { max: 1, prepare: true });
+    try {
+      const prepared = async () => Number((await sql<{ n: number }>`select count(*) as n from pg_prepared_statements`.execute(writes)).rows[0]!.n);
+      const first = await storeArticle(writes, { ...stored('prepared-1.txt'), contentHash: 'd'.repeat(64) });
+      const afterFirst = await prepared();
+      const second = await storeArticle(writes, { ...stored('prepared-2.txt'), contentHash: 'e'.repeat(64) });
+      expect([first.outcome, second.outcome]).toEqual(['inserted', 'inserted']);
+      expect(afterFirst).toBeGreaterThan(3);
+      // The second article took the same statements again.
+      expect(await prepared()).toBe(afterFirst);
+    } finally {
+      await writes.destroy();
+    }
   });
 });

@@ -186,7 +186,7 @@ export async function runBenchmark(config: Config, options: BenchOptions): Promi
     await prepareDatabase(bench.databaseUrl);
     for (let i = 0; i < workers; i++) children.push(startChild(`worker-${i + 1}`, BIN, ['worker'], env));
     await Promise.all(children.map((child) => waitForOutput(child, /workers running/)));
-    const db = createDatabase(bench.databaseUrl, 1);
+    const db = createDatabase(bench.databaseUrl, { max: 1 });
     const redisBefore = await redisMemory(queues);
     let redisPeak = redisBefore;
     // Progress comes from the counts the workers report (a count(*) of a growing table every few

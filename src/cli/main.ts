@@ -158,7 +158,7 @@ export function buildProgram(config: () => Config): Command {
     .action(async (options: { json?: boolean; failures: number }) => {
       await prepareDatabase(config().databaseUrl);
       const queues = openQueues(config(), 'command');
-      const db = createDatabase(config().databaseUrl, 1);
+      const db = createDatabase(config().databaseUrl, { max: 1 });
       try {
         const [queueStatus, stages, database, skipped] = await Promise.all([
           readQueueStatus(queues, options.failures),
@@ -181,7 +181,7 @@ export function buildProgram(config: () => Config): Command {
       await prepareDatabase(config().databaseUrl);
       const current = defaultExtractorFor(config().nerModel).version;
       const queues = openQueues(config(), 'command');
-      const db = createDatabase(config().databaseUrl, 1);
+      const db = createDatabase(config().databaseUrl, { max: 1 });
       try {
         const count = await enqueueReprocessing(queues, db, current, options.all ?? false);
         log.info('reprocess enqueued', { articles: count, extractor: current, ...(count > 0 && { note: 'running workers replace their mentions' }) });

@@ -71,7 +71,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 /** Creates the database if needed and brings its schema up to date; returns the migrations applied. */
 export async function prepareDatabase(databaseUrl: string): Promise<string[]> {
   await ensureDatabaseExists(databaseUrl);
-  const db = createDatabase(databaseUrl, 1);
+  const db = createDatabase(databaseUrl, { max: 1 });
   try {
     return await migrateToLatest(db);
   } finally {

@@ -86,7 +86,11 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
     await threads.destroy();
     throw error;
   });
-  const db = createDatabase(config.databaseUrl, 4, (error) => log.warn('database connection lost; it will be replaced', { error: error.message }));
+  const onIdleError = (error: Error) => log.warn('database connection lost; it will be replaced', { error: error.message });
+  const db = createDatabase(config.databaseUrl, { max: 4, onIdleError });
+  // Batches are written one at a time, by statements of the same text each time: one connection
+  // that has them prepared.
+  const writes = createDatabase(config.databaseUrl, { max: 1, onIdleError, prepare: true });
   const queues = openQueues(config, 'service', onceUntilChanged((error) => log.error('redis error', { error: error.message })));
   const analyze = statisticsKeeper(db, (error) => log.warn('could not refresh the table statistics', { error: error.message }));
   const stages = new StageCounters(queues, config, log);
@@ -95,7 +99,7 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
     db,
     queues,
     prepare: (input) => threads.run(input),
-    writer: new BatchWriter(db, config.batchSize, analyze),
+    writer: new BatchWriter(writes, config.batchSize, analyze),
     stages,
     log,
   };
@@ -132,7 +136,7 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
       await stages.close();
       await threads.destroy();
       await queues.close();
-      await db.destroy();
+      await Promise.all([db.destroy(), writes.destroy()]);
     },
   };
 }

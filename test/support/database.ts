@@ -8,12 +8,12 @@ import { createTestEnvironment, type TestEnvironment } from './environment.ts';
  * A database of the calling test file's own, with the schema, for the file's tests; dropped after
  * them. With `emptyBeforeEach`, every test starts without articles and entities.
  */
-export function useTestDatabase(options: { emptyBeforeEach?: boolean; connections?: number } = {}): { readonly db: Kysely<Database> } {
+export function useTestDatabase(options: { emptyBeforeEach?: boolean; connections?: number } = {}): { readonly db: Kysely<Database>; readonly url: string } {
   let environment: TestEnvironment | undefined;
   let db: Kysely<Database> | undefined;
   beforeAll(async () => {
     environment = await createTestEnvironment();
-    db = createDatabase(environment.config.databaseUrl, options.connections ?? 4);
+    db = createDatabase(environment.config.databaseUrl, { max: options.connections ?? 4 });
   });
   afterAll(async () => {
     await db?.destroy();
@@ -29,6 +29,10 @@ export function useTestDatabase(options: { emptyBeforeEach?: boolean; connection
     get db() {
       if (!db) throw new Error('the test database is made before the tests run');
       return db;
+    },
+    get url() {
+      if (!environment) throw new Error('the test database is made before the tests run');
+      return environment.config.databaseUrl;
     },
   };
 }

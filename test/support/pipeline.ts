@@ -41,7 +41,7 @@ export async function startPipeline(overrides: NodeJS.ProcessEnv = {}): Promise<
   const log = recordingLogger();
   const workers = await startWorkers(config, log);
   const queues = openQueues(config, 'command');
-  const db = createDatabase(config.databaseUrl, 2);
+  const db = createDatabase(config.databaseUrl, { max: 2 });
   return {
     ...environment,
     db,
