@@ -27,12 +27,17 @@ export interface EntityExtractor {
 /** Soft hyphens and zero-width characters do not show, so they must not tell two names apart. */
 export const withoutInvisibles = (text: string) => text.replace(/[\u00AD\p{Cf}]/gu, '');
 
+/** Names worked out recently: a name recurs in every mention of it, article after article. */
+const normalized = new Map<string, string>();
+const REMEMBERED = 10_000;
+
 /** The key under which an entity is unique within its type: case and accents do not matter. */
 export function normalizeName(name: string): string {
-  return withoutInvisibles(name)
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  let key = normalized.get(name);
+  if (key === undefined) {
+    if (normalized.size >= REMEMBERED) normalized.clear();
+    key = withoutInvisibles(name).normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+    normalized.set(name, key);
+  }
+  return key;
 }
