@@ -24,18 +24,14 @@ export interface SentenceAround {
   verbAfter: string | undefined;
 }
 
-/** A stretch of the text, cut at white space, with its tokens (offsets within the stretch) and their sentences. */
+/** A stretch of the text, cut at white space, with the sentences of its tokens (offsets within the stretch). */
 interface Stretch {
   from: number;
   to: number;
   /** Whether a sentence is known to begin at `from` and to end at `to`. */
   opensSentence: boolean;
   closesSentence: boolean;
-  tokens: Token[];
-  lower: string[];
-  /** For each token: the index of its sentence's first token, and one past its last. */
-  sentenceStart: Int32Array;
-  sentenceEnd: Int32Array;
+  sentences: Token[][];
 }
 
 const isLineBreak = (code: number) => code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
@@ -79,23 +75,12 @@ export class SentenceReader {
 
   #read(from: number, to: number): Stretch {
     const text = this.#text;
-    const tokens: Token[] = [];
-    const starts: number[] = [];
-    const ends: number[] = [];
-    for (const sentence of sentences(text.slice(from, to))) {
-      const first = tokens.length;
-      for (const token of sentence) tokens.push(token);
-      for (let i = 0; i < sentence.length; i++) starts.push(first), ends.push(tokens.length);
-    }
     return {
       from,
       to,
       opensSentence: from === 0 || isLineBreak(text.charCodeAt(from - 1)),
       closesSentence: to === text.length || isLineBreak(text.charCodeAt(to)),
-      tokens,
-      lower: tokens.map((token) => token.text.toLowerCase()),
-      sentenceStart: Int32Array.from(starts),
-      sentenceEnd: Int32Array.from(ends),
+      sentences: sentences(text.slice(from, to)),
     };
   }
 
@@ -143,36 +128,38 @@ function cutAfter(text: string, offset: number): number {
   return i;
 }
 
-/** The first token that ends after `offset`. */
-function tokenAt(tokens: readonly Token[], offset: number): number {
+/** The first of the items (sentences, tokens), which end in order, that ends after `offset`. */
+function firstEndingAfter<T>(items: readonly T[], endOf: (item: T) => number, offset: number): number {
   let low = 0;
-  let high = tokens.length;
+  let high = items.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (tokens[middle]!.end <= offset) low = middle + 1;
+    if (endOf(items[middle]!) <= offset) low = middle + 1;
     else high = middle;
   }
   return low;
 }
 
+const sentenceEnd = (sentence: readonly Token[]) => sentence.at(-1)!.end;
+const tokenEnd = (token: Token) => token.end;
+
 /** The sentence around a match as the whole text's tokens give it, or which way the stretch is too short to tell. */
 function readAround(stretch: Stretch, start: number, end: number): SentenceAround | undefined | 'earlier' | 'later' {
-  const { tokens, sentenceStart, sentenceEnd } = stretch;
-  const first = tokenAt(tokens, start - stretch.from);
-  if (first >= tokens.length) return stretch.closesSentence ? undefined : 'later';
-  // The first token's sentence may begin before the stretch does; that matters only within reach.
-  const startKnown = sentenceStart[first]! > 0 || stretch.opensSentence;
-  if (!startKnown && first < REACH) return 'earlier';
-  const endKnown = sentenceEnd[first]! < tokens.length || stretch.closesSentence;
-  if (!endKnown && first + REACH > tokens.length) return 'later';
-  const from = Math.max(sentenceStart[first]!, first - REACH);
-  const to = Math.min(sentenceEnd[first]!, first + REACH);
+  const local = start - stretch.from;
+  const index = firstEndingAfter(stretch.sentences, sentenceEnd, local);
+  if (index >= stretch.sentences.length) return stretch.closesSentence ? undefined : 'later';
+  const tokens = stretch.sentences[index]!;
+  const first = firstEndingAfter(tokens, tokenEnd, local);
+  // The stretch's first and last sentences may reach beyond it; that matters only within reach.
+  if (index === 0 && !stretch.opensSentence && first < REACH) return 'earlier';
+  if (index === stretch.sentences.length - 1 && !stretch.closesSentence && first + REACH > tokens.length) return 'later';
+  const from = Math.max(0, first - REACH);
+  const to = Math.min(tokens.length, first + REACH);
   const after = tokens.slice(from, to).findIndex((token) => token.start >= end - stretch.from);
-  const opens = sentenceStart[first] === first;
   return {
-    words: stretch.lower.slice(from, to),
+    words: tokens.slice(from, to).map((token) => token.text.toLowerCase()),
     at: first - from,
     after,
-    verbAfter: opens && after >= 0 ? tokens[from + after]!.text : undefined,
+    verbAfter: first === 0 && after >= 0 ? tokens[from + after]!.text : undefined,
   };
 }
