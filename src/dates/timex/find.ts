@@ -88,7 +88,7 @@ function withClockTimes(text: string, matches: Match[], someDay: Day): Match[] {
     if (previous && clock && 'candidate' in previous.meaning && !('clock' in previous.meaning && previous.meaning.clock)) {
       const between = text.slice(previous.end, match.start);
       const { candidate } = previous.meaning;
-      if (/^,? (?:om|rond|tegen|vanaf) $|^,? $/iu.test(between) && DAY.test(candidate(someDay, 'present').exact)) {
+      if (/^,? (?:om|rond|tegen|vanaf) $|^,? $/iu.test(between) && DAY.test(candidate(someDay, () => 'present').exact)) {
         joined[joined.length - 1] = {
           start: previous.start,
           end: match.end,
@@ -151,16 +151,17 @@ export function findTimeExpressions(text: string, dct: DocumentDate): TimeExpres
     const base = { text: text.slice(match.start, match.end), start: match.start, end: match.end, type: match.meaning.type };
     const mod = match.meaning.mod ? { mod: match.meaning.mod } : {};
     if ('value' in match.meaning) return { ...base, value: match.meaning.value, ...mod };
-    const tense = tenseAround(reader.around(match.start, match.end));
+    let tense: Tense | undefined;
+    const tenseOfClause = () => (tense ??= tenseAround(reader.around(match.start, match.end)));
     const { candidate, anaphoric } = match.meaning;
     // Counted from a moment the story does not date: every field unknown, any day possible.
     if (anaphoric && dct.day === undefined) {
       // The clock time of "de volgende dag om 10 uur" is known even when the day is not.
-      const { vague } = candidate(days[0]!, tense);
+      const { vague } = candidate(days[0]!, tenseOfClause);
       const clock = match.meaning.clock ?? '';
       return { ...base, value: unknownFields(vague.slice(0, vague.length - clock.length)) + clock, ...mod };
     }
-    const candidates = days.map((day) => candidate(day, tense));
+    const candidates = days.map((day) => candidate(day, tenseOfClause));
     if (!candidates.every(isReasonable)) return undefined;
     const merged = mergeCandidates(candidates);
     return { ...base, value: merged.value, ...mod, firstDay: isoDateOf(merged.first), lastDay: isoDateOf(merged.last) };

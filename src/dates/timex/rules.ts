@@ -30,7 +30,8 @@ export type Meaning =
   | {
       type: TimexType;
       mod?: Mod;
-      candidate(day: Day, tense: Tense): Candidate;
+      /** `tense` reads the clause around the expression, which costs its sentence's tokens: only meanings that depend on it call it. */
+      candidate(day: Day, tense: () => Tense): Candidate;
       clock?: string;
       /**
        * Counted from the time the story is at ("een dag eerder", "later op de dag"), which is the
@@ -185,7 +186,7 @@ function monthMeaning(groups: Record<string, string | undefined>): Meaning {
   return {
     type: 'DATE',
     mod: modOf(groups),
-    candidate: (day, tense) => monthCandidate(year ?? yearFor(day, month, undefined, tense), month),
+    candidate: (day, tense) => monthCandidate(year ?? yearFor(day, month, undefined, tense()), month),
   };
 }
 
@@ -226,7 +227,7 @@ export const RULES: readonly Rule[] = [
       const { type, suffix } = partOfDay(groups.part);
       return {
         type,
-        candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, offset === -1 ? 'before' : offset === 1 ? 'after' : tense), suffix),
+        candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, offset === -1 ? 'before' : offset === 1 ? 'after' : tense()), suffix),
       };
     },
   },
@@ -297,9 +298,8 @@ export const RULES: readonly Rule[] = [
       return {
         type: 'DATE',
         candidate(day, tense) {
-          let inYear = year ?? yearFor(day, month, dayOfMonth, tense);
-          const step = tense === 'past' ? -1 : 1;
-          while (dayOfMonth > daysInMonth(inYear, month)) inYear += step;
+          let inYear = year ?? yearFor(day, month, dayOfMonth, tense());
+          while (dayOfMonth > daysInMonth(inYear, month)) inYear += tense() === 'past' ? -1 : 1;
           return dayCandidate(dayOf(inYear, month, dayOfMonth));
         },
       };
@@ -338,7 +338,7 @@ export const RULES: readonly Rule[] = [
       return {
         type: 'DATE',
         mod: modOf(groups),
-        candidate: (day, tense) => (year !== undefined ? seasonCandidate(year, season) : seasonNear(day, season, offset, tense)),
+        candidate: (day, tense) => (year !== undefined ? seasonCandidate(year, season) : seasonNear(day, season, offset, tense())),
       };
     },
   },
