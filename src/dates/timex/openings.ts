@@ -10,6 +10,8 @@
  * where none follows.
  */
 
+import { EMPTY_HASH, hashStep, WordTable } from './word-table.ts';
+
 export interface OpeningScanner {
   /** For each rule, in order, the offsets of the words its matches may open with. */
   scan(text: string): number[][];
@@ -33,53 +35,47 @@ function isWordCharacter(code: number): boolean {
 /** The rules compare case-insensitively, which also takes the long s (ſ) for an s. */
 const folded = (word: string) => word.toLowerCase().replaceAll('ſ', 's');
 
-/**
- * Which rules open with a word is remembered per word as written: texts repeat their words. The
- * words of all texts are unbounded, and a text may be one long word, so both count and length are.
- */
-const REMEMBERED_WORDS = 20_000;
-const REMEMBERED_LENGTH = 40;
 const NO_RULES: readonly number[] = [];
 
 /** `openings[i]`: a regular expression that the first word of rule i's matches is, whole, in lower case. */
 export function openingScanner(openings: readonly string[]): OpeningScanner {
   const wholeWords = openings.map((opening) => new RegExp(`^(?:${opening})$`, 'u'));
-  const remembered = new Map<string, readonly number[]>();
-  const rulesOpeningWith = (word: string): readonly number[] => {
-    let rules = remembered.get(word);
-    if (rules === undefined) {
-      const key = folded(word);
-      rules = wholeWords.flatMap((pattern, rule) => (pattern.test(key) ? [rule] : []));
-      if (rules.length === 0) rules = NO_RULES;
-      if (word.length > REMEMBERED_LENGTH) return rules;
-      if (remembered.size >= REMEMBERED_WORDS) remembered.clear();
-      remembered.set(word, rules);
-    }
-    return rules;
-  };
+  // Which rules open with a word is remembered per word as written: texts repeat their words.
+  const rulesOpeningWith = new WordTable((word): readonly number[] => {
+    const key = folded(word);
+    const rules = wholeWords.flatMap((pattern, rule) => (pattern.test(key) ? [rule] : []));
+    return rules.length === 0 ? NO_RULES : rules;
+  });
 
   return {
     scan(text) {
       const offsets: number[][] = Array.from({ length: openings.length }, () => []);
-      const add = (start: number, word: string) => {
-        for (const rule of rulesOpeningWith(word)) offsets[rule]!.push(start);
+      const add = (start: number, end: number, hash: number) => {
+        for (const rule of rulesOpeningWith.get(text, start, end, hash)) offsets[rule]!.push(start);
       };
       let start = -1;
+      let hash = EMPTY_HASH;
       for (let i = 0; i <= text.length; i++) {
-        const inWord = i < text.length && isWordCharacter(text.charCodeAt(i));
-        if (inWord) {
-          if (start < 0) start = i;
+        const code = i < text.length ? text.charCodeAt(i) : -1;
+        if (code >= 0 && isWordCharacter(code)) {
+          if (start < 0) (start = i), (hash = EMPTY_HASH);
+          hash = hashStep(hash, code);
           continue;
         }
         if (start < 0) continue;
-        const word = text.slice(start, i);
-        if (start > 0 && isApostrophe(text.charCodeAt(start - 1))) add(start - 1, text.slice(start - 1, i));
-        if (!(start === 1 && opensWithClitic(text))) add(start, word);
+        if (start > 0 && isApostrophe(text.charCodeAt(start - 1))) add(start - 1, i, hashOf(text, start - 1, i));
+        if (!(start === 1 && opensWithClitic(text))) add(start, i, hash);
         start = -1;
       }
       return offsets;
     },
   };
+}
+
+function hashOf(text: string, start: number, end: number): number {
+  let hash = EMPTY_HASH;
+  for (let i = start; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+  return hash;
 }
 
 /**
