@@ -58,7 +58,10 @@ export function openingScanner(openings: readonly string[]): OpeningScanner {
       for (let i = 0; i <= text.length; i++) {
         const code = i < text.length ? text.charCodeAt(i) : -1;
         if (code >= 0 && isWordCharacter(code)) {
-          if (start < 0) (start = i), (hash = EMPTY_HASH);
+          if (start < 0) {
+            start = i;
+            hash = EMPTY_HASH;
+          }
           hash = hashStep(hash, code);
           continue;
         }

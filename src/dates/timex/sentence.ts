@@ -10,7 +10,7 @@
 import { sentences, type Token } from '../../text/tokenize.ts';
 
 /** How far around a match its clause and sentence are read: enough for any real sentence, and linear on text without punctuation. */
-export const REACH = 40;
+const REACH = 40;
 
 /** The words a match's tense is read from: its sentence, at most {@link REACH} tokens either side of its first. */
 export interface SentenceAround {
