@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { sentences, type Token } from '../../text/tokenize.ts';
 import type { PublishedDate } from '../published.ts';
 import { daysOf, isReasonable, mergeCandidates, unknownFields } from './calendar.ts';
 import { type Day, isoDateOf } from './days.ts';
 import { openingScanner } from './openings.ts';
 import { type Meaning, RULES } from './rules.ts';
+import { type SentenceAround, SentenceReader } from './sentence.ts';
 import { type Tense, tenseOf } from './tense.ts';
 
 /** A time expression in a text, normalized TIMEX3-style; offsets are UTF-16 indices into the text. */
@@ -88,7 +88,7 @@ function withClockTimes(text: string, matches: Match[], someDay: Day): Match[] {
     if (previous && clock && 'candidate' in previous.meaning && !('clock' in previous.meaning && previous.meaning.clock)) {
       const between = text.slice(previous.end, match.start);
       const { candidate } = previous.meaning;
-      if (/^,? (?:om|rond|tegen|vanaf) $|^,? $/iu.test(between) && DAY.test(candidate(someDay, 'present').exact)) {
+      if (/^,? (?:om|rond|tegen|vanaf) $|^,? $/iu.test(between) && DAY.test(candidate(someDay, () => 'present').exact)) {
         joined[joined.length - 1] = {
           start: previous.start,
           end: match.end,
@@ -116,70 +116,25 @@ const SUBORDINATORS = new Set(['dat', 'omdat', 'terwijl', 'toen', 'nadat', 'voor
 /** Where a clause begins. */
 const CLAUSE_OPENERS = new Set([',', ';', ':', '(', ...SUBORDINATORS]);
 
-/** The text's tokens, each with the bounds of its sentence, to find a match's surroundings by binary search. */
-interface TokenIndex {
-  tokens: Token[];
-  /** Each token's text in lower case: matches look at the same words again and again. */
-  lower: string[];
-  /** For each token: the index of its sentence's first token, and one past its last. */
-  sentenceStart: Int32Array;
-  sentenceEnd: Int32Array;
-}
-
-function indexTokens(text: string): TokenIndex {
-  const tokens: Token[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (const sentence of sentences(text)) {
-    const first = tokens.length;
-    tokens.push(...sentence);
-    for (let i = 0; i < sentence.length; i++) starts.push(first), ends.push(tokens.length);
-  }
-  return { tokens, lower: tokens.map((token) => token.text.toLowerCase()), sentenceStart: Int32Array.from(starts), sentenceEnd: Int32Array.from(ends) };
-}
-
-/** The first token that ends after `offset`. */
-function tokenAt(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (tokens[middle]!.end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
-}
-
-/** How far around a match its clause and sentence are read: enough for any real sentence, and linear on text without punctuation. */
-const REACH = 40;
-
 /**
  * The tense around a match: of its clause, or of its sentence when the clause does not show one.
  * A sentence opening with the expression has its finite verb right after it.
  */
-function tenseAround(index: TokenIndex, match: Match): Tense {
-  const { tokens } = index;
-  const first = tokenAt(tokens, match.start);
-  if (first >= tokens.length) return 'present';
-  const from = Math.max(index.sentenceStart[first]!, first - REACH);
-  const to = Math.min(index.sentenceEnd[first]!, first + REACH);
-  const sentence = index.lower.slice(from, to);
-  const at = first - from;
-  const after = tokens.slice(from, to).findIndex((token) => token.start >= match.end);
-  const opens = index.sentenceStart[first] === first;
-  const verbAfter = opens && after >= 0 ? tokens[from + after]!.text : undefined;
-  const before = sentence.slice(0, at);
+function tenseAround(sentence: SentenceAround | undefined): Tense {
+  if (sentence === undefined) return 'present';
+  const { words, at, after, verbAfter } = sentence;
+  const before = words.slice(0, at);
   // "sinds maandag" can only look back, "tot vrijdag" only ahead, whatever the verb.
   const preposition = before.at(-1);
   if (preposition === 'sinds') return 'past';
   if (preposition === 'tot') return 'future';
   const isOpener = (word: string) => CLAUSE_OPENERS.has(word);
   const opener = before.findLastIndex(isOpener);
-  const closer = after < 0 ? -1 : sentence.findIndex((word, i) => i >= after && isOpener(word));
-  const inClause = tenseOf(sentence.slice(opener + 1, closer < 0 ? undefined : closer), verbAfter);
+  const closer = after < 0 ? -1 : words.findIndex((word, i) => i >= after && isOpener(word));
+  const inClause = tenseOf(words.slice(opener + 1, closer < 0 ? undefined : closer), verbAfter);
   // A subordinate clause ("zei dat hij vrijdag komt") has its own verb; a bare fragment between commas takes the sentence's.
   const subordinate = opener >= 0 && SUBORDINATORS.has(before[opener]!);
-  return inClause !== 'present' || subordinate ? inClause : tenseOf(sentence, verbAfter);
+  return inClause !== 'present' || subordinate ? inClause : tenseOf(words, verbAfter);
 }
 
 /**
@@ -191,21 +146,22 @@ export function findTimeExpressions(text: string, dct: DocumentDate): TimeExpres
   const days = daysOf(dct);
   const matches = withClockTimes(text, bestMatches(text), days[0]!);
   if (matches.length === 0) return [];
-  const index = indexTokens(text);
+  const reader = new SentenceReader(text);
   return matches.map((match): TimeExpression | undefined => {
     const base = { text: text.slice(match.start, match.end), start: match.start, end: match.end, type: match.meaning.type };
     const mod = match.meaning.mod ? { mod: match.meaning.mod } : {};
     if ('value' in match.meaning) return { ...base, value: match.meaning.value, ...mod };
-    const tense = tenseAround(index, match);
+    let tense: Tense | undefined;
+    const tenseOfClause = () => (tense ??= tenseAround(reader.around(match.start, match.end)));
     const { candidate, anaphoric } = match.meaning;
     // Counted from a moment the story does not date: every field unknown, any day possible.
     if (anaphoric && dct.day === undefined) {
       // The clock time of "de volgende dag om 10 uur" is known even when the day is not.
-      const { vague } = candidate(days[0]!, tense);
+      const { vague } = candidate(days[0]!, tenseOfClause);
       const clock = match.meaning.clock ?? '';
       return { ...base, value: unknownFields(vague.slice(0, vague.length - clock.length)) + clock, ...mod };
     }
-    const candidates = days.map((day) => candidate(day, tense));
+    const candidates = days.map((day) => candidate(day, tenseOfClause));
     if (!candidates.every(isReasonable)) return undefined;
     const merged = mergeCandidates(candidates);
     return { ...base, value: merged.value, ...mod, firstDay: isoDateOf(merged.first), lastDay: isoDateOf(merged.last) };

@@ -30,7 +30,8 @@ export type Meaning =
   | {
       type: TimexType;
       mod?: Mod;
-      candidate(day: Day, tense: Tense): Candidate;
+      /** `tense` reads the clause around the expression, which costs its sentence's tokens: only meanings that depend on it call it. */
+      candidate(day: Day, tense: () => Tense): Candidate;
       clock?: string;
       /**
        * Counted from the time the story is at ("een dag eerder", "later op de dag"), which is the
@@ -44,8 +45,8 @@ export interface Rule {
   /** A regular expression source with named groups; the whole match is the expression's text. */
   pattern: string;
   /**
-   * What every match begins with, in lower case and without groups: the alternatives a match's
-   * first word starts with. The rule is tried only where this stands at the start of a word.
+   * What the first word of every match is, whole and in lower case: a regular expression. The
+   * rule is tried only at such words.
    */
   opens: string;
   /** Where two rules match the same stretch, the higher priority wins. */
@@ -83,6 +84,9 @@ const WEEKDAY_NUMBERS: Record<string, number> = { maandag: 1, dinsdag: 2, woensd
 const DAY_WORDS = 'vandaag|eergisteren|gisteren|gister|overmorgen|morgen';
 const ADVERBS_OF_FREQUENCY = 'dagelijks|wekelijks|maandelijks|jaarlijks';
 const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vroeger|destijds|in het verleden|binnenkort|straks|in de toekomst';
+
+/** The first word of each alternative: "op dit moment|nu" → "op|nu". */
+const firstWords = (alternatives: string) => alternatives.replace(/ [^|]*/g, '');
 
 const lower = (text: string | undefined) => text?.toLowerCase();
 const modOf = (groups: Record<string, string | undefined>) => (groups.mod ? MODS[groups.mod.toLowerCase()] : undefined);
@@ -182,7 +186,7 @@ function monthMeaning(groups: Record<string, string | undefined>): Meaning {
   return {
     type: 'DATE',
     mod: modOf(groups),
-    candidate: (day, tense) => monthCandidate(year ?? yearFor(day, month, undefined, tense), month),
+    candidate: (day, tense) => monthCandidate(year ?? yearFor(day, month, undefined, tense()), month),
   };
 }
 
@@ -190,7 +194,7 @@ export const RULES: readonly Rule[] = [
   // vandaag, gisteren, eergisteren, morgen, overmorgen, gisteravond, morgenochtend, vanavond
   {
     pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?<day>${DAY_WORDS})${PART_OF_DAY}?|van(?<today>${PARTS_OF_DAY}))${END}`,
-    opens: `${DAY_WORDS}|van`,
+    opens: `(?:${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})`,
     priority: 2,
     meaning(groups) {
       const word = lower(groups.day) ?? 'vandaag';
@@ -215,7 +219,7 @@ export const RULES: readonly Rule[] = [
   // vrijdag, maandagavond, afgelopen zondag, komende woensdagmiddag
   {
     pattern: `${START}(?:${RELATIVE} )?(?<weekday>${WEEKDAYS})${PART_OF_DAY}?${END}`,
-    opens: `${RELATIVE_WORDS}|${WEEKDAYS}`,
+    opens: `${RELATIVE_WORDS}|(?:${WEEKDAYS})(?:${PARTS_OF_DAY})?`,
     priority: 2,
     meaning(groups) {
       const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
@@ -223,7 +227,7 @@ export const RULES: readonly Rule[] = [
       const { type, suffix } = partOfDay(groups.part);
       return {
         type,
-        candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, offset === -1 ? 'before' : offset === 1 ? 'after' : tense), suffix),
+        candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, offset === -1 ? 'before' : offset === 1 ? 'after' : tense()), suffix),
       };
     },
   },
@@ -282,7 +286,7 @@ export const RULES: readonly Rule[] = [
   // 24 februari, 3 maart 2023, vrijdag 3 maart 2023
   {
     pattern: `${START}(?:(?:${WEEKDAYS}) )?(?<dayOfMonth>[0-3]?\\d) (?<month>${MONTHS})(?: ${YEAR})?${END}`,
-    opens: `${WEEKDAYS}|\\d`,
+    opens: `${WEEKDAYS}|\\d{1,2}`,
     priority: 2,
     meaning(groups) {
       const month = monthNumber(groups.month!)!;
@@ -294,9 +298,8 @@ export const RULES: readonly Rule[] = [
       return {
         type: 'DATE',
         candidate(day, tense) {
-          let inYear = year ?? yearFor(day, month, dayOfMonth, tense);
-          const step = tense === 'past' ? -1 : 1;
-          while (dayOfMonth > daysInMonth(inYear, month)) inYear += step;
+          let inYear = year ?? yearFor(day, month, dayOfMonth, tense());
+          while (dayOfMonth > daysInMonth(inYear, month)) inYear += tense() === 'past' ? -1 : 1;
           return dayCandidate(dayOf(inYear, month, dayOfMonth));
         },
       };
@@ -316,7 +319,7 @@ export const RULES: readonly Rule[] = [
   // in 2019, sinds 2014, begin 2021: a year after a preposition or a modifier
   {
     pattern: `(?:${CUE}|${START}${MOD_WORD} )${YEAR}${END}`,
-    opens: `${MOD_WORDS}|\\d`,
+    opens: `${MOD_WORDS}|\\d{4}`,
     priority: 1,
     meaning(groups) {
       const year = Number(groups.year);
@@ -335,7 +338,7 @@ export const RULES: readonly Rule[] = [
       return {
         type: 'DATE',
         mod: modOf(groups),
-        candidate: (day, tense) => (year !== undefined ? seasonCandidate(year, season) : seasonNear(day, season, offset, tense)),
+        candidate: (day, tense) => (year !== undefined ? seasonCandidate(year, season) : seasonNear(day, season, offset, tense())),
       };
     },
   },
@@ -353,7 +356,7 @@ export const RULES: readonly Rule[] = [
   // het eerste kwartaal (van 2022), het 3e kwartaal
   {
     pattern: `${START}(?:het )?(?<ordinal>eerste|tweede|derde|vierde|[1-4](?:e|ste|de)) kwartaal(?: (?:van )?${YEAR})?${END}`,
-    opens: 'het|eerste|tweede|derde|vierde|[1-4]',
+    opens: 'het|eerste|tweede|derde|vierde|[1-4](?:e|ste|de)',
     priority: 2,
     meaning(groups) {
       const quarter = ordinalNumber(groups.ordinal!)!;
@@ -385,7 +388,7 @@ export const RULES: readonly Rule[] = [
   // 18-01-2022, 18/1/2022, 2022-01-18: dates in digits, day first unless the year is
   {
     pattern: `${START}(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?<year>(?:19|20)\\d\\d)|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d))(?![-/.]?\\d)${END}`,
-    opens: '\\d',
+    opens: '\\d{1,2}|\\d{4}',
     priority: 2,
     meaning(groups) {
       const [year, month, day] = [groups.year ?? groups.isoYear, groups.month ?? groups.isoMonth, groups.day ?? groups.isoDay].map(Number) as [number, number, number];
@@ -397,7 +400,7 @@ export const RULES: readonly Rule[] = [
   // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds
   {
     pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|${CLOCK_CUE}(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END}))(?![.,]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
-    opens: `\\d|${HOUR_WORDS}`,
+    opens: `\\d{1,2}|${HOUR_WORDS}`,
     priority: 3,
     meaning(groups) {
       const written = groups.hour ?? groups.dotHour ?? groups.cueHour;
@@ -458,7 +461,7 @@ export const RULES: readonly Rule[] = [
   // nu, momenteel, vroeger, binnenkort
   {
     pattern: `${START}(?<reference>${REFERENCES})${END}`,
-    opens: REFERENCES,
+    opens: firstWords(REFERENCES),
     priority: 1,
     meaning(groups) {
       const word = lower(groups.reference)!;
