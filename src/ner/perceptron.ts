@@ -130,7 +130,10 @@ export function beamDecode(parameters: Parameters, scores: Float32Array, length:
     const from = (i - 1) * width;
     const entries = i === 0 ? 1 : sizes[i - 1]!;
     const followers = i === length - 1 ? FINAL_FOLLOWERS : FOLLOWERS;
+    const row = i * L;
     let kept = 0;
+    // Once `width` candidates are ranked, a new one must beat the last of them.
+    let floor = -Infinity;
     for (let e = 0; e < entries; e++) {
       const previous = i === 0 ? START : entryLabels[from + e]!;
       const before = i === 0 ? START : entryPrevious[from + e]!;
@@ -140,8 +143,8 @@ export function beamDecode(parameters: Parameters, scores: Float32Array, length:
       const labels = followers[previous]!;
       for (let k = 0; k < labels.length; k++) {
         const label = labels[k]!;
-        const score = base + scores[i * L + label]! + first[firstRow + label]! + second[secondRow + label]!;
-        if (kept === width && score <= rankedScores[width - 1]!) continue;
+        const score = base + scores[row + label]! + first[firstRow + label]! + second[secondRow + label]!;
+        if (score <= floor) continue;
         let slot = kept < width ? kept++ : width - 1;
         for (; slot > 0 && rankedScores[slot - 1]! < score; slot--) {
           rankedScores[slot] = rankedScores[slot - 1]!;
@@ -151,6 +154,7 @@ export function beamDecode(parameters: Parameters, scores: Float32Array, length:
         rankedScores[slot] = score;
         rankedEntries[slot] = e;
         rankedLabels[slot] = label;
+        if (kept === width) floor = rankedScores[width - 1]!;
       }
     }
     let goldInBeam = false;
