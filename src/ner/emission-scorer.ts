@@ -2,14 +2,16 @@ import {
   AFTER,
   type Attribute,
   BEFORE,
+  DOCUMENT_FLAGS,
   type DocumentContext,
-  documentFlags,
+  documentFlagBits,
   FIRST,
   GAZETTEER,
   GAZETTEER_SHAPE,
+  isCapitalized,
+  lexiconFlagBit,
   type Lexicons,
   NEIGHBOUR_TEMPLATES,
-  type NeighbourTemplate,
   ROLE_OFFSETS,
   ROLES,
   roleFeatures,
@@ -18,42 +20,69 @@ import {
 } from './features.ts';
 import { JoinedFeatures, Vocabulary } from './joined-features.ts';
 import { LABEL_COUNT as L } from './labels.ts';
-import type { DocumentMemory } from './memory.ts';
+import { type DocumentMemory, MEMORY_FEATURES } from './memory.ts';
 import { addScores } from './perceptron.ts';
 
 /** ROLE_OFFSETS in the order of ROLES, for the loop over a token's roles. */
 const OFFSETS = Int32Array.from(ROLES, (role) => ROLE_OFFSETS[role]);
+
+/** The attributes neighbour features read, numbered: a word's numbers are kept in this order. */
+const ATTRIBUTES: readonly Attribute[] = ['lower', 'short'];
+const SHORT = ATTRIBUTES.indexOf('short');
+
+/**
+ * How far from a token its features look. A sentence is padded with as many BEFORE and AFTER
+ * words on either side, so that every look lands on a word without a bounds check.
+ */
+const REACH = Math.max(...OFFSETS.map(Math.abs), ...NEIGHBOUR_TEMPLATES.flatMap(({ parts }) => parts.map((part) => Math.abs(part.offset))));
 
 /** What the scorer keeps of a distinct word: everything its features need that depends on the word alone. */
 interface Word {
   /** The emission scores the word gives the token it plays each role for: roles[role * L + label]. */
   roles: Float32Array;
   lower: string;
-  /** The lower-case form's and short shape's numbers in the joined features' vocabularies. */
-  numbers: Record<Attribute, number>;
+  /** The lower-case form's and short shape's numbers in the joined features' vocabularies, in the order of ATTRIBUTES. */
+  numbers: readonly number[];
+  /** `lexiconFlagBit` of the word. */
+  lexiconBit: number;
 }
 
 /** Distinct words a scorer keeps; beyond this it starts again. */
 const CACHED_WORDS = 100_000;
 
+/** A neighbour template's family, with its parts as the ATTRIBUTES index and offset of each value. */
+interface Neighbour {
+  family: JoinedFeatures;
+  attributes: Int32Array;
+  offsets: Int32Array;
+}
+
 /**
  * Sums the emission weights of every token's features, as `sentenceFeatures` names them, without
- * building the names: each distinct word's features are summed once per role, and the features
- * joining several tokens are found by the numbers of their values.
+ * building the names: each distinct word's features are summed once per role, the features
+ * joining several tokens are found by the numbers of their values, and the ids of the few
+ * features named by flags are looked up once.
  */
 export class EmissionScorer {
   private readonly features: ReadonlyMap<string, number>;
   private readonly emission: Float32Array;
   private readonly lexicons: Lexicons;
   private readonly vocabularies: Record<Attribute | 'match', Vocabulary> = { lower: new Vocabulary(), short: new Vocabulary(), match: new Vocabulary() };
-  private readonly neighbours: { family: JoinedFeatures; parts: NeighbourTemplate['parts'] }[];
+  private readonly neighbours: Neighbour[];
   private readonly first: JoinedFeatures;
   private readonly gazetteer: JoinedFeatures;
   private readonly gazetteerShape: JoinedFeatures;
+  /** Ids of DOCUMENT_FLAGS' features (-1 where the model has none): flagIds[2 * bit] inside a sentence, + 1 at its start. */
+  private readonly flagIds: Int32Array;
+  /** Ids of MEMORY_FEATURES (-1 where the model has none). */
+  private readonly memoryIds: Int32Array;
   private readonly words = new Map<string, Word>();
   private readonly before: Word;
   private readonly after: Word;
-  private readonly rows = new RowSum();
+  /** The words of the sentence being scored, REACH of BEFORE and AFTER around them: token i at REACH + i. */
+  private padded: Word[] = [];
+  /** The weights of the token being scored, summed label by label. */
+  private readonly sum = new Float64Array(L);
   /** Room for the values a joined feature is looked up by. */
   private readonly numbers = new Int32Array(3);
 
@@ -61,17 +90,21 @@ export class EmissionScorer {
     this.features = features;
     this.emission = emission;
     this.lexicons = lexicons;
-    const { lower, short, match } = this.vocabularies;
+    const { short, match } = this.vocabularies;
     this.neighbours = NEIGHBOUR_TEMPLATES.map(({ prefix, parts }) => ({
       family: new JoinedFeatures(prefix, parts.map((part) => this.vocabularies[part.attribute])),
-      parts,
+      attributes: Int32Array.from(parts, (part) => ATTRIBUTES.indexOf(part.attribute)),
+      offsets: Int32Array.from(parts, (part) => part.offset),
     }));
     this.first = new JoinedFeatures(FIRST, [short]);
     this.gazetteer = new JoinedFeatures(GAZETTEER, [match]);
     this.gazetteerShape = new JoinedFeatures(GAZETTEER_SHAPE, [match, short]);
     JoinedFeatures.compile(features, [...this.neighbours.map((neighbour) => neighbour.family), this.first, this.gazetteer, this.gazetteerShape]);
+    const idOf = (name: string) => features.get(name) ?? -1;
+    this.flagIds = Int32Array.from(DOCUMENT_FLAGS.flat(), idOf);
+    this.memoryIds = Int32Array.from(MEMORY_FEATURES, idOf);
     // Beyond the sentence, neighbour features read BEFORE and AFTER for both the word and its shape.
-    const outside = (mark: string): Word => ({ ...this.lookUp(mark), numbers: { lower: lower.numberOf(mark), short: short.numberOf(mark) } });
+    const outside = (mark: string): Word => ({ ...this.lookUp(mark), numbers: ATTRIBUTES.map((attribute) => this.vocabularies[attribute].numberOf(mark)) });
     this.before = outside(BEFORE);
     this.after = outside(AFTER);
   }
@@ -86,8 +119,10 @@ export class EmissionScorer {
       }
     });
     const lower = word.toLowerCase();
-    const numbers = { lower: this.vocabularies.lower.numberOf(lower), short: this.vocabularies.short.numberOf(shortShapeOf(shapeOf(word))) };
-    return { roles, lower, numbers };
+    const numbers = [this.vocabularies.lower.numberOf(lower), this.vocabularies.short.numberOf(shortShapeOf(shapeOf(word)))];
+    // Only capitalized words have document flags.
+    const lexiconBit = isCapitalized(word) ? lexiconFlagBit(lower, this.lexicons) : 0;
+    return { roles, lower, numbers, lexiconBit };
   }
 
   private wordOf(word: string): Word {
@@ -99,68 +134,70 @@ export class EmissionScorer {
     return entry;
   }
 
-  /** scores[i * L + label] for the tokens of one sentence. */
-  scores(words: readonly string[], gazetteer: readonly string[][], document: DocumentContext, memory: DocumentMemory): Float32Array {
+  /** Fills `padded` for a sentence. */
+  private pad(words: readonly string[]): Word[] {
     const n = words.length;
-    // The sentence's words with BEFORE at 0 and AFTER at n + 1, so token i is at i + 1.
-    const around = [this.before, ...words.map((word) => this.wordOf(word)), this.after];
-    const at = (j: number) => around[Math.min(Math.max(j, -1), n) + 1]!;
+    const padded = this.padded;
+    for (let j = 0; j < REACH; j++) {
+      padded[j] = this.before;
+      padded[REACH + n + j] = this.after;
+    }
+    for (let i = 0; i < n; i++) padded[REACH + i] = this.wordOf(words[i]!);
+    return padded;
+  }
+
+  /** scores[i * L + label] for the tokens of one sentence. */
+  scores(words: readonly string[], gazetteer: readonly (readonly string[])[], document: DocumentContext, memory: DocumentMemory): Float32Array {
+    const n = words.length;
+    const padded = this.pad(words);
+    const numbers = this.numbers;
     const scores = new Float32Array(n * L);
     for (let i = 0; i < n; i++) {
-      const rows = this.rows;
-      for (let r = 0; r < ROLES.length; r++) rows.add(at(i + OFFSETS[r]!).roles, r * L);
-      for (const { family, parts } of this.neighbours) {
-        for (let p = 0; p < parts.length; p++) this.numbers[p] = at(i + parts[p]!.offset).numbers[parts[p]!.attribute];
-        this.add(family.idOf(this.numbers));
+      const at = REACH + i;
+      for (let r = 0; r < OFFSETS.length; r++) this.add(padded[at + OFFSETS[r]!]!.roles, r * L);
+      for (const { family, attributes, offsets } of this.neighbours) {
+        for (let p = 0; p < attributes.length; p++) numbers[p] = padded[at + offsets[p]!]!.numbers[attributes[p]!]!;
+        this.addFeature(family.idOf(numbers));
       }
-      const word = around[i + 1]!;
+      const word = padded[at]!;
+      const short = word.numbers[SHORT]!;
       if (i === 0) {
-        this.numbers[0] = word.numbers.short;
-        this.add(this.first.idOf(this.numbers));
+        numbers[0] = short;
+        this.addFeature(this.first.idOf(numbers));
       }
-      for (const flag of documentFlags(words[i]!, word.lower, i, this.lexicons, document)) this.add(this.features.get(flag));
-      for (const match of gazetteer[i]!) {
-        this.numbers[0] = this.vocabularies.match.numberOf(match);
-        this.numbers[1] = word.numbers.short;
-        this.add(this.gazetteer.idOf(this.numbers));
-        this.add(this.gazetteerShape.idOf(this.numbers));
+      const flags = documentFlagBits(words[i]!, word.lower, word.lexiconBit, document);
+      for (let bit = 0; flags >> bit !== 0; bit++) if (flags & (1 << bit)) this.addFeature(this.flagIds[2 * bit + (i === 0 ? 1 : 0)]!);
+      const matches = gazetteer[i]!;
+      for (let m = 0; m < matches.length; m++) {
+        numbers[0] = this.vocabularies.match.numberOf(matches[m]!);
+        numbers[1] = short;
+        this.addFeature(this.gazetteer.idOf(numbers));
+        this.addFeature(this.gazetteerShape.idOf(numbers));
       }
-      const remembered = memory.feature(words[i]!);
-      if (remembered !== undefined) this.add(this.features.get(remembered));
-      rows.sumInto(scores, i);
+      const remembered = memory.featureIndex(words[i]!);
+      if (remembered >= 0) this.addFeature(this.memoryIds[remembered]!);
+      this.sumInto(scores, i);
     }
     return scores;
   }
 
   /** Adds feature `id`'s weights to the token's, if the model has the feature. */
-  private add(id: number | undefined): void {
-    if (id !== undefined && id >= 0) this.rows.add(this.emission, id * L);
-  }
-}
-
-/**
- * The rows of weights that make up one token's scores, summed label by label once all are known:
- * one store per label rather than one per row.
- */
-class RowSum {
-  private readonly sources: Float32Array[] = [];
-  private readonly starts: number[] = [];
-  private count = 0;
-
-  add(source: Float32Array, start: number): void {
-    this.sources[this.count] = source;
-    this.starts[this.count] = start;
-    this.count += 1;
+  private addFeature(id: number): void {
+    if (id >= 0) this.add(this.emission, id * L);
   }
 
-  /** Writes the sum into row `token` of `scores` and starts again. */
-  sumInto(scores: Float32Array, token: number): void {
+  /** Adds the L weights at `start` of `source` to the token's, in double precision. */
+  private add(source: Float32Array, start: number): void {
+    const sum = this.sum;
+    for (let label = 0; label < L; label++) sum[label]! += source[start + label]!;
+  }
+
+  /** Writes the token's sum into row `token` of `scores` and starts the next token's. */
+  private sumInto(scores: Float32Array, token: number): void {
     const row = token * L;
     for (let label = 0; label < L; label++) {
-      let sum = 0;
-      for (let s = 0; s < this.count; s++) sum += this.sources[s]![this.starts[s]! + label]!;
-      scores[row + label] = sum;
+      scores[row + label] = this.sum[label]!;
+      this.sum[label] = 0;
     }
-    this.count = 0;
   }
 }
