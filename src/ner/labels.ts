@@ -46,13 +46,16 @@ export function toBilou(tags: readonly string[]): number[] {
   });
 }
 
+/** IOB2_TAGS[label]: the label's IOB2 tag, made once rather than for every token. */
+const IOB2_TAGS: readonly string[] = LABELS.map((_, label) => {
+  if (label === 0) return 'O';
+  const prefix = prefixOf(label);
+  return `${prefix === 'B' || prefix === 'U' ? 'B' : 'I'}-${typeOf(label)}`;
+});
+
 /** BILOU label indices to IOB2 tags. */
 export function toIob2(labels: readonly number[]): string[] {
-  return labels.map((label) => {
-    if (label === 0) return 'O';
-    const prefix = prefixOf(label);
-    return `${prefix === 'B' || prefix === 'U' ? 'B' : 'I'}-${typeOf(label)}`;
-  });
+  return labels.map((label) => IOB2_TAGS[label]!);
 }
 
 const TYPE_INDICES = Int32Array.from(LABELS.keys(), (label) => ENTITY_TYPES.indexOf(typeOf(label) as (typeof ENTITY_TYPES)[number]));
