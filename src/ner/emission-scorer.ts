@@ -22,13 +22,25 @@ import { JoinedFeatures, Vocabulary } from './joined-features.ts';
 import { LABEL_COUNT as L } from './labels.ts';
 import { type DocumentMemory, MEMORY_FEATURES } from './memory.ts';
 import { addScores } from './perceptron.ts';
+import { WordTable } from './word-table.ts';
 
 /** ROLE_OFFSETS in the order of ROLES, for the loop over a token's roles. */
 const OFFSETS = Int32Array.from(ROLES, (role) => ROLE_OFFSETS[role]);
 
-/** The attributes neighbour features read, numbered: a word's numbers are kept in this order. */
+/**
+ * What the scorer keeps of a word, by slot: as floats, the emission scores it gives the token it
+ * plays each role for (role * L + label); as whole numbers, its lower-case form's and short
+ * shape's numbers in the joined features' vocabularies (in the order of ATTRIBUTES) and its
+ * `lexiconFlagBit`; as text, its lower-case form.
+ */
+const ROW_SIZE = ROLES.length * L;
 const ATTRIBUTES: readonly Attribute[] = ['lower', 'short'];
 const SHORT = ATTRIBUTES.indexOf('short');
+const LEXICON_BIT = ATTRIBUTES.length;
+const NUMBER_COUNT = ATTRIBUTES.length + 1;
+
+/** Distinct words a scorer keeps; beyond this it starts again. */
+const CACHED_WORDS = 100_000;
 
 /**
  * How far from a token its features look. A sentence is padded with as many BEFORE and AFTER
@@ -36,25 +48,21 @@ const SHORT = ATTRIBUTES.indexOf('short');
  */
 const REACH = Math.max(...OFFSETS.map(Math.abs), ...NEIGHBOUR_TEMPLATES.flatMap(({ parts }) => parts.map((part) => Math.abs(part.offset))));
 
-/** What the scorer keeps of a distinct word: everything its features need that depends on the word alone. */
-interface Word {
-  /** The emission scores the word gives the token it plays each role for: roles[role * L + label]. */
-  roles: Float32Array;
-  lower: string;
-  /** The lower-case form's and short shape's numbers in the joined features' vocabularies, in the order of ATTRIBUTES. */
-  numbers: readonly number[];
-  /** `lexiconFlagBit` of the word. */
-  lexiconBit: number;
-}
-
-/** Distinct words a scorer keeps; beyond this it starts again. */
-const CACHED_WORDS = 100_000;
+/** The most features beyond the roles a token can have, but for gazetteer matches (two each). */
+const FIXED_FEATURES = NEIGHBOUR_TEMPLATES.length + 1 + DOCUMENT_FLAGS.length + 1;
 
 /** A neighbour template's family, with its parts as the ATTRIBUTES index and offset of each value. */
 interface Neighbour {
   family: JoinedFeatures;
   attributes: Int32Array;
   offsets: Int32Array;
+}
+
+/** Adds where feature `id`'s row of weights starts to the `count` in `starts`, if the model has the feature; returns the new count. */
+function push(starts: Int32Array, count: number, id: number): number {
+  if (id < 0) return count;
+  starts[count] = id * L;
+  return count + 1;
 }
 
 /**
@@ -76,15 +84,18 @@ export class EmissionScorer {
   private readonly flagIds: Int32Array;
   /** Ids of MEMORY_FEATURES (-1 where the model has none). */
   private readonly memoryIds: Int32Array;
-  private readonly words = new Map<string, Word>();
-  private readonly before: Word;
-  private readonly after: Word;
-  /** The words of the sentence being scored, REACH of BEFORE and AFTER around them: token i at REACH + i. */
-  private padded: Word[] = [];
-  /** The weights of the token being scored, summed label by label. */
-  private readonly sum = new Float64Array(L);
+  private readonly words = new WordTable(ROW_SIZE, NUMBER_COUNT, CACHED_WORDS);
+  private readonly before: number;
+  private readonly after: number;
+  /** The slots of the sentence being scored, REACH of BEFORE and AFTER around them: token i at REACH + i. */
+  private padded = new Int32Array(0);
+  /** Where the rows to sum for the token being scored start: its roles' in the word table, then its features' in `emission`. */
+  private readonly roleStarts = new Int32Array(ROLES.length);
+  private featureStarts = new Int32Array(FIXED_FEATURES);
   /** Room for the values a joined feature is looked up by. */
   private readonly numbers = new Int32Array(3);
+  /** Reused for every sentence's scores: allocating them per sentence showed in profiles. */
+  private buffer = new Float32Array(0);
 
   constructor(features: ReadonlyMap<string, number>, emission: Float32Array, lexicons: Lexicons) {
     this.features = features;
@@ -104,14 +115,21 @@ export class EmissionScorer {
     this.flagIds = Int32Array.from(DOCUMENT_FLAGS.flat(), idOf);
     this.memoryIds = Int32Array.from(MEMORY_FEATURES, idOf);
     // Beyond the sentence, neighbour features read BEFORE and AFTER for both the word and its shape.
-    const outside = (mark: string): Word => ({ ...this.lookUp(mark), numbers: ATTRIBUTES.map((attribute) => this.vocabularies[attribute].numberOf(mark)) });
+    const outside = (mark: string): number => {
+      const slot = this.words.addPermanent();
+      this.fill(slot, mark, ATTRIBUTES.map((attribute) => this.vocabularies[attribute].numberOf(mark)));
+      return slot;
+    };
     this.before = outside(BEFORE);
     this.after = outside(AFTER);
   }
 
-  private lookUp(word: string): Word {
+  /** Computes what the table keeps of a word, into its slot. */
+  private fill(slot: number, word: string, numbers: readonly number[]): void {
+    const { rows, numbers: wordNumbers, texts } = this.words;
     const names = roleFeatures(word);
-    const roles = new Float32Array(ROLES.length * L);
+    const roles = rows.subarray(slot * ROW_SIZE, (slot + 1) * ROW_SIZE);
+    roles.fill(0);
     ROLES.forEach((role, r) => {
       for (const name of names[role]) {
         const id = this.features.get(name);
@@ -119,85 +137,105 @@ export class EmissionScorer {
       }
     });
     const lower = word.toLowerCase();
-    const numbers = [this.vocabularies.lower.numberOf(lower), this.vocabularies.short.numberOf(shortShapeOf(shapeOf(word)))];
+    numbers.forEach((number, attribute) => (wordNumbers[slot * NUMBER_COUNT + attribute] = number));
     // Only capitalized words have document flags.
-    const lexiconBit = isCapitalized(word) ? lexiconFlagBit(lower, this.lexicons) : 0;
-    return { roles, lower, numbers, lexiconBit };
+    wordNumbers[slot * NUMBER_COUNT + LEXICON_BIT] = isCapitalized(word) ? lexiconFlagBit(lower, this.lexicons) : 0;
+    texts[slot] = lower;
   }
 
-  private wordOf(word: string): Word {
-    let entry = this.words.get(word);
-    if (!entry) {
-      if (this.words.size >= CACHED_WORDS) this.words.clear();
-      this.words.set(word, (entry = this.lookUp(word)));
+  private slotOf(word: string): number {
+    let slot = this.words.find(word);
+    if (slot < 0) {
+      slot = this.words.add(word);
+      this.fill(slot, word, [this.vocabularies.lower.numberOf(word.toLowerCase()), this.vocabularies.short.numberOf(shortShapeOf(shapeOf(word)))]);
     }
-    return entry;
+    return slot;
   }
 
-  /** Fills `padded` for a sentence. */
-  private pad(words: readonly string[]): Word[] {
+  /** The slots of a sentence's words, padded. */
+  private pad(words: readonly string[]): Int32Array {
     const n = words.length;
+    if (n + 2 * REACH > this.padded.length) this.padded = new Int32Array(2 * (n + 2 * REACH));
     const padded = this.padded;
     for (let j = 0; j < REACH; j++) {
       padded[j] = this.before;
       padded[REACH + n + j] = this.after;
     }
-    for (let i = 0; i < n; i++) padded[REACH + i] = this.wordOf(words[i]!);
+    for (let i = 0; i < n; i++) padded[REACH + i] = this.slotOf(words[i]!);
     return padded;
   }
 
-  /** scores[i * L + label] for the tokens of one sentence. */
+  /** scores[i * L + label] for the tokens of one sentence; valid until the next call. */
   scores(words: readonly string[], gazetteer: readonly (readonly string[])[], document: DocumentContext, memory: DocumentMemory): Float32Array {
     const n = words.length;
     const padded = this.pad(words);
-    const numbers = this.numbers;
-    const scores = new Float32Array(n * L);
+    if (n * L > this.buffer.length) this.buffer = new Float32Array(2 * n * L);
+    const scores = this.buffer.subarray(0, n * L);
+    const { numbers, roleStarts } = this;
+    const wordNumbers = this.words.numbers;
     for (let i = 0; i < n; i++) {
       const at = REACH + i;
-      for (let r = 0; r < OFFSETS.length; r++) this.add(padded[at + OFFSETS[r]!]!.roles, r * L);
+      for (let r = 0; r < OFFSETS.length; r++) roleStarts[r] = padded[at + OFFSETS[r]!]! * ROW_SIZE + r * L;
+      const matches = gazetteer[i]!;
+      if (FIXED_FEATURES + 2 * matches.length > this.featureStarts.length) this.featureStarts = new Int32Array(2 * (FIXED_FEATURES + 2 * matches.length));
+      const starts = this.featureStarts;
+      let count = 0;
       for (const { family, attributes, offsets } of this.neighbours) {
-        for (let p = 0; p < attributes.length; p++) numbers[p] = padded[at + offsets[p]!]!.numbers[attributes[p]!]!;
-        this.addFeature(family.idOf(numbers));
+        for (let p = 0; p < attributes.length; p++) numbers[p] = wordNumbers[padded[at + offsets[p]!]! * NUMBER_COUNT + attributes[p]!]!;
+        count = push(starts, count, family.idOf(numbers));
       }
-      const word = padded[at]!;
-      const short = word.numbers[SHORT]!;
+      const slot = padded[at]!;
+      const short = wordNumbers[slot * NUMBER_COUNT + SHORT]!;
       if (i === 0) {
         numbers[0] = short;
-        this.addFeature(this.first.idOf(numbers));
+        count = push(starts, count, this.first.idOf(numbers));
       }
-      const flags = documentFlagBits(words[i]!, word.lower, word.lexiconBit, document);
-      for (let bit = 0; flags >> bit !== 0; bit++) if (flags & (1 << bit)) this.addFeature(this.flagIds[2 * bit + (i === 0 ? 1 : 0)]!);
-      const matches = gazetteer[i]!;
+      const flags = documentFlagBits(words[i]!, this.words.texts[slot]!, wordNumbers[slot * NUMBER_COUNT + LEXICON_BIT]!, document);
+      for (let bit = 0; flags >> bit !== 0; bit++) if (flags & (1 << bit)) count = push(starts, count, this.flagIds[2 * bit + (i === 0 ? 1 : 0)]!);
       for (let m = 0; m < matches.length; m++) {
         numbers[0] = this.vocabularies.match.numberOf(matches[m]!);
         numbers[1] = short;
-        this.addFeature(this.gazetteer.idOf(numbers));
-        this.addFeature(this.gazetteerShape.idOf(numbers));
+        count = push(starts, count, this.gazetteer.idOf(numbers));
+        count = push(starts, count, this.gazetteerShape.idOf(numbers));
       }
       const remembered = memory.featureIndex(words[i]!);
-      if (remembered >= 0) this.addFeature(this.memoryIds[remembered]!);
-      this.sumInto(scores, i);
+      if (remembered >= 0) count = push(starts, count, this.memoryIds[remembered]!);
+      this.sumInto(scores, i, count);
     }
     return scores;
   }
 
-  /** Adds feature `id`'s weights to the token's, if the model has the feature. */
-  private addFeature(id: number): void {
-    if (id >= 0) this.add(this.emission, id * L);
-  }
-
-  /** Adds the L weights at `start` of `source` to the token's, in double precision. */
-  private add(source: Float32Array, start: number): void {
-    const sum = this.sum;
-    for (let label = 0; label < L; label++) sum[label]! += source[start + label]!;
-  }
-
-  /** Writes the token's sum into row `token` of `scores` and starts the next token's. */
-  private sumInto(scores: Float32Array, token: number): void {
+  /**
+   * Writes row `token` of `scores`: per label, the role rows and then the first `count` feature
+   * rows summed in double precision, in that order (the order fixes the rounding).
+   */
+  private sumInto(scores: Float32Array, token: number, count: number): void {
+    const { roleStarts, featureStarts, emission } = this;
+    const roles = this.words.rows;
     const row = token * L;
-    for (let label = 0; label < L; label++) {
-      scores[row + label] = this.sum[label]!;
-      this.sum[label] = 0;
+    // Two labels at a time: each sum is a chain of dependent additions, and two chains run side by side.
+    let label = 0;
+    for (; label + 1 < L; label += 2) {
+      let sum = 0;
+      let next = 0;
+      for (let r = 0; r < roleStarts.length; r++) {
+        const start = roleStarts[r]! + label;
+        sum += roles[start]!;
+        next += roles[start + 1]!;
+      }
+      for (let f = 0; f < count; f++) {
+        const start = featureStarts[f]! + label;
+        sum += emission[start]!;
+        next += emission[start + 1]!;
+      }
+      scores[row + label] = sum;
+      scores[row + label + 1] = next;
+    }
+    for (; label < L; label++) {
+      let sum = 0;
+      for (let r = 0; r < roleStarts.length; r++) sum += roles[roleStarts[r]! + label]!;
+      for (let f = 0; f < count; f++) sum += emission[featureStarts[f]! + label]!;
+      scores[row + label] = sum;
     }
   }
 }
