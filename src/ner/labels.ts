@@ -26,13 +26,19 @@ function canEnd(label: number): boolean {
   return label === 0 || prefixOf(label) === 'L' || prefixOf(label) === 'U';
 }
 
-const labelsAfter = (previous: number, last: boolean) =>
-  Int32Array.from(LABELS.keys()).filter((next) => allowedAfter(previous, next) && (!last || canEnd(next)));
+/** The labels, one bit each, that may follow `previous` (and, if `last`, end the sentence). */
+function labelsAfter(previous: number, last: boolean): number {
+  let labels = 0;
+  for (let next = 0; next < LABEL_COUNT; next++) if (allowedAfter(previous, next) && (!last || canEnd(next))) labels |= 1 << next;
+  return labels;
+}
 
-/** FOLLOWERS[previous]: the labels that may follow `previous` (START at the beginning) in a well-formed BILOU sequence. */
-export const FOLLOWERS: readonly Int32Array[] = Array.from({ length: LABEL_COUNT + 1 }, (_, previous) => labelsAfter(previous, false));
+if (LABEL_COUNT > 31) throw new Error('label sets are bit masks of 31 bits');
+
+/** FOLLOWERS[previous]: the labels, as bits (label l is 1 << l), that may follow `previous` (START at the beginning) in a well-formed BILOU sequence. */
+export const FOLLOWERS = Int32Array.from({ length: LABEL_COUNT + 1 }, (_, previous) => labelsAfter(previous, false));
 /** FINAL_FOLLOWERS[previous]: those of them that may end the sentence. */
-export const FINAL_FOLLOWERS: readonly Int32Array[] = Array.from({ length: LABEL_COUNT + 1 }, (_, previous) => labelsAfter(previous, true));
+export const FINAL_FOLLOWERS = Int32Array.from({ length: LABEL_COUNT + 1 }, (_, previous) => labelsAfter(previous, true));
 
 /** IOB2 tags (any tolerated form) to BILOU label indices. */
 export function toBilou(tags: readonly string[]): number[] {

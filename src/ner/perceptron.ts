@@ -39,7 +39,29 @@ export interface Parameters {
   first: Float32Array;
   /** second[(before * (L + 1) + previous) * L + label] */
   second: Float32Array;
+  /** For weights that no longer change (a trained model's): `transitionCeilings` of them, which speed decoding up. */
+  ceilings?: TransitionCeilings;
 }
+
+/** For each label, the largest first- and second-order transition weight into it: what lets beamDecode drop a label early. */
+export interface TransitionCeilings {
+  first: Float64Array;
+  second: Float64Array;
+}
+
+export function transitionCeilings({ first, second }: Parameters): TransitionCeilings {
+  const largest = (weights: Float32Array) => {
+    const ceilings = new Float64Array(L).fill(-Infinity);
+    for (let row = 0; row < weights.length; row += L) {
+      for (let label = 0; label < L; label++) ceilings[label] = Math.max(ceilings[label]!, weights[row + label]!);
+    }
+    return ceilings;
+  };
+  return { first: largest(first), second: largest(second) };
+}
+
+/** Ceilings no transition reaches: for weights still being learnt, nothing is dropped early. */
+const NO_CEILINGS: TransitionCeilings = { first: new Float64Array(L).fill(Infinity), second: new Float64Array(L).fill(Infinity) };
 
 export const FIRST_SIZE = (L + 1) * L;
 export const SECOND_SIZE = (L + 1) * (L + 1) * L;
@@ -128,10 +150,17 @@ const beams = new Beams();
 /**
  * Beam search over well-formed BILOU sequences. Given gold labels, it stops as soon as the gold
  * sequence leaves the beam (for early-update training).
+ *
+ * A position's candidates are its beam's entries, best first, each extended by every label that
+ * may follow it; the best `width` of them, earlier ones first among equal scores, make the next
+ * beam. A label is dropped for the rest of a position once its candidate from one entry falls
+ * short even with the transition ceilings in place of the entry's own transitions: later entries
+ * score no more, the score to beat only rises, and rounding keeps sums in order, so no later
+ * candidate with that label could have made the beam.
  */
 export function beamDecode(parameters: Parameters, scores: Float32Array, length: number, width: number, gold?: readonly number[]): Decoded {
   if (length === 0) return { labels: [] };
-  const { first, second } = parameters;
+  const { first, second, ceilings = NO_CEILINGS } = parameters;
   beams.reserve(length, width);
   const { sizes, labels: entryLabels, previous: entryPrevious, parents, scores: entryScores, gold: onGold, rankedScores, rankedEntries, rankedLabels } = beams;
   for (let i = 0; i < length; i++) {
@@ -143,16 +172,21 @@ export function beamDecode(parameters: Parameters, scores: Float32Array, length:
     let kept = 0;
     // Once `width` candidates are ranked, a new one must beat the last of them.
     let floor = -Infinity;
+    /** The labels dropped for this position, as bits. */
+    let dropped = 0;
     for (let e = 0; e < entries; e++) {
       const previous = entryLabels[from + e]!;
       const base = entryScores[from + e]!;
       const firstRow = previous * L;
       const secondRow = (entryPrevious[from + e]! * (L + 1) + previous) * L;
-      const labels = followers[previous]!;
-      for (let k = 0; k < labels.length; k++) {
-        const label = labels[k]!;
+      // The labels to try, lowest first (the order among equal scores): the lowest set bit each time.
+      for (let labels = followers[previous]! & ~dropped; labels !== 0; labels &= labels - 1) {
+        const label = 31 - Math.clz32(labels & -labels);
         const score = base + scores[row + label]! + first[firstRow + label]! + second[secondRow + label]!;
-        if (score <= floor) continue;
+        if (score <= floor) {
+          if (base + scores[row + label]! + ceilings.first[label]! + ceilings.second[label]! <= floor) dropped |= 1 << label;
+          continue;
+        }
         let slot = kept < width ? kept++ : width - 1;
         for (; slot > 0 && rankedScores[slot - 1]! < score; slot--) {
           rankedScores[slot] = rankedScores[slot - 1]!;
