@@ -54,7 +54,7 @@ export function lexiconsFrom(data: LexiconData): Lexicons {
     usuallyLowercase: new Set(data.usuallyLowercase),
     gazetteer(words) {
       // Most tokens match nothing: they share one empty list rather than each getting its own.
-      const matches: (readonly string[])[] = new Array(words.length).fill(NO_MATCHES);
+      const matches: (readonly string[])[] = words.map(() => NO_MATCHES);
       const add = (token: number, name: string) => {
         const list = matches[token]!;
         if (list === NO_MATCHES) matches[token] = [name];
