@@ -35,6 +35,7 @@ const OFFSETS = Int32Array.from(ROLES, (role) => ROLE_OFFSETS[role]);
  */
 const ROW_SIZE = ROLES.length * L;
 const ATTRIBUTES: readonly Attribute[] = ['lower', 'short'];
+const LOWER = ATTRIBUTES.indexOf('lower');
 const SHORT = ATTRIBUTES.indexOf('short');
 const LEXICON_BIT = ATTRIBUTES.length;
 const NUMBER_COUNT = ATTRIBUTES.length + 1;
@@ -117,16 +118,16 @@ export class EmissionScorer {
     // Beyond the sentence, neighbour features read BEFORE and AFTER for both the word and its shape.
     const outside = (mark: string): number => {
       const slot = this.words.addPermanent();
-      this.fill(slot, mark, ATTRIBUTES.map((attribute) => this.vocabularies[attribute].numberOf(mark)));
+      this.fill(slot, mark, mark, mark);
       return slot;
     };
     this.before = outside(BEFORE);
     this.after = outside(AFTER);
   }
 
-  /** Computes what the table keeps of a word, into its slot. */
-  private fill(slot: number, word: string, numbers: readonly number[]): void {
-    const { rows, numbers: wordNumbers, texts } = this.words;
+  /** Computes what the table keeps of a word, given the values its neighbour features read, into its slot. */
+  private fill(slot: number, word: string, lower: string, short: string): void {
+    const { rows, numbers, texts } = this.words;
     const names = roleFeatures(word);
     const roles = rows.subarray(slot * ROW_SIZE, (slot + 1) * ROW_SIZE);
     roles.fill(0);
@@ -136,10 +137,11 @@ export class EmissionScorer {
         if (id !== undefined) addScores(roles, r, this.emission, id * L);
       }
     });
-    const lower = word.toLowerCase();
-    numbers.forEach((number, attribute) => (wordNumbers[slot * NUMBER_COUNT + attribute] = number));
+    const at = slot * NUMBER_COUNT;
+    numbers[at + LOWER] = this.vocabularies.lower.numberOf(lower);
+    numbers[at + SHORT] = this.vocabularies.short.numberOf(short);
     // Only capitalized words have document flags.
-    wordNumbers[slot * NUMBER_COUNT + LEXICON_BIT] = isCapitalized(word) ? lexiconFlagBit(lower, this.lexicons) : 0;
+    numbers[at + LEXICON_BIT] = isCapitalized(word) ? lexiconFlagBit(lower, this.lexicons) : 0;
     texts[slot] = lower;
   }
 
@@ -147,7 +149,7 @@ export class EmissionScorer {
     let slot = this.words.find(word);
     if (slot < 0) {
       slot = this.words.add(word);
-      this.fill(slot, word, [this.vocabularies.lower.numberOf(word.toLowerCase()), this.vocabularies.short.numberOf(shortShapeOf(shapeOf(word)))]);
+      this.fill(slot, word, word.toLowerCase(), shortShapeOf(shapeOf(word)));
     }
     return slot;
   }
@@ -213,29 +215,22 @@ export class EmissionScorer {
     const { roleStarts, featureStarts, emission } = this;
     const roles = this.words.rows;
     const row = token * L;
-    // Two labels at a time: each sum is a chain of dependent additions, and two chains run side by side.
-    let label = 0;
-    for (; label + 1 < L; label += 2) {
+    // Two labels at a time (if L is odd, the last one twice): each sum is a chain of dependent
+    // additions, and two chains run side by side.
+    for (let label = 0; label < L; label += 2) {
+      const other = Math.min(label + 1, L - 1);
       let sum = 0;
-      let next = 0;
+      let otherSum = 0;
       for (let r = 0; r < roleStarts.length; r++) {
-        const start = roleStarts[r]! + label;
-        sum += roles[start]!;
-        next += roles[start + 1]!;
+        sum += roles[roleStarts[r]! + label]!;
+        otherSum += roles[roleStarts[r]! + other]!;
       }
       for (let f = 0; f < count; f++) {
-        const start = featureStarts[f]! + label;
-        sum += emission[start]!;
-        next += emission[start + 1]!;
+        sum += emission[featureStarts[f]! + label]!;
+        otherSum += emission[featureStarts[f]! + other]!;
       }
       scores[row + label] = sum;
-      scores[row + label + 1] = next;
-    }
-    for (; label < L; label++) {
-      let sum = 0;
-      for (let r = 0; r < roleStarts.length; r++) sum += roles[roleStarts[r]! + label]!;
-      for (let f = 0; f < count; f++) sum += emission[featureStarts[f]! + label]!;
-      scores[row + label] = sum;
+      scores[row + other] = otherSum;
     }
   }
 }
