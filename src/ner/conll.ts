@@ -47,6 +47,12 @@ export interface TagSpan {
   type: string;
 }
 
+/** What follows a tag's first `-` up to the next one, if any: `B-PER` → `PER`. */
+function typeAfter(tag: string, dash: number): string {
+  const next = tag.indexOf('-', dash + 1);
+  return tag.slice(dash + 1, next < 0 ? undefined : next);
+}
+
 /**
  * The entities an IOB2 tag sequence encodes. An I- tag that does not continue an entity of its
  * type starts one, as conlleval counts it.
@@ -55,7 +61,10 @@ export function spansOf(tags: readonly string[]): TagSpan[] {
   const spans: TagSpan[] = [];
   let current: TagSpan | undefined;
   tags.forEach((tag, index) => {
-    const [prefix, type = ''] = tag.split('-', 2) as [string, string?];
+    // Most tags are O: they are read without taking the tag apart.
+    const dash = tag === 'O' ? -1 : tag.indexOf('-');
+    const prefix = dash < 0 ? tag : tag.slice(0, dash);
+    const type = dash < 0 ? '' : typeAfter(tag, dash);
     const continues = prefix === 'I' && current?.type === type;
     if (current && !continues) {
       current.end = index;

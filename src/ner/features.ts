@@ -3,7 +3,7 @@ export interface Lexicons {
   /** Words that are usually written in lower case: a capitalized one is probably a sentence start. */
   usuallyLowercase: ReadonlySet<string>;
   /** Feature names for gazetteer matches, one list per token (e.g. `LOC-B`, `PER-first`). */
-  gazetteer(words: readonly string[]): string[][];
+  gazetteer(words: readonly string[]): (readonly string[])[];
 }
 
 
@@ -49,7 +49,7 @@ export interface DocumentContext {
 const isFirstName = (matches: readonly string[] | undefined) => matches?.includes('PER-first-U') ?? false;
 
 /** `gazetteers` holds each sentence's gazetteer matches, which the context features need too. */
-export function documentContext(sentences: readonly (readonly string[])[], gazetteers: readonly (readonly string[][])[]): DocumentContext {
+export function documentContext(sentences: readonly (readonly string[])[], gazetteers: readonly (readonly (readonly string[])[])[]): DocumentContext {
   const lowercase = new Set<string>();
   const capitalizedInside = new Set<string>();
   const afterFirstName = new Set<string>();
@@ -134,22 +134,44 @@ export const GAZETTEER_SHAPE = 'gss';
 /** The name of a feature of a family that joins several values. */
 const joinedName = (prefix: string, values: readonly string[]) => `${prefix}=${values.join('|')}`;
 
-/** What the lexicons and the rest of the document say about a capitalized word. */
+/**
+ * The feature names of what the lexicons and the rest of the document can say about a capitalized
+ * word, inside a sentence and at its start; `documentFlagBits` sets bit b for entry b.
+ */
+export const DOCUMENT_FLAGS: readonly (readonly [inside: string, atStart: string])[] = [
+  ['lc', 'lc0'],
+  ['dlc', 'dlc0'],
+  ['dcap', 'dcap0'],
+  ['dfn', 'dfn'],
+];
+
+/** The usually-lower-case flag of `documentFlagBits`: the one that depends on the word alone, so a tagger can keep it per word. */
+export function lexiconFlagBit(lower: string, lexicons: Lexicons): number {
+  return lexicons.usuallyLowercase.has(lower) ? 1 : 0;
+}
+
+/** What the lexicons (`lexiconBit`, from `lexiconFlagBit`) and the rest of the document say about a capitalized word: a bit per DOCUMENT_FLAGS entry. */
+export function documentFlagBits(word: string, lower: string, lexiconBit: number, document: DocumentContext): number {
+  if (!isCapitalized(word)) return 0;
+  let bits = lexiconBit;
+  if (document.lowercase.has(lower)) bits |= 2;
+  if (document.capitalizedInside.has(word)) bits |= 4;
+  if (document.afterFirstName.has(word)) bits |= 8;
+  return bits;
+}
+
+/** The names of the word's document flags (see `documentFlagBits`). */
 export function documentFlags(word: string, lower: string, i: number, lexicons: Lexicons, document: DocumentContext): string[] {
   if (!isCapitalized(word)) return [];
-  const flags: string[] = [];
-  if (lexicons.usuallyLowercase.has(lower)) flags.push(i === 0 ? 'lc0' : 'lc');
-  if (document.lowercase.has(lower)) flags.push(i === 0 ? 'dlc0' : 'dlc');
-  if (document.capitalizedInside.has(word)) flags.push(i === 0 ? 'dcap0' : 'dcap');
-  if (document.afterFirstName.has(word)) flags.push('dfn');
-  return flags;
+  const bits = documentFlagBits(word, lower, lexiconFlagBit(lower, lexicons), document);
+  return DOCUMENT_FLAGS.filter((_, bit) => bits & (1 << bit)).map(([inside, atStart]) => (i === 0 ? atStart : inside));
 }
 
 /**
  * The features that need more than one word: word and shape pairs, position, what the lexicons
  * and the rest of the document say about the word, gazetteer matches.
  */
-export function contextFeatures(words: readonly string[], gazetteer: readonly string[][], lexicons: Lexicons, document: DocumentContext): string[][] {
+export function contextFeatures(words: readonly string[], gazetteer: readonly (readonly string[])[], lexicons: Lexicons, document: DocumentContext): string[][] {
   const columns: Record<Attribute, string[]> = { lower: words.map((word) => word.toLowerCase()), short: words.map((word) => shortShapeOf(shapeOf(word))) };
   const at = (attribute: Attribute, i: number) => (i < 0 ? BEFORE : i >= words.length ? AFTER : columns[attribute][i]!);
   return words.map((word, i) => {
@@ -163,7 +185,7 @@ export function contextFeatures(words: readonly string[], gazetteer: readonly st
 }
 
 /** Every static feature of every token of a sentence, as names (what training counts and learns). */
-export function sentenceFeatures(words: readonly string[], gazetteer: readonly string[][], lexicons: Lexicons, document: DocumentContext): string[][] {
+export function sentenceFeatures(words: readonly string[], gazetteer: readonly (readonly string[])[], lexicons: Lexicons, document: DocumentContext): string[][] {
   const context = contextFeatures(words, gazetteer, lexicons, document);
   const byToken = words.map(roleFeatures);
   const of = (j: number) => (j < 0 ? BEFORE_FEATURES : j >= words.length ? AFTER_FEATURES : byToken[j]!);

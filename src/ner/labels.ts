@@ -26,13 +26,19 @@ function canEnd(label: number): boolean {
   return label === 0 || prefixOf(label) === 'L' || prefixOf(label) === 'U';
 }
 
-const labelsAfter = (previous: number, last: boolean) =>
-  Int32Array.from(LABELS.keys()).filter((next) => allowedAfter(previous, next) && (!last || canEnd(next)));
+/** The labels, one bit each, that may follow `previous` (and, if `last`, end the sentence). */
+function labelsAfter(previous: number, last: boolean): number {
+  let labels = 0;
+  for (let next = 0; next < LABEL_COUNT; next++) if (allowedAfter(previous, next) && (!last || canEnd(next))) labels |= 1 << next;
+  return labels;
+}
 
-/** FOLLOWERS[previous]: the labels that may follow `previous` (START at the beginning) in a well-formed BILOU sequence. */
-export const FOLLOWERS: readonly Int32Array[] = Array.from({ length: LABEL_COUNT + 1 }, (_, previous) => labelsAfter(previous, false));
+if (LABEL_COUNT > 31) throw new Error('label sets are bit masks of 31 bits');
+
+/** FOLLOWERS[previous]: the labels, as bits (label l is 1 << l), that may follow `previous` (START at the beginning) in a well-formed BILOU sequence. */
+export const FOLLOWERS = Int32Array.from({ length: LABEL_COUNT + 1 }, (_, previous) => labelsAfter(previous, false));
 /** FINAL_FOLLOWERS[previous]: those of them that may end the sentence. */
-export const FINAL_FOLLOWERS: readonly Int32Array[] = Array.from({ length: LABEL_COUNT + 1 }, (_, previous) => labelsAfter(previous, true));
+export const FINAL_FOLLOWERS = Int32Array.from({ length: LABEL_COUNT + 1 }, (_, previous) => labelsAfter(previous, true));
 
 /** IOB2 tags (any tolerated form) to BILOU label indices. */
 export function toBilou(tags: readonly string[]): number[] {
@@ -46,13 +52,16 @@ export function toBilou(tags: readonly string[]): number[] {
   });
 }
 
+/** IOB2_TAGS[label]: the label's IOB2 tag, made once rather than for every token. */
+const IOB2_TAGS: readonly string[] = LABELS.map((_, label) => {
+  if (label === 0) return 'O';
+  const prefix = prefixOf(label);
+  return `${prefix === 'B' || prefix === 'U' ? 'B' : 'I'}-${typeOf(label)}`;
+});
+
 /** BILOU label indices to IOB2 tags. */
 export function toIob2(labels: readonly number[]): string[] {
-  return labels.map((label) => {
-    if (label === 0) return 'O';
-    const prefix = prefixOf(label);
-    return `${prefix === 'B' || prefix === 'U' ? 'B' : 'I'}-${typeOf(label)}`;
-  });
+  return labels.map((label) => IOB2_TAGS[label]!);
 }
 
 const TYPE_INDICES = Int32Array.from(LABELS.keys(), (label) => ENTITY_TYPES.indexOf(typeOf(label) as (typeof ENTITY_TYPES)[number]));

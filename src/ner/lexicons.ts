@@ -25,6 +25,8 @@ interface NameNode {
   categories: MatchNames[];
 }
 
+const NO_MATCHES: readonly string[] = Object.freeze([]);
+
 const node = (): NameNode => ({ next: new Map(), categories: [] });
 
 /**
@@ -51,14 +53,20 @@ export function lexiconsFrom(data: LexiconData): Lexicons {
   return {
     usuallyLowercase: new Set(data.usuallyLowercase),
     gazetteer(words) {
-      const matches = words.map((): string[] => []);
+      // Most tokens match nothing: they share one empty list rather than each getting its own.
+      const matches: (readonly string[])[] = words.map(() => NO_MATCHES);
+      const add = (token: number, name: string) => {
+        const list = matches[token]!;
+        if (list === NO_MATCHES) matches[token] = [name];
+        else (list as string[]).push(name);
+      };
       for (let i = 0; i < words.length; i++) {
         let at = root.next.get(words[i]!);
         for (let k = i; at !== undefined; at = at.next.get(words[++k]!)) {
           const length = k - i + 1;
           for (const names of at.categories) {
-            if (length === 1) matches[i]!.push(names.U);
-            else for (let m = 0; m < length; m++) matches[i + m]!.push(m === 0 ? names.B : m === length - 1 ? names.L : names.I);
+            if (length === 1) add(i, names.U);
+            else for (let m = 0; m < length; m++) add(i + m, m === 0 ? names.B : m === length - 1 ? names.L : names.I);
           }
           if (k + 1 >= words.length) break;
         }

@@ -13,11 +13,17 @@ export class DocumentMemory {
 
   /** The feature naming the type this word was given most often so far, if it is capitalized and was seen. */
   feature(word: string): string | undefined {
+    const index = this.featureIndex(word);
+    return index < 0 ? undefined : MEMORY_FEATURES[index];
+  }
+
+  /** `feature` as an index into MEMORY_FEATURES, -1 for none: what a tagger looks its weights up by. */
+  featureIndex(word: string): number {
     const counts = isCapitalized(word) ? this.seen.get(word) : undefined;
-    if (!counts) return undefined;
+    if (!counts) return -1;
     let best = 0;
     for (let t = 1; t < counts.length; t++) if (counts[t]! > counts[best]!) best = t;
-    return counts[best]! > 0 ? MEMORY_FEATURES[best + 1] : MEMORY_FEATURES[0];
+    return counts[best]! > 0 ? best + 1 : 0;
   }
 
   /** One extra feature list per token: `feature` of each word. */

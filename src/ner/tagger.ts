@@ -2,7 +2,7 @@ import { EmissionScorer } from './emission-scorer.ts';
 import { documentContext, type Lexicons } from './features.ts';
 import { type LexiconData, lexiconsFrom } from './lexicons.ts';
 import { DocumentMemory } from './memory.ts';
-import { beamDecode, type Parameters } from './perceptron.ts';
+import { beamDecode, type Parameters, transitionCeilings } from './perceptron.ts';
 
 /** A trained tagger: its feature names, weights and the word lists its features consult. */
 export interface NerModel {
@@ -19,16 +19,20 @@ export class Tagger {
   readonly model: NerModel;
   private readonly lexicons: Lexicons;
   private readonly scorer: EmissionScorer;
+  /** The model's parameters with their transition ceilings, for decoding. */
+  private readonly parameters: Parameters;
 
   constructor(model: NerModel) {
     this.model = model;
     this.lexicons = lexiconsFrom(model.lexicons);
     this.scorer = new EmissionScorer(model.features, model.parameters.emission, this.lexicons);
+    this.parameters = { ...model.parameters, ceilings: transitionCeilings(model.parameters) };
   }
 
   /** BILOU label indices for the sentences of one document, tagged in order, each informed by those before. */
   tagDocument(sentences: readonly (readonly string[])[]): number[][] {
-    const { parameters, beamWidth } = this.model;
+    const { parameters } = this;
+    const { beamWidth } = this.model;
     const memory = new DocumentMemory();
     const gazetteers = sentences.map((words) => this.lexicons.gazetteer(words));
     const document = documentContext(sentences, gazetteers);
