@@ -21,6 +21,16 @@ describe('the command line', () => {
     expect(result.stderr).toMatch(/news-ingest: invalid configuration:\n {2}WORKER_CONCURRENCY="many": /);
   });
 
+  it('fails within three seconds when Redis cannot be reached, naming the variable and not the password', async () => {
+    const started = performance.now();
+    // A port nothing listens on: the connection is refused at once, again and again.
+    const result = await runCli(['status'], { ...environment.env, REDIS_URL: 'redis://reader:secret@127.0.0.1:1' });
+    expect(performance.now() - started).toBeLessThan(3000);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/cannot reach Redis at 127\.0\.0\.1:1; is the server REDIS_URL names running\?/);
+    expect(result.stderr).not.toMatch(/secret/);
+  });
+
   it('migrate creates the schema in the database DATABASE_URL names', async () => {
     const url = new URL(environment.config.databaseUrl);
     url.pathname = `${url.pathname}_fresh`;

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { CONNECTION_CLOSED_ERROR_MSG } from 'ioredis/built/utils/index.js';
 import { type Config, ConfigError, loadConfig } from '../config.ts';
 import { countRows } from '../db/articles.ts';
 import { createDatabase } from '../db/connection.ts';
@@ -202,9 +203,14 @@ function lazyConfig(): () => Config {
   return () => (config ??= loadConfig());
 }
 
+/** Where a URL points, without the user name and password it may carry. */
+const hostOf = (url: string) => new URL(url).host;
+
 /** Names the setting behind a refused connection, which is what the user has to check. */
 function describeError(error: unknown): string {
   const { code, address, port, message } = error as NodeJS.ErrnoException & { address?: string; port?: number };
+  // How ioredis fails the commands it was given once it stops trying to connect.
+  if (message === CONNECTION_CLOSED_ERROR_MSG) return `cannot reach Redis at ${hostOf(loadConfig().redisUrl)}; is the server REDIS_URL names running?`;
   if (code !== 'ECONNREFUSED' && code !== 'ENOTFOUND') return error instanceof Error ? message : String(error);
   const variable = port !== undefined && Number(new URL(loadConfig().redisUrl).port || 6379) === port ? 'REDIS_URL' : 'DATABASE_URL';
   return `cannot connect to ${address ?? 'the server'}${port ? `:${port}` : ''} (${code}); is the server ${variable} names running?`;

@@ -17,17 +17,11 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /**
  * Long-running processes retry the Redis connection for ever (a Redis restart must not stop them);
- * one-shot commands give up after a few seconds so that the user hears about it.
+ * one-shot commands try three times within three seconds, so that the user hears about it at once.
  */
 export function redisConnection(config: Config, mode: 'service' | 'command'): ConnectionOptions & RedisOptions & { url: string } {
-  return {
-    url: config.redisUrl,
-    maxRetriesPerRequest: null,
-    retryStrategy:
-      mode === 'service'
-        ? (times: number) => Math.min(times * 200, 2000)
-        : (times: number) => (times > 10 ? null : times * 200),
-  };
+  if (mode === 'service') return { url: config.redisUrl, maxRetriesPerRequest: null, retryStrategy: (times: number) => Math.min(times * 200, 2000) };
+  return { url: config.redisUrl, maxRetriesPerRequest: null, connectTimeout: 800, retryStrategy: (times: number) => (times > 2 ? null : 250) };
 }
 
 export function defaultJobOptions(config: Config): DefaultJobOptions {
