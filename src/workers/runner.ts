@@ -111,6 +111,11 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
       concurrency: concurrencyOf(name, config),
       // A job whose worker died is started again; only a job that kills workers again and again fails.
       maxStalledCount: 3,
+      // A dead worker's jobs are taken up within 25 s: its locks lapse within 15 s of its last renewal
+      // (every 7.5 s), and the others look for lapsed locks every 10 s. The stages run on threads, so
+      // nothing holds up the event loop that renews the locks.
+      lockDuration: 15_000,
+      stalledInterval: 10_000,
     });
     worker.on('completed', (job, result) => {
       if (name === 'article') log.info('stored', { file: job.data?.source?.key ?? job.data?.reprocess?.sourceKey, ...result });
