@@ -37,28 +37,41 @@ export interface Enqueued {
   outcome: EnqueueOutcome;
   /** The id of the file's job; absent when the file could not be queued. */
   jobId?: string;
-  /** Why a file was skipped: what it is instead of a regular file. */
+  /** Why a file was skipped (what it is instead of a regular file), or why it could not be moved where its outcome belongs. */
   reason?: string;
 }
 
+/**
+ * Moves an inbox file where its job's outcome says it belongs. A folder that cannot take it leaves
+ * it in the inbox for the next look, and says why: one file that cannot be moved must not stop the
+ * others from being queued.
+ */
+async function fileAway(settle: () => Promise<unknown>): Promise<string | undefined> {
+  try {
+    await settle();
+    return undefined;
+  } catch (error) {
+    return `it stays in the inbox: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
 /** What a job already made of this very file, if one did. */
-async function settleWithExistingJob(queues: Queues, config: Config, file: FileToIngest, jobId: string): Promise<EnqueueOutcome | undefined> {
+async function settleWithExistingJob(queues: Queues, config: Config, file: FileToIngest, jobId: string): Promise<Omit<Enqueued, 'jobId'> | undefined> {
   const existing = await articleProgress(queues, jobId);
   if (!existing) return undefined;
   if (existing.state === 'completed') {
     // Stored, but the file is still here (processed/ could not be written then): move it now.
-    if (file.fromInbox) await settleProcessed(config.inbox, { path: file.path });
-    return 'stored';
+    return { outcome: 'stored', reason: file.fromInbox ? await fileAway(() => settleProcessed(config.inbox, { path: file.path })) : undefined };
   }
-  if (existing.state !== 'failed') return 'in-progress';
+  if (existing.state !== 'failed') return { outcome: 'in-progress' };
   if (file.fromInbox) {
-    // The job failed for good but the file is still here: the worker stopped before moving it.
-    await settleFailed(config.inbox, file, existing.stage ?? 'validate', existing.reason ?? 'the job failed');
-    return 'failed';
+    // The job failed for good but the file is still here: the worker stopped before moving it, or failed/ could not take it.
+    const stage = existing.stage ?? 'validate';
+    return { outcome: 'failed', reason: await fileAway(() => settleFailed(config.inbox, file, stage, existing.reason ?? 'the job failed')) };
   }
   // Asking again for a file given to `ingest` is asking for another try.
   await (await queues.article.getJob(jobId))?.retry('failed');
-  return 'retried';
+  return { outcome: 'retried' };
 }
 
 /**
@@ -78,7 +91,7 @@ export async function enqueueFile(queues: Queues, config: Config, file: FileToIn
   const jobId = sha256(`${file.path}\0${info.dev}\0${info.ino}\0${info.ctimeNs}\0${info.size}`).slice(0, 40);
 
   const settled = await settleWithExistingJob(queues, config, file, jobId);
-  if (settled) return { outcome: settled, jobId };
+  if (settled) return { ...settled, jobId };
 
   const source: Source = {
     key: file.key,

@@ -31,6 +31,7 @@ export async function rescanInbox(queues: Queues, config: Config, log: Logger): 
   // A full queue ends this rescan early: the files are still in the inbox for the next one.
   const summary = await enqueueFiles(queues, config, files, (file, { outcome, reason }) => {
     if (outcome === 'skipped') skipped.push({ file: file.key, reason: reason ?? 'not a regular file' });
+    else if (reason) log.error(`${outcome}, but not moved`, { file: file.key, reason });
   }, true);
   for (const entry of await recordSkipped(queues, config, skipped, true)) log.warn('skipped', entry);
   return summary;

@@ -45,7 +45,7 @@ export async function watchInbox(queues: Queues, config: Config, log: Logger): P
     }
     const files = round.filter((file) => states.get(file) === 'settled').map((file) => inboxFile(config, file));
     await enqueueFiles(queues, config, files, async (file, { outcome, reason }) => {
-      if (outcome !== 'skipped') return log.info(outcome, { file: file.path });
+      if (outcome !== 'skipped') return reason ? log.error(`${outcome}, but not moved`, { file: file.path, reason }) : log.info(outcome, { file: file.path });
       await recordSkipped(queues, config, [{ file: file.key, reason: reason ?? 'not a regular file' }]);
       log.warn('skipped', { file: file.path, reason });
     }).catch((error: Error) => log.error('could not enqueue; the rescan will retry', { files: files.length, error: error.message }));
