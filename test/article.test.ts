@@ -51,6 +51,28 @@ describe('the text form', () => {
     expect(errorOf(() => parseArticleFile(Uint8Array.from([0x64, 0x61, 0xff, 0xfe, 0x41])))).toMatch(/not valid UTF-8/);
   });
 
+  it('reads Latin-1 and Windows-1252 files as such, and says it converted them', () => {
+    const latin1 = parseArticleFile(Buffer.from(' date 2023-03 De minister sprak in Genève over het café en de ruïne, zei Müller.', 'latin1'));
+    expect([latin1.encoding, latin1.text]).toEqual(['windows-1252', 'De minister sprak in Genève over het café en de ruïne, zei Müller.']);
+    // 0x80 is € and 0x93/0x94 are curly quotes in Windows-1252 (Latin-1 leaves them to control codes).
+    const windows = parseArticleFile(Buffer.concat([Buffer.from(' date 2023-03 Het kost 5 ', 'latin1'), Buffer.from([0x80]), Buffer.from(', zei de minister in Genève: ', 'latin1'), Buffer.from([0x93]), Buffer.from('Te duur.', 'latin1'), Buffer.from([0x94])]));
+    expect([windows.encoding, windows.text]).toEqual(['windows-1252', 'Het kost 5 €, zei de minister in Genève: “Te duur.”']);
+    expect(parse(' date 2023-03 Genève, café.').encoding).toBe('utf-8');
+  });
+
+  it('refuses text in another encoding, naming the first byte that is not UTF-8 and what the file looks like', () => {
+    // 「あいう日本語の文章です。」 in Shift_JIS, eight times: enough text for detection to be sure.
+    const sentence = [0x82, 0xa0, 0x82, 0xa2, 0x82, 0xa4, 0x93, 0xfa, 0x96, 0x7b, 0x8c, 0xea, 0x82, 0xcc, 0x95, 0xb6, 0x8f, 0xcd, 0x82, 0xc5, 0x82, 0xb7, 0x81, 0x42];
+    const shiftJis = Buffer.concat([Buffer.from(' date 2023-03 '), Buffer.from(Array.from({ length: 8 }, () => sentence).flat())]);
+    expect(errorOf(() => parseArticleFile(shiftJis))).toBe('byte 14 is not valid UTF-8, and it looks like Shift_JIS; save the file as UTF-8');
+  });
+
+  it('stores Windows and old Mac line endings as \\n', () => {
+    const article = parse(' date 2023-03 Eerste alinea.\r\n\r\nTussenkop\r\n\r\nTweede alinea.\rNog een regel.\r\n');
+    expect(article.text).toBe('Eerste alinea.\n\nTussenkop\n\nTweede alinea.\nNog een regel.');
+    expect(article.blocks.map((block) => block.kind)).toEqual(['paragraph', 'subheading', 'paragraph']);
+  });
+
   it('names the date header when the date is impossible', () => {
     const article = parse('date 2023-13 Tekst');
     expect(errorOf(() => publishedDateOf(article, 'Europe/Amsterdam'))).toBe('line 1 (date header) "2023-13": month 13 does not exist (1–12)');
@@ -64,6 +86,10 @@ describe('the JSON form', () => {
     );
     expect(article).toMatchObject({ format: 'json', dateText: '2024-05-02', title: 'Kop', source: 'De Krant', url: 'https://example.org/a' });
     expect(article.blocks.map((block) => block.kind)).toEqual(['paragraph', 'subheading', 'paragraph']);
+  });
+
+  it('stores the line endings a JSON text spells out as \\n', () => {
+    expect(parse(JSON.stringify({ date: '2024-05-02', text: 'Eerste alinea.\r\n\r\nTweede.\r' })).text).toBe('Eerste alinea.\n\nTweede.');
   });
 
   it('names the field that is wrong or unknown', () => {

@@ -115,6 +115,15 @@ describe('the scheduled rescan', () => {
     expect(await storedKeys(pipeline)).toEqual(['inbox/dropped.txt']);
     expect(existsSync(path.join(dir, '.hidden.txt.tmp'))).toBe(true);
   });
+
+  it('stores a Latin-1 file converted, with its encoding, and its Windows line endings as \\n', async () => {
+    const { dir, processedDir } = pipeline.config.inbox;
+    await mkdir(dir, { recursive: true });
+    await writeFile(path.join(dir, 'latin1.txt'), Buffer.from(' date 2023-03 De minister sprak in Genève.\r\n\r\nHet café bleef dicht, zei Müller.\r\n', 'latin1'));
+    await settledIn(processedDir, 'latin1.txt');
+    const row = await pipeline.db.selectFrom('article').select(['source_encoding', 'body']).where('source_key', '=', 'inbox/latin1.txt').executeTakeFirstOrThrow();
+    expect(row).toEqual({ source_encoding: 'windows-1252', body: 'De minister sprak in Genève.\n\nHet café bleef dicht, zei Müller.' });
+  });
 });
 
 describe('a processed/ folder that cannot be written', () => {

@@ -8,9 +8,14 @@ export const blockSchema = z.object({
 });
 export type Block = z.infer<typeof blockSchema>;
 
+/** How an article file was written: UTF-8, or Windows-1252 (Latin-1 and its kin) converted on reading. */
+export const sourceEncodingSchema = z.enum(['utf-8', 'windows-1252']);
+export type SourceEncoding = z.infer<typeof sourceEncodingSchema>;
+
 /** An article as read from its file, before any normalization. Offsets point into `text`. */
 export const articleSchema = z.object({
   format: z.enum(['text', 'json']),
+  encoding: sourceEncodingSchema,
   /** The publication date exactly as the file gives it. */
   dateText: z.string(),
   /** Where the date stands in the file, for error messages: `line 1 (date header)`, `field "date"`. */

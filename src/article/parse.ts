@@ -1,25 +1,24 @@
 import { type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
 import { z } from 'zod';
-import { type Article, ArticleError, jsonArticleSchema } from './article.ts';
+import { type Article, ArticleError, jsonArticleSchema, type SourceEncoding } from './article.ts';
 import { splitDateHeader } from '../dates/published.ts';
 import { splitBlocks } from './blocks.ts';
+import { decodeText } from './encoding.ts';
 
 const HEADER = /^date[ \t]+/;
 const EXPECTED =
   'expected a "date YYYY-MM" header followed by the article text (e.g. "date 2023-03 De minister…"), ' +
   'or a JSON article {"date", "text", "title"?, "source"?, "url"?}';
 
-function decode(bytes: Uint8Array): string {
+/** The file's text, its line endings made `\n` (Windows and old Mac files end lines otherwise). */
+function decode(bytes: Uint8Array): { content: string; encoding: SourceEncoding } {
   if (bytes.length === 0) throw new ArticleError(`the file is empty; ${EXPECTED}`);
   const nul = bytes.indexOf(0);
   if (nul !== -1) {
     throw new ArticleError(`byte ${nul} is a NUL character: this is a binary file, not UTF-8 text`);
   }
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new ArticleError('the file is not valid UTF-8 text (another encoding, or binary data)');
-  }
+  const { text, encoding } = decodeText(bytes);
+  return { content: text.replace(/\r\n?/g, '\n'), encoding };
 }
 
 function lineOf(text: string, offset: number): number {
@@ -32,7 +31,7 @@ function preview(line: string): string {
   return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }
 
-function parseTextArticle(content: string): Article {
+function parseTextArticle(content: string, encoding: SourceEncoding): Article {
   const leading = content.length - content.trimStart().length;
   const rest = content.slice(leading);
   const line = lineOf(content, leading);
@@ -50,6 +49,7 @@ function parseTextArticle(content: string): Article {
   }
   return {
     format: 'text',
+    encoding,
     dateText,
     dateWhere: `line ${line} (date header)`,
     title: null,
@@ -84,7 +84,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return `${field}: ${issue.message}`;
 }
 
-function parseJsonArticle(content: string): Article {
+function parseJsonArticle(content: string, encoding: SourceEncoding): Article {
   let value: unknown;
   try {
     value = JSON.parse(content);
@@ -101,9 +101,11 @@ function parseJsonArticle(content: string): Article {
   const withNul = Object.entries(parsed.data).find(([, field]) => field.includes('\u0000'));
   if (withNul) throw new ArticleError(`JSON article: field "${withNul[0]}" holds a NUL character (\\u0000); expected text`);
   const { date, title, text, source, url } = parsed.data;
-  const body = text.trim();
+  // A JSON string spells line endings out (`\r\n`): they are made `\n` like those of a text file.
+  const body = text.replace(/\r\n?/g, '\n').trim();
   return {
     format: 'json',
+    encoding,
     dateText: date,
     dateWhere: 'field "date"',
     title: title ?? null,
@@ -120,7 +122,7 @@ function parseJsonArticle(content: string): Article {
  * what is wrong.
  */
 export function parseArticleFile(bytes: Uint8Array): Article {
-  const content = decode(bytes);
+  const { content, encoding } = decode(bytes);
   if (content.trim() === '') throw new ArticleError(`the file holds only white space; ${EXPECTED}`);
-  return content.trimStart().startsWith('{') ? parseJsonArticle(content) : parseTextArticle(content);
+  return content.trimStart().startsWith('{') ? parseJsonArticle(content, encoding) : parseTextArticle(content, encoding);
 }

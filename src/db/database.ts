@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { Block } from '../article/article.ts';
+import type { Block, SourceEncoding } from '../article/article.ts';
 import type { Precision } from '../dates/published.ts';
 import type { EntityType } from '../entities/entity.ts';
 
@@ -18,6 +18,8 @@ export interface ArticleTable {
   /** The file's modification time; an older version never overwrites a newer one. */
   source_modified_at: Date;
   format: 'text' | 'json';
+  /** How the file was written; text in Windows-1252 (Latin-1) was converted when it was read. */
+  source_encoding: SourceEncoding;
   title: string | null;
   body: string;
   blocks: Json<Block[]>;

@@ -8,6 +8,7 @@ import * as timeExpressions from './migrations/0003_publication_ranges_time_expr
 import * as queuedAt from './migrations/0004_article_queued_at.ts';
 import * as setBasedCascades from './migrations/0005_set_based_cascades.ts';
 import * as unfilteredText from './migrations/0006_no_statistics_for_unfiltered_text.ts';
+import * as sourceEncoding from './migrations/0007_article_source_encoding.ts';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 const migrations: Record<string, Migration> = {
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004_article_queued_at': queuedAt,
   '0005_set_based_cascades': setBasedCascades,
   '0006_no_statistics_for_unfiltered_text': unfilteredText,
+  '0007_article_source_encoding': sourceEncoding,
 };
 
 const DUPLICATE_DATABASE = '42P04';

@@ -77,6 +77,7 @@ async function storeFile(source: Source, context: TaskContext, job: JobInfo): Pr
 function articleOf(row: ArticleRow): Article {
   return {
     format: row.format,
+    encoding: row.source_encoding,
     dateText: row.published_text,
     dateWhere: 'stored article',
     title: row.title,

@@ -82,7 +82,7 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
     resourceLimits: { maxYoungGenerationSizeMb: 48 },
   });
   // Refuse to start without a usable model, rather than fail every article later.
-  await threads.run({ stored: { format: 'text', dateText: '2024', dateWhere: 'start-up', title: null, text: 'Start.', blocks: [], source: null, url: null }, timezone: config.timezone }).catch(async (error: Error) => {
+  await threads.run({ stored: { format: 'text', encoding: 'utf-8', dateText: '2024', dateWhere: 'start-up', title: null, text: 'Start.', blocks: [], source: null, url: null }, timezone: config.timezone }).catch(async (error: Error) => {
     await threads.destroy();
     throw error;
   });
