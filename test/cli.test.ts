@@ -1,18 +1,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { exitOf, runCli, spawnCli } from './support/cli.ts';
 import { shippedExtractor } from './support/extractor.ts';
-import { createTestEnvironment, type TestEnvironment } from './support/environment.ts';
+import { useTestEnvironment } from './support/environment.ts';
 
-let environment: TestEnvironment;
-beforeAll(async () => {
-  environment = await createTestEnvironment();
-});
-afterAll(async () => {
-  await environment?.cleanup();
-});
+const environment = useTestEnvironment();
 
 describe('the command line', () => {
   it('stops on a wrong setting with a message naming the variable', async () => {

@@ -1,20 +1,14 @@
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeArticles } from '../src/bench/write-articles.ts';
 import { createDatabase } from '../src/db/connection.ts';
 import { enqueueFile, filesFromArguments } from '../src/jobs/producer.ts';
 import { openQueues } from '../src/jobs/queues.ts';
 import { exitOf, spawnCli } from './support/cli.ts';
-import { createTestEnvironment, type TestEnvironment, waitFor } from './support/environment.ts';
+import { useTestEnvironment, waitFor } from './support/environment.ts';
 
 const ARTICLES = 60;
-let environment: TestEnvironment;
-beforeAll(async () => {
-  environment = await createTestEnvironment({ ENTITY_THREADS: '1', WORKER_CONCURRENCY: '8' });
-});
-afterAll(async () => {
-  await environment?.cleanup();
-});
+const environment = useTestEnvironment({ ENTITY_THREADS: '1', WORKER_CONCURRENCY: '8' });
 
 describe('a worker killed mid-job', () => {
   it('leaves its jobs to another worker within 35 seconds, and every article is stored once', async () => {

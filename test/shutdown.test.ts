@@ -1,22 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/db/connection.ts';
 import { shippedExtractor } from './support/extractor.ts';
 import { enqueueFile, filesFromArguments } from '../src/jobs/producer.ts';
 import { openQueues, QUEUE_NAMES } from '../src/jobs/queues.ts';
 import { exitOf, spawnCli } from './support/cli.ts';
-import { createTestEnvironment, REPO_ROOT, type TestEnvironment, waitFor } from './support/environment.ts';
+import { useTestEnvironment, REPO_ROOT, waitFor } from './support/environment.ts';
 
 const ARTICLES = 150;
-let environment: TestEnvironment;
-beforeAll(async () => {
-  environment = await createTestEnvironment({ ENTITY_THREADS: '2', WORKER_CONCURRENCY: '4' });
-});
-afterAll(async () => {
-  await environment?.cleanup();
-});
+const environment = useTestEnvironment({ ENTITY_THREADS: '2', WORKER_CONCURRENCY: '4' });
 
 describe('graceful shutdown', () => {
   it('SIGTERM during work leaves no job active, no article half written, and nothing lost', async () => {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type InboxWatcher, watchInbox } from '../src/jobs/watcher.ts';
 import { exitOf, runCli, spawnCli } from './support/cli.ts';
-import { createTestEnvironment, type TestEnvironment, waitFor } from './support/environment.ts';
+import { useTestEnvironment, waitFor } from './support/environment.ts';
 import { recordingLogger, type RunningPipeline, startPipeline } from './support/pipeline.ts';
 
 const SECRET = 'GEHEIM-7f3a';
@@ -114,13 +114,7 @@ describe('inbox entries that are not regular files', () => {
 });
 
 describe('a watcher beside a FIFO', () => {
-  let environment: TestEnvironment;
-  beforeAll(async () => {
-    environment = await createTestEnvironment();
-  });
-  afterAll(async () => {
-    await environment?.cleanup();
-  });
+  const environment = useTestEnvironment();
 
   it('stops at once on SIGTERM', async () => {
     const { dir } = environment.config.inbox;

@@ -2,22 +2,21 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createDatabase } from '../../src/db/connection.ts';
 import type { Database } from '../../src/db/database.ts';
-import { createTestEnvironment, type TestEnvironment } from './environment.ts';
+import { useTestEnvironment } from './environment.ts';
 
 /**
  * A database of the calling test file's own, with the schema, for the file's tests; dropped after
  * them. With `emptyBeforeEach`, every test starts without articles and entities.
  */
 export function useTestDatabase(options: { emptyBeforeEach?: boolean; connections?: number } = {}): { readonly db: Kysely<Database>; readonly url: string } {
-  let environment: TestEnvironment | undefined;
+  const environment = useTestEnvironment();
   let db: Kysely<Database> | undefined;
-  beforeAll(async () => {
-    environment = await createTestEnvironment();
+  // After the environment's own hooks: made once it exists, destroyed before it goes.
+  beforeAll(() => {
     db = createDatabase(environment.config.databaseUrl, { max: options.connections ?? 4 });
   });
   afterAll(async () => {
     await db?.destroy();
-    await environment?.cleanup();
   });
   if (options.emptyBeforeEach) {
     beforeEach(async () => {
@@ -31,7 +30,6 @@ export function useTestDatabase(options: { emptyBeforeEach?: boolean; connection
       return db;
     },
     get url() {
-      if (!environment) throw new Error('the test database is made before the tests run');
       return environment.config.databaseUrl;
     },
   };

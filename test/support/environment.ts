@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Redis } from 'ioredis';
+import { afterAll, beforeAll } from 'vitest';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { dropDatabase, prepareDatabase } from '../../src/db/migrate.ts';
 import { deleteQueueKeys } from '../../src/jobs/queues.ts';
@@ -72,4 +73,34 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/**
+ * An environment of the calling test file's (or block's) own, made before its tests and removed
+ * after them (see {@link createTestEnvironment}).
+ */
+export function useTestEnvironment(overrides: NodeJS.ProcessEnv = {}): TestEnvironment {
+  let environment: TestEnvironment | undefined;
+  beforeAll(async () => {
+    environment = await createTestEnvironment(overrides);
+  });
+  afterAll(async () => {
+    await environment?.cleanup();
+  });
+  const made = () => {
+    if (!environment) throw new Error('the test environment is made before the tests run');
+    return environment;
+  };
+  return {
+    get config() {
+      return made().config;
+    },
+    get env() {
+      return made().env;
+    },
+    get dir() {
+      return made().dir;
+    },
+    cleanup: () => made().cleanup(),
+  };
 }
