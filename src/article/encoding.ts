@@ -31,8 +31,12 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
  * that is not UTF-8 and the encoding the file looks like.
  */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: SourceEncoding } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: where it stops being so is worked out only now, off the common path.
+  }
   const invalid = firstInvalidUtf8(bytes);
-  if (invalid === -1) return { text: new TextDecoder('utf-8').decode(bytes), encoding: 'utf-8' };
   const [guess] = chardet.analyse(bytes);
   if (guess && guess.confidence >= CONFIDENT && WESTERN.has(guess.name)) return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
   const looks = guess ? `it looks like ${guess.name}${guess.confidence < CONFIDENT ? ' (not certain)' : ''}` : 'its encoding is not recognized';
