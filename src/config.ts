@@ -15,6 +15,13 @@ const environmentSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/ })
     .default('postgres://postgres@127.0.0.1:5432/news_ingest'),
+  /** A connection to Postgres not made within this time counts as failed (the work waits and tries again). */
+  DATABASE_CONNECT_TIMEOUT_MS: positiveInt(5000),
+  /**
+   * Postgres cancels a statement that runs longer; the client drops a connection that stays silent
+   * a few seconds beyond it (a frozen server or network), instead of waiting for ever.
+   */
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt(60_000),
   QUEUE_PREFIX: z
     .string()
     // Braces make the prefix a Redis Cluster hash tag, so that a queue's keys share a slot.
@@ -51,7 +58,11 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
   const inboxDir = path.resolve(env.INBOX_DIR);
   return Object.freeze({
     redisUrl: env.REDIS_URL,
-    databaseUrl: env.DATABASE_URL,
+    database: Object.freeze({
+      url: env.DATABASE_URL,
+      connectTimeoutMs: env.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: env.DATABASE_STATEMENT_TIMEOUT_MS,
+    }),
     queuePrefix: env.QUEUE_PREFIX,
     inbox: Object.freeze({
       dir: inboxDir,

@@ -27,7 +27,7 @@ describe('the command line', () => {
   });
 
   it('migrate creates the schema in the database DATABASE_URL names', async () => {
-    const url = new URL(environment.config.databaseUrl);
+    const url = new URL(environment.config.database.url);
     url.pathname = `${url.pathname}_fresh`;
     const result = await runCli(['migrate'], { ...environment.env, DATABASE_URL: url.toString() });
     expect(result.stdout).toMatch(/applied 0001_articles_entities_mentions, 0002_entity_aliases_countries, 0003_publication_ranges_time_expressions/);

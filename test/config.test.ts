@@ -6,7 +6,7 @@ describe('configuration', () => {
   it('has defaults that work on a local machine', () => {
     const config = loadConfig({});
     expect(config.redisUrl).toBe('redis://127.0.0.1:6379');
-    expect(config.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/news_ingest');
+    expect(config.database).toEqual({ url: 'postgres://postgres@127.0.0.1:5432/news_ingest', connectTimeoutMs: 5000, statementTimeoutMs: 60_000 });
     expect(config.queuePrefix).toBe('news-ingest');
     expect(config.inbox.dir).toBe(path.resolve('inbox'));
     expect(config.inbox.processedDir).toBe(path.resolve('inbox/processed'));
@@ -23,10 +23,11 @@ describe('configuration', () => {
       WORKER_CONCURRENCY: '3',
       RESCAN_INTERVAL_MS: '5000',
       PROCESSED_DIR: '',
+      DATABASE_STATEMENT_TIMEOUT_MS: '30000',
     });
     expect(config).toMatchObject({
       redisUrl: 'redis://cache:6380',
-      databaseUrl: 'postgresql://u@db/x',
+      database: { url: 'postgresql://u@db/x', statementTimeoutMs: 30_000 },
       queuePrefix: 'prod',
       workerConcurrency: 3,
       inbox: { dir: '/data/in', processedDir: '/data/in/processed', failedDir: '/data/bad', rescanIntervalMs: 5000 },

@@ -13,7 +13,7 @@ const environment = useTestEnvironment({ ENTITY_THREADS: '1', WORKER_CONCURRENCY
 describe('a worker killed mid-job', () => {
   it('leaves its jobs to another worker within 35 seconds, and every article is stored once', async () => {
     const { config } = environment;
-    const db = createDatabase(config.databaseUrl, { max: 1 });
+    const db = createDatabase(config.database, { max: 1 });
     const queues = openQueues(config, 'command');
     try {
       const folder = path.join(environment.dir, 'articles');

@@ -25,7 +25,7 @@ function articleText(i: number): string {
 
 /** What the database holds, written so that two runs can be compared: every mention with its entity, every entity with its aliases. */
 async function contents(environment: TestEnvironment) {
-  const db = createDatabase(environment.config.databaseUrl, { max: 1 });
+  const db = createDatabase(environment.config.database, { max: 1 });
   try {
     const mentions = await db
       .selectFrom('mention')

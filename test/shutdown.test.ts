@@ -15,7 +15,7 @@ const environment = useTestEnvironment({ ENTITY_THREADS: '2', WORKER_CONCURRENCY
 describe('graceful shutdown', () => {
   it('SIGTERM during work leaves no job active, no article half written, and nothing lost', async () => {
     const { config } = environment;
-    const db = createDatabase(config.databaseUrl, { max: 2 });
+    const db = createDatabase(config.database, { max: 2 });
     const queues = openQueues(config, 'command');
     try {
       // Many distinct articles, so that work is under way in every stage when the signal comes.

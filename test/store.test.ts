@@ -68,7 +68,7 @@ describe('storing articles', () => {
   });
 
   it('writes through a connection that prepares each statement once and then reuses it', async () => {
-    const writes = createDatabase(test.url, { max: 1, prepare: true });
+    const writes = createDatabase(test.settings, { max: 1, prepare: true });
     try {
       const prepared = async () => Number((await sql<{ n: number }>`select count(*) as n from pg_prepared_statements`.execute(writes)).rows[0]!.n);
       const first = await storeArticle(writes, { ...stored('prepared-1.txt'), contentHash: 'd'.repeat(64) });

@@ -62,10 +62,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A database, queue prefix and inbox of the benchmark's own, removed afterwards. */
 async function benchEnvironment(config: Config) {
   const id = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const databaseUrl = new URL(config.databaseUrl);
+  const databaseUrl = new URL(config.database.url);
   databaseUrl.pathname = `/news_ingest_bench_${id}`;
   const dir = await mkdtemp(path.join(tmpdir(), 'news-ingest-bench-'));
-  return { id, databaseUrl: databaseUrl.toString(), dir, inbox: path.join(dir, 'inbox') };
+  return { id, database: { ...config.database, url: databaseUrl.toString() }, dir, inbox: path.join(dir, 'inbox') };
 }
 
 /** Used memory of the Redis server, in bytes. */
@@ -160,7 +160,7 @@ export async function runBenchmark(config: Config, options: BenchOptions): Promi
   const threads = Math.max(1, Math.floor(availableParallelism() / workers));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: bench.databaseUrl,
+    DATABASE_URL: bench.database.url,
     QUEUE_PREFIX: `bench-${bench.id}`,
     INBOX_DIR: bench.inbox,
     ENTITY_THREADS: String(threads),
@@ -183,10 +183,10 @@ export async function runBenchmark(config: Config, options: BenchOptions): Promi
     const tokensPerSecond = await entityTokensPerSecond(files, config);
 
     progress(`the pipeline: ${workers} worker process(es) with ${threads} thread(s) each, and the watcher`);
-    await prepareDatabase(bench.databaseUrl);
+    await prepareDatabase(bench.database);
     for (let i = 0; i < workers; i++) children.push(startChild(`worker-${i + 1}`, BIN, ['worker'], env));
     await Promise.all(children.map((child) => waitForOutput(child, /workers running/)));
-    const db = createDatabase(bench.databaseUrl, { max: 1 });
+    const db = createDatabase(bench.database, { max: 1 });
     const redisBefore = await redisMemory(queues);
     let redisPeak = redisBefore;
     // Progress comes from the counts the workers report (a count(*) of a growing table every few
@@ -264,7 +264,7 @@ export async function runBenchmark(config: Config, options: BenchOptions): Promi
     await Promise.all(children.map((child) => child.stop()));
     await deleteQueueKeys(queues.redis, env.QUEUE_PREFIX!);
     await queues.close();
-    await dropDatabase(bench.databaseUrl);
+    await dropDatabase(bench.database);
     await rm(bench.dir, { recursive: true, force: true });
   }
 }

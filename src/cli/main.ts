@@ -107,7 +107,7 @@ export function buildProgram(config: () => Config): Command {
     .command('migrate')
     .description('create the database if needed and apply the schema migrations')
     .action(async () => {
-      const applied = await prepareDatabase(config().databaseUrl);
+      const applied = await prepareDatabase(config().database);
       log.info(applied.length > 0 ? `applied ${applied.join(', ')}` : 'schema is up to date');
     });
 
@@ -117,7 +117,7 @@ export function buildProgram(config: () => Config): Command {
     .argument('<paths...>', 'files or folders')
     .option('--wait', 'wait until each article is stored or has failed (needs running workers); exit 1 if any failed')
     .action(async (paths: string[], options: { wait?: boolean }) => {
-      await prepareDatabase(config().databaseUrl);
+      await prepareDatabase(config().database);
       const { summary, failed } = await ingest(config(), paths, options.wait);
       log.info('ingest done', summary);
       if (failed > 0) process.exitCode = 1;
@@ -132,7 +132,7 @@ export function buildProgram(config: () => Config): Command {
     .command('worker')
     .description('run the stage workers and the scheduled inbox rescan until SIGINT/SIGTERM')
     .action(async () => {
-      await prepareDatabase(config().databaseUrl);
+      await prepareDatabase(config().database);
       const workers = await startWorkers(config(), createLogger('worker'));
       closeOnSignal(() => workers.close());
     });
@@ -141,7 +141,7 @@ export function buildProgram(config: () => Config): Command {
     .command('start')
     .description('the whole service in one process: migrate, ingest the seeds, run the workers and watch the inbox')
     .action(async () => {
-      await prepareDatabase(config().databaseUrl);
+      await prepareDatabase(config().database);
       log.info('seeds', (await ingest(config(), [config().seedsDir])).summary);
       const workers = await startWorkers(config(), createLogger('worker'));
       const stopWatching = await watch(config());
@@ -157,9 +157,9 @@ export function buildProgram(config: () => Config): Command {
     .option('--json', 'print JSON for scripts')
     .option('--failures <n>', 'how many recent failures to list', wholeNumber(0), 10)
     .action(async (options: { json?: boolean; failures: number }) => {
-      await prepareDatabase(config().databaseUrl);
+      await prepareDatabase(config().database);
       const queues = openQueues(config(), 'command');
-      const db = createDatabase(config().databaseUrl, { max: 1 });
+      const db = createDatabase(config().database, { max: 1 });
       try {
         const [queueStatus, stages, database, skipped] = await Promise.all([
           readQueueStatus(queues, options.failures),
@@ -179,10 +179,10 @@ export function buildProgram(config: () => Config): Command {
     .description('send stored articles through the dates, entities and upsert stages again: those from an older extractor or model, or lacking newer data')
     .option('--all', 'every stored article, whatever extracted its entities')
     .action(async (options: { all?: boolean }) => {
-      await prepareDatabase(config().databaseUrl);
+      await prepareDatabase(config().database);
       const current = defaultExtractorFor(config().nerModel).version;
       const queues = openQueues(config(), 'command');
-      const db = createDatabase(config().databaseUrl, { max: 1 });
+      const db = createDatabase(config().database, { max: 1 });
       try {
         const count = await enqueueReprocessing(queues, db, current, options.all ?? false);
         log.info('reprocess enqueued', { articles: count, extractor: current, ...(count > 0 && { note: 'running workers replace their mentions' }) });

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
-import { createDatabase } from './connection.ts';
+import { connectionConfig, createDatabase, type DatabaseSettings } from './connection.ts';
 import * as initial from './migrations/0001_articles_entities_mentions.ts';
 import * as aliases from './migrations/0002_entity_aliases_countries.ts';
 import * as timeExpressions from './migrations/0003_publication_ranges_time_expressions.ts';
@@ -23,14 +23,20 @@ const migrations: Record<string, Migration> = {
 
 const DUPLICATE_DATABASE = '42P04';
 
-/** Creates the database `databaseUrl` names if the server does not have it yet. */
-export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
+/** A client of the server's `postgres` database, for creating and dropping the project's own. */
+async function maintenanceClient(database: DatabaseSettings): Promise<{ client: pg.Client; name: string }> {
+  const url = new URL(database.url);
   const name = decodeURIComponent(url.pathname.slice(1));
   if (name === '') throw new Error('DATABASE_URL names no database');
   url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
+  const client = new pg.Client(connectionConfig({ ...database, url: url.toString() }));
   await client.connect();
+  return { client, name };
+}
+
+/** Creates the database `DATABASE_URL` names if the server does not have it yet. */
+export async function ensureDatabaseExists(database: DatabaseSettings): Promise<void> {
+  const { client, name } = await maintenanceClient(database);
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [name]);
     if (found.rowCount === 0) {
@@ -43,13 +49,9 @@ export async function ensureDatabaseExists(databaseUrl: string): Promise<void> {
   }
 }
 
-/** Drops the database `databaseUrl` names, closing its connections first. */
-export async function dropDatabase(databaseUrl: string): Promise<void> {
-  const url = new URL(databaseUrl);
-  const name = decodeURIComponent(url.pathname.slice(1));
-  url.pathname = '/postgres';
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
+/** Drops the database `DATABASE_URL` names, closing its connections first. */
+export async function dropDatabase(database: DatabaseSettings): Promise<void> {
+  const { client, name } = await maintenanceClient(database);
   try {
     await client.query(`drop database if exists ${pg.escapeIdentifier(name)} with (force)`);
   } finally {
@@ -71,9 +73,9 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
 }
 
 /** Creates the database if needed and brings its schema up to date; returns the migrations applied. */
-export async function prepareDatabase(databaseUrl: string): Promise<string[]> {
-  await ensureDatabaseExists(databaseUrl);
-  const db = createDatabase(databaseUrl, { max: 1 });
+export async function prepareDatabase(database: DatabaseSettings): Promise<string[]> {
+  await ensureDatabaseExists(database);
+  const db = createDatabase(database, { max: 1, unlimitedStatements: true });
   try {
     return await migrateToLatest(db);
   } finally {

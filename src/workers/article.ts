@@ -1,13 +1,14 @@
 import type { Article } from '../article/article.ts';
 import { findArticle } from '../db/articles.ts';
 import type { ArticleRow } from '../db/database.ts';
+import { isDataError } from '../db/errors.ts';
 import { settleProcessed } from '../inbox/lifecycle.ts';
 import { readVersion } from '../inbox/read-version.ts';
 import type { Payloads, Source } from '../jobs/payloads.ts';
 import { type Stage, STAGES } from '../jobs/queues.ts';
 import type { PrepareInput } from './article-thread.ts';
+import { Postponed } from './database-wait.ts';
 import { type JobInfo, type Prepared, StageError, type Task, type TaskContext, type TaskResults } from './context.ts';
-import { isDataError } from './batch-writer.ts';
 import { refreshWrite, storeWrite } from './upsert.ts';
 
 /**
@@ -18,7 +19,7 @@ async function retryable<T>(stage: Stage, step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {
-    if (error instanceof StageError) throw error;
+    if (error instanceof StageError || error instanceof Postponed) throw error;
     throw new StageError(stage, error instanceof Error ? error.message : String(error), isDataError(error));
   }
 }
@@ -59,7 +60,7 @@ async function storeFile(source: Source, context: TaskContext, job: JobInfo): Pr
     throw new StageError('validate', `the file has ${read.size} bytes; an article may have at most ${config.maxArticleBytes} (MAX_ARTICLE_BYTES)`, true);
   }
   const ready = await prepared({ bytes: read.bytes, timezone: config.timezone }, context, job);
-  const result = await inStage('upsert', context, () => context.writer.write(storeWrite(source, read.contentHash, job.queuedAt, ready)));
+  const result = await inStage('upsert', context, () => context.database.run(() => context.writer.write(storeWrite(source, read.contentHash, job.queuedAt, ready))));
   if (!source.fromInbox) return result;
   try {
     // The version read shows the file unchanged without reading it again; the content, a copy in failed/.
@@ -89,10 +90,10 @@ function articleOf(row: ArticleRow): Article {
 }
 
 async function reprocess({ articleId }: { articleId: number }, context: TaskContext, job: JobInfo): Promise<TaskResults['article']> {
-  const row = await retryable('dates', () => findArticle(context.db, articleId));
+  const row = await retryable('dates', () => context.database.run(() => findArticle(context.db, articleId)));
   if (!row) return { outcome: 'stale', articleId: null, note: 'the article is no longer stored' };
   const ready = await prepared({ stored: articleOf(row), timezone: context.config.timezone }, context, job);
-  return inStage('upsert', context, () => context.writer.write(refreshWrite(row.id, row.content_hash, ready)));
+  return inStage('upsert', context, () => context.database.run(() => context.writer.write(refreshWrite(row.id, row.content_hash, ready))));
 }
 
 /** One article through all four stages: from its file (or, for `reprocess`, from the database) into Postgres. */

@@ -1,21 +1,12 @@
 import type { Kysely } from 'kysely';
 import { type ArticleWrite, type StoreResult, storeArticles } from '../db/articles.ts';
 import type { Database } from '../db/database.ts';
+import { isDataError } from '../db/errors.ts';
 
 interface Pending {
   write: ArticleWrite;
   resolve(result: StoreResult): void;
   reject(error: unknown): void;
-}
-
-/**
- * An error the database raised because of the data written (SQLSTATE class 22, data exception, or
- * 23, integrity constraint violation): the same article fails the same way on every try. Anything
- * else (a lost connection, a server shutting down) is no article's fault.
- */
-export function isDataError(error: unknown): boolean {
-  const { code, severity } = error as { code?: unknown; severity?: unknown };
-  return typeof severity === 'string' && typeof code === 'string' && /^2[23]/.test(code);
 }
 
 /**

@@ -12,6 +12,7 @@ import type { QueueName, Queues, Stage } from '../jobs/queues.ts';
 import type { Logger } from '../log.ts';
 import type { PrepareInput } from './article-thread.ts';
 import type { BatchWriter } from './batch-writer.ts';
+import type { DatabaseWait } from './database-wait.ts';
 import type { StageCounters } from './stage-counters.ts';
 
 /** An article's mentions and the extractor (with its model version) that found them. */
@@ -34,6 +35,8 @@ export interface TaskContext {
   prepare(input: PrepareInput): Promise<Prepared>;
   /** Writes articles in batches: many articles per transaction. */
   writer: BatchWriter;
+  /** Runs a database step again once Postgres is back, for as long as Postgres is out of reach. */
+  database: DatabaseWait;
   stages: StageCounters;
   log: Logger;
 }

@@ -1,4 +1,4 @@
-import { type Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, type Job, UnrecoverableError, Worker } from 'bullmq';
 import { Piscina } from 'piscina';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
@@ -12,6 +12,7 @@ import { type Logger, onceUntilChanged } from '../log.ts';
 import { processArticle } from './article.ts';
 import type { PrepareInput } from './article-thread.ts';
 import { BatchWriter } from './batch-writer.ts';
+import { DatabaseWait, Postponed } from './database-wait.ts';
 import { type Prepared, StageError, type Task, type TaskContext } from './context.ts';
 import { rescan } from './rescan.ts';
 import { StageCounters } from './stage-counters.ts';
@@ -38,10 +39,15 @@ function parsePayload<Q extends QueueName>(name: Q, data: unknown): Payloads[Q] 
  */
 function processorFor<Q extends QueueName>(name: Q, context: TaskContext) {
   const task = tasks[name] as Task<Q>;
-  return async (job: Job) => {
+  return async (job: Job, token?: string) => {
     try {
       return await task(parsePayload(name, job.data), context, { id: String(job.id), queuedAt: new Date(job.timestamp), attempt: job.attemptsMade });
     } catch (error) {
+      if (error instanceof Postponed) {
+        // Back to the queue as it was, no try used up: the next worker to start takes it.
+        await job.moveToDelayed(Date.now(), token);
+        throw new DelayedError(error.message);
+      }
       if (!(error instanceof StageError)) throw error;
       const lastAttempt = error.final || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
       if (!lastAttempt) throw error;
@@ -87,10 +93,10 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
     throw error;
   });
   const onIdleError = (error: Error) => log.warn('database connection lost; it will be replaced', { error: error.message });
-  const db = createDatabase(config.databaseUrl, { max: 4, onIdleError });
+  const db = createDatabase(config.database, { max: 4, onIdleError });
   // Batches are written one at a time, by statements of the same text each time: one connection
   // that has them prepared.
-  const writes = createDatabase(config.databaseUrl, { max: 1, onIdleError, prepare: true });
+  const writes = createDatabase(config.database, { max: 1, onIdleError, prepare: true });
   const queues = openQueues(config, 'service', onceUntilChanged((error) => log.error('redis error', { error: error.message })));
   const analyze = statisticsKeeper(db, (error) => log.warn('could not refresh the table statistics', { error: error.message }));
   const stages = new StageCounters(queues, config, log);
@@ -100,6 +106,7 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
     queues,
     prepare: (input) => threads.run(input),
     writer: new BatchWriter(writes, config.batchSize, analyze),
+    database: new DatabaseWait(db, log),
     stages,
     log,
   };
@@ -137,6 +144,8 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
   return {
     async close() {
       clearInterval(reschedule);
+      // Articles waiting for Postgres go back to the queue rather than hold up the stop.
+      context.database.close();
       await Promise.all(workers.map((worker) => worker.close()));
       await stages.close();
       await threads.destroy();

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { createDatabase } from '../../src/db/connection.ts';
+import { createDatabase, type DatabaseSettings } from '../../src/db/connection.ts';
 import type { Database } from '../../src/db/database.ts';
 import { useTestEnvironment } from './environment.ts';
 
@@ -8,12 +8,12 @@ import { useTestEnvironment } from './environment.ts';
  * A database of the calling test file's own, with the schema, for the file's tests; dropped after
  * them. With `emptyBeforeEach`, every test starts without articles and entities.
  */
-export function useTestDatabase(options: { emptyBeforeEach?: boolean; connections?: number } = {}): { readonly db: Kysely<Database>; readonly url: string } {
+export function useTestDatabase(options: { emptyBeforeEach?: boolean; connections?: number } = {}): { readonly db: Kysely<Database>; readonly settings: DatabaseSettings } {
   const environment = useTestEnvironment();
   let db: Kysely<Database> | undefined;
   // After the environment's own hooks: made once it exists, destroyed before it goes.
   beforeAll(() => {
-    db = createDatabase(environment.config.databaseUrl, { max: options.connections ?? 4 });
+    db = createDatabase(environment.config.database, { max: options.connections ?? 4 });
   });
   afterAll(async () => {
     await db?.destroy();
@@ -29,8 +29,8 @@ export function useTestDatabase(options: { emptyBeforeEach?: boolean; connection
       if (!db) throw new Error('the test database is made before the tests run');
       return db;
     },
-    get url() {
-      return environment.config.databaseUrl;
+    get settings() {
+      return environment.config.database;
     },
   };
 }

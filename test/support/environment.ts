@@ -42,13 +42,13 @@ export async function createTestEnvironment(overrides: NodeJS.ProcessEnv = {}): 
     ...overrides,
   };
   const config = loadConfig(env);
-  await prepareDatabase(config.databaseUrl);
+  await prepareDatabase(config.database);
   return {
     config,
     env: { ...process.env, ...env },
     dir,
     async cleanup() {
-      await dropDatabase(config.databaseUrl);
+      await dropDatabase(config.database);
       await removeQueueKeys(config.queuePrefix);
       await rm(dir, { recursive: true, force: true });
     },

@@ -21,7 +21,7 @@ export interface RunningPipeline extends TestEnvironment {
   queues: Queues;
   workers: RunningWorkers;
   /** What the workers logged. */
-  log: { lines: string[] };
+  log: Logger & { lines: string[] };
   /** Enqueues a file and waits until it is stored or has failed for good. */
   ingest(file: FileToIngest): Promise<ArticleProgress>;
   close(): Promise<void>;
@@ -34,14 +34,18 @@ export async function settled(queues: Queues, jobId: string): Promise<ArticlePro
   });
 }
 
-/** A test environment with the workers running in this process. */
-export async function startPipeline(overrides: NodeJS.ProcessEnv = {}): Promise<RunningPipeline> {
+/**
+ * A test environment with the workers running in this process. `workersReach` gives the URL by
+ * which the workers reach the database (through a proxy a test controls, say); the test itself and
+ * the clean-up use the direct one.
+ */
+export async function startPipeline(overrides: NodeJS.ProcessEnv = {}, workersReach: (databaseUrl: string) => string = (url) => url): Promise<RunningPipeline> {
   const environment = await createTestEnvironment(overrides);
   const config: Config = environment.config;
   const log = recordingLogger();
-  const workers = await startWorkers(config, log);
+  const workers = await startWorkers({ ...config, database: { ...config.database, url: workersReach(config.database.url) } }, log);
   const queues = openQueues(config, 'command');
-  const db = createDatabase(config.databaseUrl, { max: 2 });
+  const db = createDatabase(config.database, { max: 2 });
   return {
     ...environment,
     db,
