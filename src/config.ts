@@ -85,6 +85,9 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
 
 export class ConfigError extends Error {}
 
+/** Where a URL points, without the user name and password it may carry. */
+export const hostOf = (url: string) => new URL(url).host;
+
 /**
  * Reads the configuration once from the environment. Empty variables count as unset, so
  * `FOO= command` falls back to the default instead of failing on "".

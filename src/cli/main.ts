@@ -1,23 +1,22 @@
 import { Command } from 'commander';
 import { CONNECTION_CLOSED_ERROR_MSG } from 'ioredis/built/utils/index.js';
-import { type Config, ConfigError, loadConfig } from '../config.ts';
+import { type Config, ConfigError, hostOf, loadConfig } from '../config.ts';
 import { countRows } from '../db/articles.ts';
 import { createDatabase } from '../db/connection.ts';
 import { prepareDatabase } from '../db/migrate.ts';
 import { defaultExtractorFor } from '../entities/index.ts';
-import { type EnqueueSummary, enqueueFiles, filesFromArguments, type FileToIngest } from '../jobs/producer.ts';
-import { articleProgress, isSettled } from '../jobs/progress.ts';
-import { openQueues, type Queues } from '../jobs/queues.ts';
+import { openQueues } from '../jobs/queues.ts';
 import { enqueueReprocessing } from '../jobs/reprocess.ts';
 import { scheduleInboxRescan } from '../jobs/scheduler.ts';
 import { readSkipped } from '../jobs/skipped.ts';
 import { readStages } from '../jobs/stage-counts.ts';
 import { readQueueStatus } from '../jobs/status.ts';
 import { watchInbox } from '../jobs/watcher.ts';
-import { createLogger, type Fields, onceUntilChanged } from '../log.ts';
+import { createLogger, onceUntilChanged } from '../log.ts';
 import { startWorkers } from '../workers/runner.ts';
 import { addBenchCommand } from './bench.ts';
 import { addDatesCommand } from './dates.ts';
+import { addIngestCommand, ingest } from './ingest.ts';
 import { addNerCommands } from './ner.ts';
 import { wholeNumber } from './options.ts';
 import { formatStatus } from './status-report.ts';
@@ -49,44 +48,6 @@ function closeOnSignal(close: () => Promise<void>): void {
   process.on('SIGTERM', onSignal);
 }
 
-/** Waits until each article is stored or has failed; returns how many failed. */
-async function awaitArticles(queues: Queues, jobs: { file: FileToIngest; jobId: string }[]): Promise<number> {
-  let failures = 0;
-  for (const { file, jobId } of jobs) {
-    let progress = await articleProgress(queues, jobId);
-    // A job that is no longer found has finished and been cleaned up (completed jobs are kept an hour).
-    while (progress !== undefined && !isSettled(progress)) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      progress = await articleProgress(queues, jobId);
-    }
-    if (progress === undefined) {
-      log.info('done', { file: file.key, note: 'its job record has expired' });
-    } else if (progress.state === 'failed') {
-      failures += 1;
-      log.error('failed', { file: file.key, stage: progress.stage, reason: progress.reason });
-    } else {
-      log.info('stored', { file: file.key, ...(progress.result as Fields) });
-    }
-  }
-  return failures;
-}
-
-/** Enqueues the files behind `paths`; with `wait`, also counts the articles that then failed. */
-async function ingest(config: Config, paths: string[], wait = false): Promise<{ summary: EnqueueSummary; failed: number }> {
-  const queues = openQueues(config, 'command');
-  const jobs: { file: FileToIngest; jobId: string }[] = [];
-  try {
-    const summary = await enqueueFiles(queues, config, await filesFromArguments(paths), (file, { outcome, jobId, reason }) => {
-      if (outcome === 'skipped') log.warn(outcome, { file: file.key, reason });
-      else log.info(outcome, { file: file.key });
-      if (jobId) jobs.push({ file, jobId });
-    });
-    return { summary, failed: wait ? await awaitArticles(queues, jobs) : 0 };
-  } finally {
-    await queues.close();
-  }
-}
-
 async function watch(config: Config) {
   const watchLog = createLogger('watch');
   const queues = openQueues(config, 'service', onceUntilChanged((error) => watchLog.error('redis error', { error: error.message })));
@@ -111,17 +72,7 @@ export function buildProgram(config: () => Config): Command {
       log.info(applied.length > 0 ? `applied ${applied.join(', ')}` : 'schema is up to date');
     });
 
-  program
-    .command('ingest')
-    .description('enqueue article files; a folder stands for every file below it')
-    .argument('<paths...>', 'files or folders')
-    .option('--wait', 'wait until each article is stored or has failed (needs running workers); exit 1 if any failed')
-    .action(async (paths: string[], options: { wait?: boolean }) => {
-      await prepareDatabase(config().database);
-      const { summary, failed } = await ingest(config(), paths, options.wait);
-      log.info('ingest done', summary);
-      if (failed > 0) process.exitCode = 1;
-    });
+  addIngestCommand(program, config);
 
   program
     .command('watch')
@@ -142,7 +93,7 @@ export function buildProgram(config: () => Config): Command {
     .description('the whole service in one process: migrate, ingest the seeds, run the workers and watch the inbox')
     .action(async () => {
       await prepareDatabase(config().database);
-      log.info('seeds', (await ingest(config(), [config().seedsDir])).summary);
+      log.info('seeds', await ingest(config(), [config().seedsDir]));
       const workers = await startWorkers(config(), createLogger('worker'));
       const stopWatching = await watch(config());
       closeOnSignal(async () => {
@@ -202,9 +153,6 @@ function lazyConfig(): () => Config {
   let config: Config | undefined;
   return () => (config ??= loadConfig());
 }
-
-/** Where a URL points, without the user name and password it may carry. */
-const hostOf = (url: string) => new URL(url).host;
 
 /** Names the setting behind a refused connection, which is what the user has to check. */
 function describeError(error: unknown): string {

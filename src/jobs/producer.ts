@@ -26,11 +26,12 @@ export interface FileToIngest {
  * - `skipped`: not a regular file (a symbolic link, FIFO, socket or device): never opened, left where it is;
  * - `gone`: the file disappeared before it could be queued.
  */
-export type EnqueueOutcome = 'enqueued' | 'in-progress' | 'stored' | 'retried' | 'failed' | 'skipped' | 'gone';
+export const ENQUEUE_OUTCOMES = ['enqueued', 'in-progress', 'stored', 'retried', 'failed', 'skipped', 'gone'] as const;
+export type EnqueueOutcome = (typeof ENQUEUE_OUTCOMES)[number];
 export type EnqueueSummary = Record<EnqueueOutcome, number>;
 
 export function emptySummary(): EnqueueSummary {
-  return { enqueued: 0, 'in-progress': 0, stored: 0, retried: 0, failed: 0, skipped: 0, gone: 0 };
+  return Object.fromEntries(ENQUEUE_OUTCOMES.map((outcome) => [outcome, 0])) as EnqueueSummary;
 }
 
 export interface Enqueued {
