@@ -37,7 +37,7 @@ describe('the command line', () => {
     await client.connect();
     try {
       const tables = await client.query("select tablename from pg_tables where schemaname = 'public' order by 1");
-      expect(tables.rows.map((row) => row.tablename)).toEqual(['article', 'entity', 'entity_alias', 'kysely_migration', 'kysely_migration_lock', 'mention', 'time_expression']);
+      expect(tables.rows.map((row) => row.tablename)).toEqual(['article', 'entity', 'entity_alias', 'intake', 'kysely_migration', 'kysely_migration_lock', 'mention', 'time_expression']);
     } finally {
       await client.end();
       const admin = new URL(url);

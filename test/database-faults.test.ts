@@ -37,7 +37,7 @@ async function enqueueArticles(name: string, count: number): Promise<string[]> {
   for (let i = 0; i < count; i++) {
     const file = path.join(pipeline.dir, `${name}-${i}.txt`);
     await writeFile(file, ` date 2024-03-0${i + 1}\nMark Rutte sprak in Den Haag met de pers (${name} ${i}).\n`);
-    const { jobId } = await enqueueFile(pipeline.queues, pipeline.config, { path: file, key: file, fromInbox: false, root: pipeline.dir });
+    const { jobId } = await enqueueFile(pipeline, { path: file, key: file, fromInbox: false, root: pipeline.dir });
     jobIds.push(jobId!);
   }
   return jobIds;

@@ -22,7 +22,7 @@ describe('a watched inbox', () => {
   beforeAll(async () => {
     pipeline = await startPipeline({ MAX_ARTICLE_BYTES: '20000' });
     inbox = pipeline.config.inbox;
-    watcher = await watchInbox(pipeline.queues, pipeline.config, recordingLogger());
+    watcher = await watchInbox(pipeline, recordingLogger());
   });
   afterAll(async () => {
     await watcher?.close();

@@ -18,7 +18,7 @@ describe('a worker killed mid-job', () => {
     try {
       const folder = path.join(environment.dir, 'articles');
       await writeArticles(folder, ARTICLES, 7);
-      for (const file of await filesFromArguments([folder])) await enqueueFile(queues, config, file);
+      for (const file of await filesFromArguments([folder])) await enqueueFile({ queues, config, db }, file);
       const stored = async () => Number((await db.selectFrom('article').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
       const first = spawnCli(['worker'], environment.env);

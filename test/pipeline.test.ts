@@ -130,7 +130,7 @@ describe('failures', () => {
     const first = await pipeline.ingest({ path: file, key: file, fromInbox: false, root: path.dirname(file) });
     expect(first).toMatchObject({ stage: 'validate', state: 'failed', reason: expect.stringMatching(/^line 1: found "geen kop"/) });
     const [again] = await filesFromArguments([file]);
-    const { outcome, jobId } = await enqueueFile(pipeline.queues, pipeline.config, again!);
+    const { outcome, jobId } = await enqueueFile(pipeline, again!);
     expect(outcome).toBe('retried');
     const job = await pipeline.queues.article.getJob(jobId!);
     await waitFor('the retry to fail again', async () => (await job!.getState()) === 'failed' && (await pipeline.queues.article.getJob(jobId!))!.attemptsMade === 2);
@@ -149,7 +149,7 @@ describe('idempotency', () => {
   it('stores the same content once: the same file again, touched, or a copy under another name', async () => {
     const before = await tableCounts();
     const [seed] = await filesFromArguments([SEED_2023]);
-    expect(await enqueueFile(pipeline.queues, pipeline.config, seed!)).toMatchObject({ outcome: 'stored' });
+    expect(await enqueueFile(pipeline, seed!)).toMatchObject({ outcome: 'stored' });
 
     const dir = path.join(pipeline.dir, 'again');
     await mkdir(dir, { recursive: true });

@@ -25,7 +25,7 @@ describe('graceful shutdown', () => {
       for (let i = 0; i < ARTICLES; i++) {
         await writeFile(path.join(folder, `article-${i}.txt`), `${seed.repeat(1 + (i % 4))}\n\nBericht ${i} uit Genève.`);
       }
-      for (const file of await filesFromArguments([folder])) await enqueueFile(queues, config, file);
+      for (const file of await filesFromArguments([folder])) await enqueueFile({ queues, config, db }, file);
 
       const worker = spawnCli(['worker'], environment.env);
       const stored = () =>

@@ -56,7 +56,7 @@ describe('inbox entries that are not regular files', () => {
     await new Promise<void>((resolve) => server.listen(path.join(dir, 'socket.txt'), resolve));
     if (process.getuid?.() === 0) execFileSync('mknod', [path.join(dir, 'null.txt'), 'c', '1', '3']);
 
-    watcher = await watchInbox(pipeline.queues, pipeline.config, recordingLogger());
+    watcher = await watchInbox(pipeline, recordingLogger());
     await writeFile(path.join(dir, 'good.txt'), article('Mark Rutte'));
     await writeFile(path.join(dir, 'feed', 'nested.txt'), article('Sigrid Kaag'));
   });

@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { type Config, hostOf } from '../config.ts';
+import { createDatabase } from '../db/connection.ts';
 import { prepareDatabase } from '../db/migrate.ts';
 import { watchConsumers } from '../jobs/consumers.ts';
-import { ENQUEUE_OUTCOMES, type EnqueueOutcome, enqueueFiles, filesFromArguments, type FileToIngest } from '../jobs/producer.ts';
+import { ENQUEUE_OUTCOMES, type EnqueueOutcome, enqueueFiles, filesFromArguments, type FileToIngest, type Producer } from '../jobs/producer.ts';
 import { type ArticleProgress, articleProgress, isSettled } from '../jobs/progress.ts';
 import { openQueues, type Queues } from '../jobs/queues.ts';
 import { createLogger, type Fields } from '../log.ts';
@@ -66,10 +67,10 @@ async function reportSettledJobs(queues: Queues, awaited: Map<string, Awaited>, 
  * are looked at while files are still being queued: a completed job's record is kept only so long
  * (an hour, the last thousand), and a large folder is queued a window at a time.
  */
-async function enqueueAndAwait(queues: Queues, config: Config, files: FileToIngest[]): Promise<Record<FinalOutcome, number>> {
+async function enqueueAndAwait(producer: Producer, files: FileToIngest[]): Promise<Record<FinalOutcome, number>> {
   const report = new Report(FINAL_OUTCOMES);
   const awaited = new Map<string, Awaited>();
-  const enqueueing = enqueueFiles(queues, config, files, (file, { outcome, jobId, reason }) => {
+  const enqueueing = enqueueFiles(producer, files, (file, { outcome, jobId, reason }) => {
     if (outcome === 'skipped' || outcome === 'gone') report.print(outcome, file, { reason });
     else awaited.set(jobId!, { file, earlier: outcome === 'stored' });
   });
@@ -78,15 +79,15 @@ async function enqueueAndAwait(queues: Queues, config: Config, files: FileToInge
     if (enqueued) await sleep(POLL_MS);
     // Wakes as soon as the queueing ends, and fails as soon as it fails.
     else enqueued = await Promise.race([enqueueing.then(() => true), sleep(POLL_MS, false)]);
-    await reportSettledJobs(queues, awaited, report);
+    await reportSettledJobs(producer.queues, awaited, report);
   }
   return report.counts;
 }
 
 /** Queues the files, printing what became of each on the queue; returns how many had each outcome. */
-async function enqueueOnly(queues: Queues, config: Config, files: FileToIngest[]): Promise<Record<EnqueueOutcome, number>> {
+async function enqueueOnly(producer: Producer, files: FileToIngest[]): Promise<Record<EnqueueOutcome, number>> {
   const report = new Report(ENQUEUE_OUTCOMES);
-  await enqueueFiles(queues, config, files, (file, { outcome, reason }) => report.print(outcome, file, { reason }));
+  await enqueueFiles(producer, files, (file, { outcome, reason }) => report.print(outcome, file, { reason }));
   return report.counts;
 }
 
@@ -101,6 +102,7 @@ export async function ingest(
   options: { wait?: boolean; watchWorkers?: boolean } = {},
 ): Promise<Record<EnqueueOutcome, number> | Record<FinalOutcome, number>> {
   const queues = openQueues(config, 'command');
+  const db = createDatabase(config.database, { max: 1 });
   const stopWatching = options.watchWorkers
     ? watchConsumers(queues.article, () =>
         log.warn(`no worker is consuming the article queue (prefix ${config.queuePrefix} at ${hostOf(config.redisUrl)}); start one with \`news-ingest worker\``),
@@ -108,10 +110,11 @@ export async function ingest(
     : async () => {};
   try {
     const files = await filesFromArguments(paths);
-    return await (options.wait ? enqueueAndAwait(queues, config, files) : enqueueOnly(queues, config, files));
+    const producer = { queues, config, db };
+    return await (options.wait ? enqueueAndAwait(producer, files) : enqueueOnly(producer, files));
   } finally {
     await stopWatching();
-    await queues.close();
+    await Promise.all([queues.close(), db.destroy()]);
   }
 }
 

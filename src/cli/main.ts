@@ -14,6 +14,7 @@ import { readQueueStatus } from '../jobs/status.ts';
 import { watchInbox } from '../jobs/watcher.ts';
 import { createLogger, onceUntilChanged } from '../log.ts';
 import { startWorkers } from '../workers/runner.ts';
+import { addAuditCommand } from './audit.ts';
 import { addBenchCommand } from './bench.ts';
 import { addDatesCommand } from './dates.ts';
 import { addIngestCommand, ingest } from './ingest.ts';
@@ -51,11 +52,12 @@ function closeOnSignal(close: () => Promise<void>): void {
 async function watch(config: Config) {
   const watchLog = createLogger('watch');
   const queues = openQueues(config, 'service', onceUntilChanged((error) => watchLog.error('redis error', { error: error.message })));
+  const db = createDatabase(config.database, { max: 2, onIdleError: (error) => watchLog.warn('database connection lost; it will be replaced', { error: error.message }) });
   await scheduleInboxRescan(queues, config);
-  const watcher = await watchInbox(queues, config, watchLog);
+  const watcher = await watchInbox({ queues, config, db }, watchLog);
   return async () => {
     await watcher.close();
-    await queues.close();
+    await Promise.all([queues.close(), db.destroy()]);
   };
 }
 
@@ -73,11 +75,15 @@ export function buildProgram(config: () => Config): Command {
     });
 
   addIngestCommand(program, config);
+  addAuditCommand(program, config);
 
   program
     .command('watch')
     .description('enqueue each file dropped into the inbox once it is completely written')
-    .action(async () => closeOnSignal(await watch(config())));
+    .action(async () => {
+      await prepareDatabase(config().database);
+      closeOnSignal(await watch(config()));
+    });
 
   program
     .command('worker')

@@ -5,6 +5,7 @@ import type { TimeExpression } from '../dates/timex/find.ts';
 import type { Mention } from '../entities/entity.ts';
 import type { ArticleRow, Database } from './database.ts';
 import { ENTITY_LOCK, removeDerived, writeMentions } from './entities.ts';
+import { recordStored } from './intake.ts';
 import { insertTimeExpressions } from './time-expressions.ts';
 import { insertRows, type TypedColumn, unnestRows } from './unnest.ts';
 
@@ -23,6 +24,8 @@ export interface StoredArticle extends Derived {
   sourceModifiedAt: Date;
   /** When the file was put on the queue: the pipeline's latency is `ingested_at - queued_at`. */
   queuedAt?: Date;
+  /** The job that took the file: its intake record is settled in the same transaction. */
+  jobId?: string;
   article: Article;
 }
 
@@ -78,6 +81,12 @@ async function writeBatch(trx: Trx, writes: readonly ArticleWrite[]): Promise<St
     results[index] = { outcome, articleId };
     if (outcome === 'inserted' || outcome === 'updated') written.push({ index, articleId: articleId!, replaces: outcome === 'updated' });
   }
+  await recordStored(
+    trx,
+    stores.flatMap(({ write, index }) =>
+      write.jobId === undefined ? [] : [{ jobId: write.jobId, outcome: results[index]!.outcome === 'stale' ? 'superseded' : 'stored', contentHash: write.contentHash }],
+    ),
+  );
   const refreshed = await refreshArticles(trx, refreshes);
   for (const { index, articleId } of refreshed.written) {
     results[index] = { outcome: 'reprocessed', articleId };

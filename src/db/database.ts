@@ -101,8 +101,38 @@ export interface TimeExpressionTable {
   last_day: string | null;
 }
 
+/** What became of a file version taken from the inbox or given to `ingest`. */
+export type IntakeOutcome = 'stored' | 'failed' | 'superseded' | 'gone';
+
+/**
+ * A file version the producers took, recorded before its job was queued (the job id derives from
+ * its path and version), with what became of it once its job settled: null while under way.
+ */
+export interface IntakeTable {
+  job_id: string;
+  /** The article's identity: `inbox/<path>` or the absolute path of a file given to `ingest`. */
+  source_key: string;
+  /** Where the file was when it was taken. */
+  path: string;
+  from_inbox: boolean;
+  size: number;
+  taken_at: ColumnType<Date, Date | undefined, never>;
+  /**
+   * `superseded`: the file changed before it was read (the newer version was taken on its own), or a
+   * newer version of it was already stored; `gone`: removed, or replaced by what is not a regular file, before it was read.
+   */
+  outcome: IntakeOutcome | null;
+  /** The content stored: the article's `content_hash`. */
+  content_hash: string | null;
+  /** For a failure: the stage and why. */
+  stage: string | null;
+  reason: string | null;
+  settled_at: Date | null;
+}
+
 export interface Database {
   article: ArticleTable;
+  intake: IntakeTable;
   entity: EntityTable;
   entity_alias: EntityAliasTable;
   mention: MentionTable;

@@ -9,6 +9,7 @@ import * as queuedAt from './migrations/0004_article_queued_at.ts';
 import * as setBasedCascades from './migrations/0005_set_based_cascades.ts';
 import * as unfilteredText from './migrations/0006_no_statistics_for_unfiltered_text.ts';
 import * as sourceEncoding from './migrations/0007_article_source_encoding.ts';
+import * as intake from './migrations/0008_intake.ts';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 const migrations: Record<string, Migration> = {
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '0005_set_based_cascades': setBasedCascades,
   '0006_no_statistics_for_unfiltered_text': unfilteredText,
   '0007_article_source_encoding': sourceEncoding,
+  '0008_intake': intake,
 };
 
 const DUPLICATE_DATABASE = '42P04';

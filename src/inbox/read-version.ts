@@ -5,8 +5,8 @@ export type VersionRead =
   | { found: 'version'; bytes: Buffer; contentHash: string }
   /** Larger than the limit: never read. */
   | { found: 'too large'; size: number }
-  /** Changed since the job was made (a newer job carries it), gone, or no longer a regular file. */
-  | { found: 'other'; why: string };
+  /** Changed since the job was made (a newer job carries it), or gone: removed, or no longer a regular file. */
+  | { found: 'other'; became: 'changed' | 'gone'; why: string };
 
 /**
  * Reads the version of `file` a job was made for. A file that is not that version any more is not
@@ -17,20 +17,20 @@ export async function readVersion(file: string, root: string, version: FileVersi
   try {
     opened = await openRegularFile(file, root);
   } catch (error) {
-    if (error instanceof NotARegularFileError) return { found: 'other', why: error.message };
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { found: 'other', why: 'the file is gone' };
+    if (error instanceof NotARegularFileError) return { found: 'other', became: 'gone', why: error.message };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { found: 'other', became: 'gone', why: 'the file is gone' };
     throw error;
   }
   try {
     const { stats, handle } = opened;
     if (!isVersion(stats, version)) {
-      return { found: 'other', why: 'the file has changed since it was queued; its new version is queued on its own' };
+      return { found: 'other', became: 'changed', why: 'the file has changed since it was queued; its new version is queued on its own' };
     }
     if (version.size > maxBytes) return { found: 'too large', size: version.size };
     const bytes = await readAtMost(handle, version.size);
     // Still the same after reading: a writer that went on meanwhile makes a newer version.
     const after = await handle.stat({ bigint: true });
-    if (!isVersion(after, version)) return { found: 'other', why: 'the file changed while it was read; its new version is queued on its own' };
+    if (!isVersion(after, version)) return { found: 'other', became: 'changed', why: 'the file changed while it was read; its new version is queued on its own' };
     return { found: 'version', bytes, contentHash: sha256(bytes) };
   } finally {
     await opened.handle.close();

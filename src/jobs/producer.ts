@@ -1,6 +1,9 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { recordTaken, type TakenFile } from '../db/intake.ts';
 import { isUnfinishedName, type Listing, listEntriesUnder } from '../inbox/files.ts';
 import { settleFailed, settleProcessed, sha256 } from '../inbox/lifecycle.ts';
 import { kindOf, NotARegularFileError } from '../inbox/safe-fs.ts';
@@ -56,9 +59,35 @@ async function fileAway(settle: () => Promise<unknown>): Promise<string | undefi
   }
 }
 
+/** What a producer works with: the queues, the settings, and the database that records what it takes. */
+export interface Producer {
+  queues: Queues;
+  config: Config;
+  db: Kysely<Database>;
+}
+
+/** A file version to queue: its job's id and the job's payload. */
+interface Taking {
+  jobId: string;
+  source: Source;
+}
+
+const takenFile = ({ jobId, source }: Taking): TakenFile => ({ jobId, sourceKey: source.key, path: source.path, fromInbox: source.fromInbox, size: source.size });
+
+/**
+ * Records the versions as taken, then queues their jobs: Redis never holds a job that Postgres has
+ * no record of, so `audit` knows of every file accepted, whatever becomes of its job.
+ */
+async function take({ queues, db }: Producer, taking: readonly Taking[]): Promise<void> {
+  if (taking.length === 0) return;
+  await recordTaken(db, taking.map(takenFile));
+  await queues.article.addBulk(taking.map(({ jobId, source }) => ({ name: 'article', data: { source } satisfies Payloads['article'], opts: { jobId } })));
+}
+
 /** What a job already made of this very file, if one did. */
-async function settleWithExistingJob(queues: Queues, config: Config, file: FileToIngest, jobId: string): Promise<Omit<Enqueued, 'jobId'> | undefined> {
-  const existing = await articleProgress(queues, jobId);
+async function settleWithExistingJob(producer: Producer, file: FileToIngest, taking: Taking): Promise<Omit<Enqueued, 'jobId'> | undefined> {
+  const { queues, config } = producer;
+  const existing = await articleProgress(queues, taking.jobId);
   if (!existing) return undefined;
   if (existing.state === 'completed') {
     // Stored, but the file is still here (processed/ could not be written then): move it now.
@@ -70,19 +99,20 @@ async function settleWithExistingJob(queues: Queues, config: Config, file: FileT
     const stage = existing.stage ?? 'validate';
     return { outcome: 'failed', reason: await fileAway(() => settleFailed(config.inbox, file, stage, existing.reason ?? 'the job failed')) };
   }
-  // Asking again for a file given to `ingest` is asking for another try.
-  await (await queues.article.getJob(jobId))?.retry('failed');
+  // Asking again for a file given to `ingest` is asking for another try: taken again, under way again.
+  await recordTaken(producer.db, [takenFile(taking)]);
+  await (await queues.article.getJob(taking.jobId))?.retry('failed');
   return { outcome: 'retried' };
 }
 
 /**
- * Puts one file on the article queue. The job carries where the file is and which version was seen
- * (size and change time), not its content: the worker reads the file. The job id is derived from
- * the path and that version, so the watcher and the scheduled rescan never queue the same drop
- * twice, while a file dropped again, edited, or moved back from failed/ is a new job. Only regular
- * files are queued (`lstat`: a link is never followed).
+ * What to do with one file: queue it (a new version), or what is already known of it. The job
+ * carries where the file is and which version was seen (size and change time), not its content: the
+ * worker reads the file. The job id is derived from the path and that version, so the watcher and
+ * the scheduled rescan never queue the same drop twice, while a file dropped again, edited, or moved
+ * back from failed/ is a new job. Only regular files are queued (`lstat`: a link is never followed).
  */
-export async function enqueueFile(queues: Queues, config: Config, file: FileToIngest): Promise<Enqueued> {
+async function inspect(producer: Producer, file: FileToIngest): Promise<Enqueued | Taking> {
   const info = await lstat(file.path, { bigint: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
     throw error;
@@ -90,10 +120,6 @@ export async function enqueueFile(queues: Queues, config: Config, file: FileToIn
   if (!info) return { outcome: 'gone' };
   if (!info.isFile()) return { outcome: 'skipped', reason: new NotARegularFileError(file.path, kindOf(info)).message };
   const jobId = sha256(`${file.path}\0${info.dev}\0${info.ino}\0${info.ctimeNs}\0${info.size}`).slice(0, 40);
-
-  const settled = await settleWithExistingJob(queues, config, file, jobId);
-  if (settled) return { ...settled, jobId };
-
   const source: Source = {
     key: file.key,
     path: file.path,
@@ -103,12 +129,21 @@ export async function enqueueFile(queues: Queues, config: Config, file: FileToIn
     changedAt: String(info.ctimeNs),
     modifiedAt: new Date(Number(info.mtimeMs)).toISOString(),
   };
-  const payload: Payloads['article'] = { source };
-  await queues.article.add('article', payload, { jobId });
-  return { outcome: 'enqueued', jobId };
+  const settled = await settleWithExistingJob(producer, file, { jobId, source });
+  return settled ? { ...settled, jobId } : { jobId, source };
 }
 
-/** Files queued at a time: their look-ups and additions travel to Redis together. */
+const isTaking = (inspected: Enqueued | Taking): inspected is Taking => 'source' in inspected;
+
+/** Puts one file on the article queue, unless a job already carries this very version (see {@link inspect}). */
+export async function enqueueFile(producer: Producer, file: FileToIngest): Promise<Enqueued> {
+  const inspected = await inspect(producer, file);
+  if (!isTaking(inspected)) return inspected;
+  await take(producer, [inspected]);
+  return { outcome: 'enqueued', jobId: inspected.jobId };
+}
+
+/** Files queued at a time: their look-ups, their record and their jobs travel together. */
 const CHUNK = 100;
 
 /** Whether fewer jobs than QUEUE_WINDOW wait or run: a large backlog stays on disk, not in Redis. */
@@ -131,12 +166,12 @@ async function roomInQueue(queues: Queues, config: Config): Promise<void> {
  * instead of waiting (the rescan: the next one goes on), and the files not looked at are not counted.
  */
 export async function enqueueFiles(
-  queues: Queues,
-  config: Config,
+  producer: Producer,
   files: readonly FileToIngest[],
   onEach: (file: FileToIngest, enqueued: Enqueued) => void | Promise<void>,
   untilFull = false,
 ): Promise<EnqueueSummary> {
+  const { queues, config } = producer;
   const summary = emptySummary();
   for (let start = 0; start < files.length; start += CHUNK) {
     if (!(await hasRoom(queues, config))) {
@@ -144,7 +179,9 @@ export async function enqueueFiles(
       await roomInQueue(queues, config);
     }
     const chunk = files.slice(start, start + CHUNK);
-    const results = await Promise.all(chunk.map((file) => enqueueFile(queues, config, file)));
+    const inspected = await Promise.all(chunk.map((file) => inspect(producer, file)));
+    await take(producer, inspected.filter(isTaking));
+    const results = inspected.map((entry): Enqueued => (isTaking(entry) ? { outcome: 'enqueued', jobId: entry.jobId } : entry));
     for (const [i, result] of results.entries()) {
       summary[result.outcome] += 1;
       await onEach(chunk[i]!, result);

@@ -1,10 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import type { Config } from '../config.ts';
 import { fileStates, isInboxCandidate, listInbox } from '../inbox/files.ts';
 import { watchFolders } from '../inbox/watch-folders.ts';
 import type { Logger } from '../log.ts';
-import { enqueueFiles, inboxFile } from './producer.ts';
-import type { Queues } from './queues.ts';
+import { enqueueFiles, inboxFile, type Producer } from './producer.ts';
 import { recordSkipped } from './skipped.ts';
 
 export interface InboxWatcher {
@@ -24,7 +22,8 @@ const ROUND = 200;
  * bring that folder's files in); they and other entries that are not regular files are reported
  * and left alone.
  */
-export async function watchInbox(queues: Queues, config: Config, log: Logger): Promise<InboxWatcher> {
+export async function watchInbox(producer: Producer, log: Logger): Promise<InboxWatcher> {
+  const { queues, config } = producer;
   await mkdir(config.inbox.dir, { recursive: true });
   const noted = new Set<string>();
   let closed = false;
@@ -44,7 +43,7 @@ export async function watchInbox(queues: Queues, config: Config, log: Logger): P
       if (states.get(file) === 'changing') noted.add(file);
     }
     const files = round.filter((file) => states.get(file) === 'settled').map((file) => inboxFile(config, file));
-    await enqueueFiles(queues, config, files, async (file, { outcome, reason }) => {
+    await enqueueFiles(producer, files, async (file, { outcome, reason }) => {
       if (outcome !== 'skipped') return reason ? log.error(`${outcome}, but not moved`, { file: file.path, reason }) : log.info(outcome, { file: file.path });
       await recordSkipped(queues, config, [{ file: file.key, reason: reason ?? 'not a regular file' }]);
       log.warn('skipped', { file: file.path, reason });

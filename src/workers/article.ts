@@ -2,6 +2,7 @@ import type { Article } from '../article/article.ts';
 import { findArticle } from '../db/articles.ts';
 import type { ArticleRow } from '../db/database.ts';
 import { isDataError } from '../db/errors.ts';
+import { recordSettled } from '../db/intake.ts';
 import { settleProcessed } from '../inbox/lifecycle.ts';
 import { readVersion } from '../inbox/read-version.ts';
 import type { Payloads, Source } from '../jobs/payloads.ts';
@@ -55,12 +56,15 @@ async function prepared(input: PrepareInput, context: TaskContext, job: JobInfo)
 async function storeFile(source: Source, context: TaskContext, job: JobInfo): Promise<TaskResults['article']> {
   const { config } = context;
   const read = await retryable('validate', () => readVersion(source.path, source.root, source, config.maxArticleBytes));
-  if (read.found === 'other') return { outcome: 'stale', articleId: null, note: read.why };
+  if (read.found === 'other') {
+    await retryable('validate', () => context.database.run(() => recordSettled(context.db, job.id, read.became === 'changed' ? 'superseded' : 'gone', null, read.why)));
+    return { outcome: 'stale', articleId: null, note: read.why };
+  }
   if (read.found === 'too large') {
     throw new StageError('validate', `the file has ${read.size} bytes; an article may have at most ${config.maxArticleBytes} (MAX_ARTICLE_BYTES)`, true);
   }
   const ready = await prepared({ bytes: read.bytes, timezone: config.timezone }, context, job);
-  const result = await inStage('upsert', context, () => context.database.run(() => context.writer.write(storeWrite(source, read.contentHash, job.queuedAt, ready))));
+  const result = await inStage('upsert', context, () => context.database.run(() => context.writer.write(storeWrite(source, read.contentHash, job, ready))));
   if (!source.fromInbox) return result;
   try {
     // The version read shows the file unchanged without reading it again; the content, a copy in failed/.

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { createDatabase } from '../db/connection.ts';
 import { statisticsKeeper } from '../db/statistics.ts';
+import { recordSettled } from '../db/intake.ts';
 import { settleFailed } from '../inbox/lifecycle.ts';
 import { type Payloads, payloadSchemas, sourceSchema } from '../jobs/payloads.ts';
 import { openQueues, QUEUE_NAMES, type QueueName, redisConnection } from '../jobs/queues.ts';
@@ -56,6 +57,8 @@ function processorFor<Q extends QueueName>(name: Q, context: TaskContext) {
       await job.updateProgress({ failedIn: error.stage });
       // The source is read from the raw job data: the payload as a whole may be what failed.
       const source = sourceSchema.safeParse((job.data as { source?: unknown } | undefined)?.source).data;
+      // Recorded before the file is filed away: the failure and its reason outlive the job.
+      if (source) await context.database.run(() => recordSettled(context.db, String(job.id), 'failed', error.stage, error.message));
       if (source?.fromInbox) {
         // Only the version this job was made for: an edited file is a newer version with a job of its own.
         await settleFailed(context.config.inbox, { path: source.path, version: source }, error.stage, error.message).catch((moveError: Error) =>

@@ -1,18 +1,19 @@
 import type { ArticleWrite } from '../db/articles.ts';
 import type { Source } from '../jobs/payloads.ts';
-import type { Prepared } from './context.ts';
+import type { JobInfo, Prepared } from './context.ts';
 
 type Ready = Extract<Prepared, { ok: true }>;
 
 /** The write that stores a prepared article from its file. */
-export function storeWrite(source: Source, contentHash: string, queuedAt: Date, prepared: Ready): ArticleWrite {
+export function storeWrite(source: Source, contentHash: string, job: JobInfo, prepared: Ready): ArticleWrite {
   const { article, published, timeExpressions, mentions, extractor } = prepared;
   return {
     kind: 'store',
     sourceKey: source.key,
     contentHash,
     sourceModifiedAt: new Date(source.modifiedAt),
-    queuedAt,
+    queuedAt: job.queuedAt,
+    jobId: job.id,
     article,
     published,
     timeExpressions,

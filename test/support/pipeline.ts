@@ -53,7 +53,7 @@ export async function startPipeline(overrides: NodeJS.ProcessEnv = {}, workersRe
     workers,
     log,
     async ingest(file) {
-      const { jobId } = await enqueueFile(queues, config, file);
+      const { jobId } = await enqueueFile({ queues, config, db }, file);
       if (!jobId) throw new Error(`${file.path} was not enqueued`);
       return settled(queues, jobId);
     },

@@ -1,0 +1,72 @@
+import { copyFile, mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordTaken } from '../src/db/intake.ts';
+import { inboxFile } from '../src/jobs/producer.ts';
+import { runCli } from './support/cli.ts';
+import { REPO_ROOT } from './support/environment.ts';
+import { type RunningPipeline, startPipeline } from './support/pipeline.ts';
+
+const SEED = path.join(REPO_ROOT, 'seeds/003_93b1d2fb4bde249c.txt');
+
+let pipeline: RunningPipeline;
+beforeAll(async () => {
+  pipeline = await startPipeline();
+  await mkdir(pipeline.config.inbox.dir, { recursive: true });
+});
+afterAll(async () => {
+  await pipeline?.close();
+});
+
+const runAudit = async () => {
+  const result = await runCli(['audit', '--json'], pipeline.env);
+  return { code: result.code, report: JSON.parse(result.stdout) };
+};
+
+describe('audit', () => {
+  it('accounts for every file taken: stored, failed with its reason, or replaced by a newer version of itself', async () => {
+    const { inbox } = pipeline.config;
+    await copyFile(SEED, path.join(inbox.dir, 'good.txt'));
+    await writeFile(path.join(inbox.dir, 'bad.txt'), 'geen kop');
+    const edited = path.join(pipeline.dir, 'edited.txt');
+    await writeFile(edited, ' date 2024-05 Eerste versie over Rotterdam.');
+    const given = { path: edited, key: edited, fromInbox: false, root: pipeline.dir };
+    expect(await pipeline.ingest(inboxFile(pipeline.config, path.join(inbox.dir, 'good.txt')))).toMatchObject({ state: 'completed' });
+    expect(await pipeline.ingest(inboxFile(pipeline.config, path.join(inbox.dir, 'bad.txt')))).toMatchObject({ state: 'failed' });
+    expect(await pipeline.ingest(given)).toMatchObject({ state: 'completed' });
+    await writeFile(edited, ' date 2024-05 Tweede versie over Rotterdam en Utrecht.');
+    expect(await pipeline.ingest(given)).toMatchObject({ state: 'completed' });
+
+    const { code, report } = await runAudit();
+    expect(report).toMatchObject({ taken: 4, settled: { stored: 3, failed: 1 }, unaccounted: [] });
+    expect(code).toBe(0);
+    const failure = await pipeline.db.selectFrom('intake').select(['stage', 'reason']).where('source_key', '=', 'inbox/bad.txt').executeTakeFirstOrThrow();
+    expect(failure).toMatchObject({ stage: 'validate', reason: expect.stringMatching(/^line 1: found "geen kop"/) });
+  });
+
+  it('fails, naming the file, when a stored article is deleted behind its back', async () => {
+    await pipeline.db.deleteFrom('article').where('source_key', '=', 'inbox/good.txt').execute();
+    const { code, report } = await runAudit();
+    expect(code).toBe(1);
+    expect(report.unaccounted).toEqual([expect.objectContaining({ file: 'inbox/good.txt', why: expect.stringMatching(/which no article holds any more$/) })]);
+    const text = await runCli(['audit'], pipeline.env);
+    expect(text.stdout).toMatch(/^unaccounted +1 +listed below$/m);
+    expect(text.stdout).toMatch(/^unaccounted: inbox\/good\.txt \(taken .*\): stored as content [0-9a-f]{64}, which no article holds any more$/m);
+  });
+
+  it('counts an inbox file whose job was lost as waiting in the inbox, and a lost file given to ingest as unaccounted', async () => {
+    await pipeline.db.deleteFrom('intake').execute();
+    const waiting = path.join(pipeline.config.inbox.dir, 'waiting.txt');
+    await writeFile(waiting, ' date 2024-06 Nog niet opgepakt.');
+    const vanished = path.join(pipeline.dir, 'vanished.txt');
+    // Taken, but their jobs never reached Redis (a Redis that restarted without its data).
+    await recordTaken(pipeline.db, [
+      { jobId: 'lost-inbox-job', sourceKey: 'inbox/waiting.txt', path: waiting, fromInbox: true, size: 10 },
+      { jobId: 'lost-ingest-job', sourceKey: vanished, path: vanished, fromInbox: false, size: 10 },
+    ]);
+    const { code, report } = await runAudit();
+    expect(report.underWay).toMatchObject({ 'in the inbox': 1, 'in a queue': 0 });
+    expect(report.unaccounted).toEqual([expect.objectContaining({ file: vanished, why: expect.stringMatching(/job is lost, no article holds it/) })]);
+    expect(code).toBe(1);
+  });
+});
