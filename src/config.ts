@@ -85,6 +85,9 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
 
 export class ConfigError extends Error {}
 
+/** A connection string as it may be shown: its password, if any, replaced by `***`. */
+export const withoutPassword = (value: string) => value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*:)[^/@]*@/i, '$1***@');
+
 /** Where a URL points, without the user name and password it may carry. */
 export const hostOf = (url: string) => new URL(url).host;
 
@@ -98,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const lines = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `  ${name}=${JSON.stringify(env[name])}: ${issue.message}`;
+      return `  ${name}=${JSON.stringify(withoutPassword(env[name] ?? ''))}: ${issue.message}`;
     });
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
   }
