@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { appendFile, copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSkipped } from '../src/jobs/skipped.ts';
 import { type InboxWatcher, watchInbox } from '../src/jobs/watcher.ts';
 import { REPO_ROOT, waitFor } from './support/environment.ts';
 import { recordingLogger, type RunningPipeline, startPipeline } from './support/pipeline.ts';
@@ -76,6 +77,8 @@ describe('a watched inbox', () => {
     await settledIn(inbox.processedDir, 'feed/one.txt');
     await settledIn(inbox.processedDir, 'two.txt');
     expect(await articleCount(pipeline)).toBe(before + 1);
+    // The new folder is watched, not taken for an entry to leave alone.
+    expect((await readSkipped(pipeline.queues, pipeline.config, 10)).entries).toEqual([]);
   });
 
   it('waits until a file is completely written', async () => {

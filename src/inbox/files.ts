@@ -33,49 +33,62 @@ export interface SkippedEntry {
   kind: Exclude<EntryKind, 'file' | 'directory'>;
 }
 
+/** An entry found below a folder: a regular file, or one to report and leave alone. */
+export type FoundEntry = { path: string; kind: 'file' } | SkippedEntry;
+
+/**
+ * The regular files below `dir`, at any depth, and the entries that are not (links, FIFOs, sockets,
+ * devices), one at a time: a folder's names are read a few at a time (`opendir`), never held all at
+ * once, so a folder of a million files costs what a folder of ten does. Names come in the folder's
+ * own order (not sorted), each folder's entries where the folder is met (depth first, one open
+ * folder per level). Links are never followed, not even to folders; `include` decides which paths
+ * are looked at (and which folders are entered). None when `dir` does not exist. An entry added or
+ * removed while the walk runs may or may not be met; every other one is met once.
+ */
+export async function* walkEntriesUnder(dir: string, include: (file: string) => boolean = () => true): AsyncGenerator<FoundEntry> {
+  yield* walkFolder(dir, include, true);
+}
+
+async function* walkFolder(folder: string, include: (file: string) => boolean, root: boolean): AsyncGenerator<FoundEntry> {
+  let handle;
+  try {
+    handle = await opendir(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A folder that went away, or one this user may not enter, has nothing to take.
+    if (code === 'ENOENT' || code === 'ENOTDIR' || (code === 'EACCES' && !root)) return;
+    throw error;
+  }
+  // Leaving the loop early (the caller stops the walk) closes the folder.
+  for await (const entry of handle) {
+    const file = path.join(folder, entry.name);
+    if (!include(file)) continue;
+    const kind = kindOf(entry);
+    if (kind === 'directory') yield* walkFolder(file, include, false);
+    else yield { path: file, kind };
+  }
+}
+
 export interface Listing {
-  /** Regular files, in name order per folder. */
+  /** Regular files, in path order. */
   files: string[];
   skipped: SkippedEntry[];
 }
 
-/**
- * The regular files below `dir`, at any depth, and the entries that are not (links, FIFOs, sockets,
- * devices). Links are never followed, not even to folders; `include` decides which paths are
- * looked at (and which folders are entered). None when `dir` does not exist.
- */
-export async function listEntriesUnder(dir: string, include: (file: string) => boolean = () => true): Promise<Listing> {
+/** The whole of {@link walkEntriesUnder} at once, for a folder whose listing may be held in memory. */
+export async function listEntriesUnder(dir: string, include?: (file: string) => boolean): Promise<Listing> {
   const listing: Listing = { files: [], skipped: [] };
-  const folders = [dir];
-  for (let folder = folders.pop(); folder !== undefined; folder = folders.pop()) {
-    let handle;
-    try {
-      handle = await opendir(folder);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // A folder that went away, or one this user may not enter, has nothing to take.
-      if (code === 'ENOENT' || code === 'ENOTDIR' || (code === 'EACCES' && folder !== dir)) continue;
-      throw error;
-    }
-    const names: { name: string; kind: EntryKind }[] = [];
-    for await (const entry of handle) names.push({ name: entry.name, kind: kindOf(entry) });
-    names.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const below: string[] = [];
-    for (const { name, kind } of names) {
-      const file = path.join(folder, name);
-      if (!include(file)) continue;
-      if (kind === 'directory') below.push(file);
-      else if (kind === 'file') listing.files.push(file);
-      else listing.skipped.push({ path: file, kind });
-    }
-    folders.push(...below.reverse());
+  for await (const entry of walkEntriesUnder(dir, include)) {
+    if (entry.kind === 'file') listing.files.push(entry.path);
+    else listing.skipped.push(entry);
   }
+  listing.files.sort();
   return listing;
 }
 
-/** The candidate entries of the inbox; processed/ and failed/ are not entered. */
-export function listInbox(inbox: InboxDirs): Promise<Listing> {
-  return listEntriesUnder(inbox.dir, (file) => isInboxCandidate(inbox, file));
+/** The candidate entries of the inbox, one at a time; processed/ and failed/ are not entered. */
+export function walkInbox(inbox: InboxDirs): AsyncGenerator<FoundEntry> {
+  return walkEntriesUnder(inbox.dir, (file) => isInboxCandidate(inbox, file));
 }
 
 /** Files looked at at once: a listing of any size is checked a slice at a time. */

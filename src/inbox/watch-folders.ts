@@ -8,11 +8,11 @@ export interface FolderWatch {
 
 /**
  * Watches `root` and every folder below it that `include` admits, one file system watch
- * (inotify) per folder, and calls `onPath` with each entry an event names. It keeps nothing per
- * file, so a folder of any size costs the same, and reads no folder again on an event (a watcher
- * that does turns a busy inbox of n files into n² work). Links are never followed: a link to a
- * folder is an entry, not a folder to watch. A folder that appears is watched too, and the entries
- * already in it are announced.
+ * (inotify) per folder, and calls `onPath` with each entry an event names that is not a folder (an
+ * entry gone by then needs nothing). It keeps nothing per file, so a folder of any size costs the
+ * same, and reads no folder again on an event (a watcher that does turns a busy inbox of n files
+ * into n² work). Links are never followed: a link to a folder is an entry, not a folder to watch.
+ * A folder that appears is watched too, and the entries already in it are announced.
  */
 export function watchFolders(root: string, include: (entry: string) => boolean, onPath: (entry: string) => void, onError: (error: Error) => void): FolderWatch {
   const watchers = new Map<string, FSWatcher>();
@@ -31,10 +31,11 @@ export function watchFolders(root: string, include: (entry: string) => boolean, 
     if (closed || name === null) return;
     const entry = path.join(dir, name.toString());
     if (!include(entry)) return;
-    onPath(entry);
+    // A folder is no path to take: it is watched, and the entries already in it are announced.
     lstat(entry).then(
       (info) => {
-        if (info.isDirectory() && !watchers.has(entry)) void addTree(entry, true);
+        if (!info.isDirectory()) onPath(entry);
+        else if (!watchers.has(entry)) void addTree(entry, true);
       },
       () => forget(entry),
     );

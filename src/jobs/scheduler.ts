@@ -1,9 +1,10 @@
 import type { Config } from '../config.ts';
-import { listInbox, settledFiles } from '../inbox/files.ts';
+import { settledFiles, walkInbox } from '../inbox/files.ts';
+import { NotARegularFileError } from '../inbox/safe-fs.ts';
 import type { Logger } from '../log.ts';
-import { type EnqueueSummary, enqueueFiles, inboxFile, type Producer } from './producer.ts';
+import { type EnqueueSummary, emptySummary, enqueueFiles, inboxFile, type Producer } from './producer.ts';
 import type { Queues } from './queues.ts';
-import { recordSkipped } from './skipped.ts';
+import { recordSkipped, replaceSkipped, SKIPPED_LISTED, type Skipped } from './skipped.ts';
 
 export const RESCAN_SCHEDULER_ID = 'inbox-rescan';
 
@@ -19,21 +20,53 @@ export async function scheduleInboxRescan(queues: Queues, config: Config): Promi
   );
 }
 
+/** Files of the inbox checked (settled or not) and then queued at a time. */
+const SLICE = 200;
+
 /**
- * Enqueues the settled files in the inbox that no job carries yet, as many as the queue has room
- * for. Entries that are not regular files are recorded for `status`, and logged when first seen.
+ * Enqueues the settled files in the inbox that no job carries yet, walking the inbox (never
+ * listing it whole) until the queue is full (QUEUE_WINDOW): the next rescan goes on from the
+ * start, and the files queued meanwhile are then no longer there or cost a look-up each. Memory
+ * stays the same whatever the inbox holds. Entries that are not regular files are recorded for
+ * `status` (at most SKIPPED_LISTED, the rest counted), and logged when first listed.
  */
 export async function rescanInbox(producer: Producer, log: Logger): Promise<EnqueueSummary> {
   const { queues, config } = producer;
-  const listing = await listInbox(config.inbox);
-  // Entries that are not regular files come first: they cost nothing, and the list of them is whole.
-  const files = [...listing.skipped.map((entry) => entry.path), ...(await settledFiles(listing.files, config.inbox.stableMs))].map((file) => inboxFile(config, file));
-  const skipped: { file: string; reason: string }[] = [];
-  // A full queue ends this rescan early: the files are still in the inbox for the next one.
-  const summary = await enqueueFiles(producer, files, (file, { outcome, reason }) => {
-    if (outcome === 'skipped') skipped.push({ file: file.key, reason: reason ?? 'not a regular file' });
-    else if (reason) log.error(`${outcome}, but not moved`, { file: file.key, reason });
-  }, true);
-  for (const entry of await recordSkipped(queues, config, skipped, true)) log.warn('skipped', entry);
+  const summary = emptySummary();
+  const skipped: Skipped[] = [];
+  const skip = (entry: Skipped) => {
+    summary.skipped += 1;
+    if (skipped.length < SKIPPED_LISTED) skipped.push(entry);
+  };
+  let slice: string[] = [];
+  /** Queues the slice; false when the queue filled up before all of it was looked at. */
+  const queueSlice = async () => {
+    const files = (await settledFiles(slice, config.inbox.stableMs)).map((file) => inboxFile(config, file));
+    slice = [];
+    const queued = await enqueueFiles(producer, files, (file, { outcome, reason }) => {
+      if (outcome === 'skipped') skip({ file: file.key, reason: reason ?? 'not a regular file' });
+      else if (reason) log.error(`${outcome}, but not moved`, { file: file.key, reason });
+    }, true);
+    let counted = 0;
+    for (const [outcome, n] of Object.entries(queued) as [keyof EnqueueSummary, number][]) {
+      if (outcome !== 'skipped') summary[outcome] += n;
+      counted += n;
+    }
+    return counted === files.length;
+  };
+
+  let whole = true;
+  for await (const entry of walkInbox(config.inbox)) {
+    // Not a regular file: recorded without a job, and without counting against the queue.
+    if (entry.kind !== 'file') skip({ file: inboxFile(config, entry.path).key, reason: new NotARegularFileError(entry.path, entry.kind).message });
+    else if (slice.push(entry.path) >= SLICE && !(await queueSlice())) {
+      whole = false;
+      break;
+    }
+  }
+  if (whole && slice.length > 0) await queueSlice();
+  // A rescan that stopped early has not seen every entry: it adds to the list and removes nothing.
+  const listed = whole ? await replaceSkipped(queues, config, skipped, summary.skipped) : await recordSkipped(queues, config, skipped);
+  for (const entry of listed) log.warn('skipped', entry);
   return summary;
 }

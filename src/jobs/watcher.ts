@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
-import { fileStates, isInboxCandidate, listInbox } from '../inbox/files.ts';
+import type { Config } from '../config.ts';
+import { type FoundEntry, fileStates, isInboxCandidate, walkInbox } from '../inbox/files.ts';
 import { watchFolders } from '../inbox/watch-folders.ts';
-import type { Logger } from '../log.ts';
+import { type Logger, onceUntilChanged } from '../log.ts';
 import { enqueueFiles, inboxFile, type Producer } from './producer.ts';
-import { recordSkipped } from './skipped.ts';
+import { recordSkipped, type Skipped } from './skipped.ts';
 
 export interface InboxWatcher {
   close(): Promise<void>;
@@ -13,10 +14,20 @@ export interface InboxWatcher {
 const ROUND = 200;
 
 /**
+ * How many paths the watcher keeps noted at most: twice what the queue takes (QUEUE_WINDOW), so
+ * that the next files are at hand whenever the queue has room, and memory stays the same however
+ * many files are dropped at once.
+ */
+const notedAtMost = (config: Config) => 2 * config.queueWindow;
+
+/**
  * Enqueues each file that appears (or changes) in the inbox once it has stopped changing for
  * INBOX_STABLE_MS. Files already there at start are enqueued too. Events only note a path; one
  * loop takes the noted paths a round at a time and queues them while the queue has room
- * (QUEUE_WINDOW), so a drop of any size costs a path in memory per file, not a pending task. A file
+ * (QUEUE_WINDOW). At most {@link notedAtMost} paths are noted: a path that finds no room is
+ * dropped, and once there is room again the inbox is walked (a few names at a time) for what was
+ * dropped: the inbox itself holds the backlog, so a drop of any size costs the same memory and no
+ * file still there is lost. The files already there at start are taken by such a walk too. A file
  * that cannot be enqueued now (Redis down) stays in the inbox for the scheduled rescan, which also
  * takes what no event announced. Links are never followed (a link to a folder elsewhere must not
  * bring that folder's files in); they and other entries that are not regular files are reported
@@ -25,12 +36,42 @@ const ROUND = 200;
 export async function watchInbox(producer: Producer, log: Logger): Promise<InboxWatcher> {
   const { queues, config } = producer;
   await mkdir(config.inbox.dir, { recursive: true });
+  const atMost = notedAtMost(config);
   const noted = new Set<string>();
+  // Whether paths were dropped since the last walk began: the next walk finds them. At start, the files already there.
+  let dropped = true;
+  let walk: AsyncGenerator<FoundEntry> | undefined;
   let closed = false;
   let wake: () => void = () => {};
   const note = (file: string) => {
-    noted.add(file);
+    if (noted.size < atMost) noted.add(file);
+    else if (!noted.has(file) && !dropped) {
+      dropped = true;
+      log.info('more files than it notes at once: the inbox is walked again for them', { noted: atMost });
+    }
     wake();
+  };
+
+  const walkFailed = onceUntilChanged((error) => log.error('could not walk the inbox; trying again', { error: error.message }));
+  /** Notes paths from the walk under way (or a new one, if paths were dropped) while there is room. */
+  const refill = async () => {
+    try {
+      while (noted.size < atMost && !closed) {
+        if (!walk) {
+          if (!dropped) return;
+          dropped = false;
+          walk = walkInbox(config.inbox);
+        }
+        const next = await walk.next();
+        if (next.done) walk = undefined;
+        else noted.add(next.value.path);
+      }
+    } catch (error) {
+      // An inbox that cannot be read now (taken away, no permission): the next round walks it again.
+      walkFailed(error as Error);
+      walk = undefined;
+      dropped = true;
+    }
   };
 
   const takeRound = async () => {
@@ -43,11 +84,17 @@ export async function watchInbox(producer: Producer, log: Logger): Promise<Inbox
       if (states.get(file) === 'changing') noted.add(file);
     }
     const files = round.filter((file) => states.get(file) === 'settled').map((file) => inboxFile(config, file));
-    await enqueueFiles(producer, files, async (file, { outcome, reason }) => {
-      if (outcome !== 'skipped') return reason ? log.error(`${outcome}, but not moved`, { file: file.path, reason }) : log.info(outcome, { file: file.path });
-      await recordSkipped(queues, config, [{ file: file.key, reason: reason ?? 'not a regular file' }]);
-      log.warn('skipped', { file: file.path, reason });
-    }).catch((error: Error) => log.error('could not enqueue; the rescan will retry', { files: files.length, error: error.message }));
+    const skipped: Skipped[] = [];
+    try {
+      await enqueueFiles(producer, files, (file, { outcome, reason }) => {
+        if (outcome === 'skipped') skipped.push({ file: file.key, reason: reason ?? 'not a regular file' });
+        else if (reason) log.error(`${outcome}, but not moved`, { file: file.path, reason });
+        else log.info(outcome, { file: file.path });
+      });
+      for (const entry of await recordSkipped(queues, config, skipped)) log.warn('skipped', entry);
+    } catch (error) {
+      log.error('could not enqueue; the rescan will retry', { files: files.length, error: (error as Error).message });
+    }
     // Entries settled or gone are done with; only files still being written mean waiting.
     return round.filter((file) => states.get(file) !== 'changing').length;
   };
@@ -55,13 +102,17 @@ export async function watchInbox(producer: Producer, log: Logger): Promise<Inbox
   const folders = watchFolders(config.inbox.dir, (entry) => isInboxCandidate(config.inbox, entry), note, (error) =>
     log.error('watch error', { error: error.message }),
   );
-  const listing = await listInbox(config.inbox);
-  for (const file of [...listing.skipped.map((entry) => entry.path), ...listing.files]) noted.add(file);
   const loop = (async () => {
-    while (!closed) {
-      const taken = noted.size > 0 ? await takeRound() : 0;
-      // Nothing ready: wait for a new event, or for the files being written to settle.
-      if (taken === 0 && !closed) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, noted.size > 0 ? Math.min(config.inbox.stableMs, 250) : 1000)));
+    try {
+      while (!closed) {
+        await refill();
+        const taken = noted.size > 0 ? await takeRound() : 0;
+        // Nothing ready: wait for a new event, or for the files being written to settle.
+        if (taken === 0 && !closed) await new Promise<void>((resolve) => ((wake = resolve), setTimeout(resolve, noted.size > 0 ? Math.min(config.inbox.stableMs, 250) : 1000)));
+      }
+    } finally {
+      // Closes the folders a walk cut short still has open.
+      await walk?.return(undefined);
     }
   })();
   log.info('watching', { inbox: config.inbox.dir });
