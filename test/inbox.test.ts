@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { appendFile, copyFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSkipped } from '../src/jobs/skipped.ts';
@@ -95,6 +95,37 @@ describe('a watched inbox', () => {
     expect(article).toBeUndefined();
     expect(await readFile(path.join(inbox.processedDir, 'slow.txt'), 'utf8')).toBe(text);
     expect(existsSync(path.join(inbox.failedDir, 'slow.txt'))).toBe(false);
+  });
+
+  /** Writes `first`, waits (longer than INBOX_STABLE_MS) until `filed` says the half was taken, then writes `rest` to the same open file. */
+  async function writeWithPause(file: string, first: string, filed: () => boolean, rest: string): Promise<void> {
+    const handle = await open(file, 'w');
+    try {
+      await handle.write(first);
+      await waitFor(`the first half of ${path.basename(file)} to be filed`, async () => filed());
+      await handle.write(rest);
+    } finally {
+      await handle.close();
+    }
+  }
+
+  const bodyOf = (key: string) => pipeline.db.selectFrom('article').select('body').where('source_key', '=', key).executeTakeFirst().then((row) => row?.body);
+
+  it('takes the whole file of a writer that paused longer than INBOX_STABLE_MS, though its half was refused', async () => {
+    const name = 'paused-refused.txt';
+    await writeWithPause(path.join(inbox.dir, name), ' date 2024-04', () => existsSync(path.join(inbox.failedDir, name)), ' Rutte sprak in Gent over de haven.\n');
+    await settledIn(inbox.processedDir, name);
+    expect(await bodyOf(`inbox/${name}`)).toBe('Rutte sprak in Gent over de haven.');
+    expect(existsSync(path.join(inbox.failedDir, name))).toBe(false);
+    expect(existsSync(path.join(inbox.failedDir, `${name}.error.txt`))).toBe(false);
+  });
+
+  it('replaces the half a paused writer had written with the whole article once the writer goes on', async () => {
+    const name = 'paused-stored.txt';
+    await writeWithPause(path.join(inbox.dir, name), ' date 2024-04 De burgemeester van Gent', () => existsSync(path.join(inbox.processedDir, name)), ' opende de nieuwe brug.\n');
+    await waitFor('the whole article to be stored', async () => (await bodyOf(`inbox/${name}`)) === 'De burgemeester van Gent opende de nieuwe brug.');
+    await settledIn(inbox.processedDir, name);
+    expect(await readFile(path.join(inbox.processedDir, name), 'utf8')).toBe(' date 2024-04 De burgemeester van Gent opende de nieuwe brug.\n');
   });
 });
 

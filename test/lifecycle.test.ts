@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { chmod, lstat, mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, lstat, mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { settleFailed, settleProcessed, sha256 } from '../src/inbox/lifecycle.ts';
+import { returnIfRewritten, settleFailed, settleProcessed, sha256 } from '../src/inbox/lifecycle.ts';
 import { readVersion } from '../src/inbox/read-version.ts';
 
 let root: string;
@@ -189,5 +189,33 @@ describe('settling a stored article by the version it read', () => {
     expect(await settleProcessed(inbox, await readByJob((await drop('feed/f.txt', 'stored')).path))).toBe('moved');
     expect(existsSync(path.join(inbox.failedDir, 'feed/f.txt.error.txt'))).toBe(false);
     expect(readFileSync(path.join(root, 'precious'), 'utf8')).toBe('precious');
+  });
+});
+
+describe('a file written to after it was filed', () => {
+  it('goes back to its place in the inbox once it stops changing, without its explanation', async () => {
+    const file = await drop('feed/half.txt', ' date 2024-04');
+    await settleFailed(inbox, file, 'validate', 'no text');
+    const filed = path.join(inbox.failedDir, 'feed/half.txt');
+    expect(await returnIfRewritten(inbox, filed, 1000)).toBe('filed');
+    // The writer goes on, in the file that was moved.
+    await appendFile(filed, ' De rest van het artikel.');
+    expect(await returnIfRewritten(inbox, filed, 60_000)).toBe('changing');
+    expect(await returnIfRewritten(inbox, filed, 0)).toBe('returned');
+    expect(readFileSync(file.path, 'utf8')).toBe(' date 2024-04 De rest van het artikel.');
+    expect(existsSync(filed)).toBe(false);
+    expect(existsSync(`${filed}.error.txt`)).toBe(false);
+  });
+
+  it('stays filed when it was only moved, had its mode changed, or when the inbox has a newer file by its name', async () => {
+    const file = await drop('stored.txt', 'v1');
+    await settleProcessed(inbox, file);
+    const filed = path.join(inbox.processedDir, 'stored.txt');
+    await chmod(filed, 0o600);
+    expect(await returnIfRewritten(inbox, filed, 0)).toBe('filed');
+    await appendFile(filed, ' and more');
+    await writeFile(file.path, 'v2');
+    expect(await returnIfRewritten(inbox, filed, 0)).toBe('left');
+    expect(readFileSync(file.path, 'utf8')).toBe('v2');
   });
 });

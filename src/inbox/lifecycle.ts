@@ -3,7 +3,7 @@ import type { BigIntStats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
 import { type InboxDirs, SIDECAR_SUFFIX } from './files.ts';
-import { moveInside, NotARegularFileError, openRegularFile, type RegularFileInside, regularFileInside, removeInside, writeFileInside } from './safe-fs.ts';
+import { inside, moveInside, NotARegularFileError, openRegularFile, type RegularFileInside, regularFileInside, removeInside, writeFileInside } from './safe-fs.ts';
 
 /** Which version of a file a job was made for: its size and change time (ctime, in nanoseconds). */
 export interface FileVersion {
@@ -89,10 +89,40 @@ const sidecarOf = (inbox: InboxDirs, file: InboxFile) => failedPath(inbox, file)
 
 export type Settled = 'moved' | 'left';
 
+/**
+ * Whether a file was written to since it was last moved: a move changes a file's change time
+ * (ctime) but not its modification time (mtime), and a write sets both.
+ */
+export const writtenSinceMoved = (stats: BigIntStats) => stats.mtimeNs >= stats.ctimeNs;
+
+/**
+ * Moves a file from processed/ or failed/ (`root`) back to its place in the inbox, as a newer
+ * version to take; its explanation in failed/ goes with it. A file already at that place in the
+ * inbox is a version of its own: then it is left where it is.
+ */
+async function returnToInbox(inbox: InboxDirs, root: string, found: RegularFileInside): Promise<'returned' | 'left'> {
+  const target = path.join(inbox.dir, path.relative(root, found.path));
+  if (await entryExists(target)) return 'left';
+  await moveInside(found, inbox.dir, target);
+  if (root === inbox.failedDir) await removeInside(inbox.failedDir, found.path + SIDECAR_SUFFIX);
+  return 'returned';
+}
+
+/**
+ * Moves the file found into processed/ or failed/, then makes sure that what arrived is what was
+ * found: a writer that went on in the instant between the look and the move made a newer
+ * version, which goes back to the inbox to be taken as such.
+ */
+async function fileFound(inbox: InboxDirs, found: RegularFileInside, toRoot: string, target: string): Promise<void> {
+  await moveInside(found, toRoot, target);
+  const arrived = await lstat(target, { bigint: true });
+  if (arrived.size !== found.stats.size || arrived.mtimeNs !== found.stats.mtimeNs) await returnToInbox(inbox, toRoot, await regularFileInside(toRoot, target));
+}
+
 /** Moves `file` (below `root`) to `target` in processed/ when it holds what the job read; whether it did. */
 async function moveToProcessedIfHeld(inbox: InboxDirs, root: string, file: string, evidence: Evidence, target: string): Promise<boolean> {
   const found = await findHeldVersion(root, file, evidence);
-  if (found !== undefined) await moveInside(found, inbox.processedDir, target);
+  if (found !== undefined) await fileFound(inbox, found, inbox.processedDir, target);
   return found !== undefined;
 }
 
@@ -134,6 +164,28 @@ export async function settleFailed(inbox: InboxDirs, file: InboxFile, stage: str
   ].join('\n');
   await writeFileInside(inbox.failedDir, sidecarOf(inbox, file), text);
   // Looked at again: the file may have been swapped while the explanation was written.
-  await moveInside(await regularFileInside(inbox.dir, file.path), inbox.failedDir, failedPath(inbox, file));
+  await fileFound(inbox, await regularFileInside(inbox.dir, file.path), inbox.failedDir, failedPath(inbox, file));
   return 'moved';
+}
+
+export type Refiled = 'filed' | 'changing' | 'returned' | 'left';
+
+/**
+ * Looks again at a file in processed/ or failed/. One written to since it was filed, whose writer
+ * had only paused (longer than INBOX_STABLE_MS) and then went on, is brought back into the inbox
+ * once it has not changed for `stableMs`, to be taken as the newer version it is: `returned`.
+ * Otherwise it stays: `filed`, or `changing` while it is still being written.
+ */
+export async function returnIfRewritten(inbox: InboxDirs, file: string, stableMs: number, now = Date.now()): Promise<Refiled> {
+  const root = inside(inbox.failedDir, file) ? inbox.failedDir : inbox.processedDir;
+  let found: RegularFileInside;
+  try {
+    found = await regularFileInside(root, file);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR' || error instanceof NotARegularFileError) return 'filed';
+    throw error;
+  }
+  if (!writtenSinceMoved(found.stats)) return 'filed';
+  if (now - Number(found.stats.mtimeNs / 1_000_000n) < stableMs) return 'changing';
+  return returnToInbox(inbox, root, found);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { constants, type BigIntStats, type Dirent, type Stats } from 'node:fs';
-import { type FileHandle, lstat, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
+import { type FileHandle, lstat, lutimes, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
@@ -210,7 +210,8 @@ export async function writeFileInside(root: string, target: string, content: str
 
 /**
  * Moves `from`, a regular file as `regularFileInside` has just found it, to `to` (inside `toRoot`),
- * also across file systems. A link or special file is never moved.
+ * also across file systems. A link or special file is never moved. As with a rename, the file keeps
+ * its modification time, and its change time is the time of the move (see `writtenSinceMoved`).
  */
 export async function moveInside(from: RegularFileInside, toRoot: string, to: string): Promise<void> {
   await makeDirectoryInside(toRoot, path.dirname(to));
@@ -224,6 +225,7 @@ export async function moveInside(from: RegularFileInside, toRoot: string, to: st
     } finally {
       await handle.close();
     }
+    await lutimes(to, from.stats.atime, from.stats.mtime);
     await unlink(from.path);
   }
 }

@@ -12,9 +12,16 @@ export interface FolderWatch {
  * entry gone by then needs nothing). It keeps nothing per file, so a folder of any size costs the
  * same, and reads no folder again on an event (a watcher that does turns a busy inbox of n files
  * into n² work). Links are never followed: a link to a folder is an entry, not a folder to watch.
- * A folder that appears is watched too, and the entries already in it are announced.
+ * A folder that appears is watched too, and the entries already in it are announced. With
+ * `writesOnly`, only entries written to are named: not those that appear, move or go.
  */
-export function watchFolders(root: string, include: (entry: string) => boolean, onPath: (entry: string) => void, onError: (error: Error) => void): FolderWatch {
+export function watchFolders(
+  root: string,
+  include: (entry: string) => boolean,
+  onPath: (entry: string) => void,
+  onError: (error: Error) => void,
+  { writesOnly = false }: { writesOnly?: boolean } = {},
+): FolderWatch {
   const watchers = new Map<string, FSWatcher>();
   let closed = false;
 
@@ -27,15 +34,18 @@ export function watchFolders(root: string, include: (entry: string) => boolean, 
     }
   };
 
-  const onEvent = (dir: string, name: string | Buffer | null) => {
+  const onEvent = (dir: string, event: string, name: string | Buffer | null) => {
     if (closed || name === null) return;
     const entry = path.join(dir, name.toString());
     if (!include(entry)) return;
+    // A write is a 'change'; an entry that appears, moves or goes, a 'rename' (a new folder among them).
+    if (writesOnly && event === 'change') return onPath(entry);
     // A folder is no path to take: it is watched, and the entries already in it are announced.
     lstat(entry).then(
       (info) => {
-        if (!info.isDirectory()) onPath(entry);
-        else if (!watchers.has(entry)) void addTree(entry, true);
+        if (info.isDirectory()) {
+          if (!watchers.has(entry)) void addTree(entry, true);
+        } else if (!writesOnly) onPath(entry);
       },
       () => forget(entry),
     );
@@ -44,7 +54,7 @@ export function watchFolders(root: string, include: (entry: string) => boolean, 
   const add = (dir: string): boolean => {
     if (closed || watchers.has(dir)) return false;
     try {
-      const watcher = watch(dir, { persistent: true }, (_event, name) => onEvent(dir, name));
+      const watcher = watch(dir, { persistent: true }, (event, name) => onEvent(dir, event, name));
       watcher.on('error', () => forget(dir));
       watchers.set(dir, watcher);
       return true;
@@ -63,7 +73,7 @@ export function watchFolders(root: string, include: (entry: string) => boolean, 
         const child = path.join(dir, entry.name);
         if (!include(child)) continue;
         if (entry.isDirectory()) await addTree(child, announce);
-        else if (announce) onPath(child);
+        else if (announce && !writesOnly) onPath(child);
       }
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts';
 import { settledFiles, walkInbox } from '../inbox/files.ts';
+import { returnRewrittenFailures } from '../inbox/filed-watch.ts';
 import { NotARegularFileError } from '../inbox/safe-fs.ts';
 import type { Logger } from '../log.ts';
 import { type EnqueueSummary, emptySummary, enqueueFiles, inboxFile, type Producer } from './producer.ts';
@@ -32,6 +33,7 @@ const SLICE = 200;
  */
 export async function rescanInbox(producer: Producer, log: Logger): Promise<EnqueueSummary> {
   const { queues, config } = producer;
+  for (const file of await returnRewrittenFailures(config.inbox, config.inbox.stableMs)) log.warn('written to after it was filed: back in the inbox as a newer version', { file });
   const summary = emptySummary();
   const skipped: Skipped[] = [];
   const skip = (entry: Skipped) => {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Config } from '../config.ts';
 import { type FoundEntry, fileStates, isInboxCandidate, walkInbox } from '../inbox/files.ts';
+import { watchFiledFolders } from '../inbox/filed-watch.ts';
 import { watchFolders } from '../inbox/watch-folders.ts';
 import { type Logger, onceUntilChanged } from '../log.ts';
 import { enqueueFiles, inboxFile, type Producer } from './producer.ts';
@@ -99,9 +100,11 @@ export async function watchInbox(producer: Producer, log: Logger): Promise<Inbox
     return round.filter((file) => states.get(file) !== 'changing').length;
   };
 
-  const folders = watchFolders(config.inbox.dir, (entry) => isInboxCandidate(config.inbox, entry), note, (error) =>
-    log.error('watch error', { error: error.message }),
-  );
+  const watchError = (error: Error) => log.error('watch error', { error: error.message });
+  const folders = watchFolders(config.inbox.dir, (entry) => isInboxCandidate(config.inbox, entry), note, watchError);
+  // A file filed while its writer had only paused comes back when the writer is done; the inbox watch then takes it.
+  await Promise.all([mkdir(config.inbox.processedDir, { recursive: true }), mkdir(config.inbox.failedDir, { recursive: true })]);
+  const filed = watchFiledFolders(config.inbox, config.inbox.stableMs, (file) => log.warn('written to after it was filed: back in the inbox as a newer version', { file }), watchError);
   const loop = (async () => {
     try {
       while (!closed) {
@@ -120,6 +123,7 @@ export async function watchInbox(producer: Producer, log: Logger): Promise<Inbox
     async close() {
       closed = true;
       folders.close();
+      filed.close();
       wake();
       await loop;
     },
