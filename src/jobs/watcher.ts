@@ -75,6 +75,7 @@ export async function watchInbox(producer: Producer, log: Logger): Promise<Inbox
     }
   };
 
+  const enqueueFailed = onceUntilChanged((error) => log.error('could not enqueue; trying again', { error: error.message }));
   const takeRound = async () => {
     const round: string[] = [];
     for (const file of noted) if (round.push(file) >= ROUND) break;
@@ -94,7 +95,10 @@ export async function watchInbox(producer: Producer, log: Logger): Promise<Inbox
       });
       for (const entry of await recordSkipped(queues, config, skipped)) log.warn('skipped', entry);
     } catch (error) {
-      log.error('could not enqueue; the rescan will retry', { files: files.length, error: (error as Error).message });
+      // Redis or Postgres is away: the files stay in the inbox, and a walk finds them once it is back.
+      enqueueFailed(error as Error);
+      dropped = true;
+      return 0;
     }
     // Entries settled or gone are done with; only files still being written mean waiting.
     return round.filter((file) => states.get(file) !== 'changing').length;
