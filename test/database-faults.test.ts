@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,10 +6,11 @@ import { sql } from 'kysely';
 import type { Config } from '../src/config.ts';
 import { createDatabase } from '../src/db/connection.ts';
 import { enqueueFile } from '../src/jobs/producer.ts';
+import { watchInbox } from '../src/jobs/watcher.ts';
 import { startWorkers } from '../src/workers/runner.ts';
 import { articleProgress } from '../src/jobs/progress.ts';
 import { waitFor } from './support/environment.ts';
-import { type RunningPipeline, settled, startPipeline } from './support/pipeline.ts';
+import { recordingLogger, type RunningPipeline, settled, startPipeline } from './support/pipeline.ts';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
 
 /**
@@ -95,6 +97,27 @@ describe('Postgres out of reach', () => {
     proxy.set('open');
     pipeline.workers = await startWorkers(workerConfig(), pipeline.log);
     expect(await settled(pipeline.queues, jobId!)).toMatchObject({ state: 'completed', stage: 'upsert' });
+  });
+});
+
+describe('the watcher with Postgres out of reach', () => {
+  it('keeps the files it could not record in the inbox, says so once, and takes them when Postgres is back', async () => {
+    const log = recordingLogger();
+    const db = createDatabase(workerConfig().database, { max: 1 });
+    const watcher = await watchInbox({ queues: pipeline.queues, config: workerConfig(), db }, log);
+    try {
+      proxy.set('down');
+      const files = ['one.txt', 'two.txt'].map((name) => path.join(pipeline.config.inbox.dir, name));
+      for (const [i, file] of files.entries()) await writeFile(file, ` date 2024-05-0${i + 1} Wopke Hoekstra sprak in Brussel (${i}).`);
+      await waitFor('the watcher to report the failure', async () => log.lines.some((line) => /^could not enqueue; trying again/.test(line)));
+      expect(files.every((file) => existsSync(file))).toBe(true);
+      proxy.set('open');
+      for (const file of files) await waitFor(`${file} to be stored and filed`, async () => existsSync(path.join(pipeline.config.inbox.processedDir, path.basename(file))));
+      expect(log.lines.filter((line) => /^could not enqueue/.test(line))).toHaveLength(1);
+    } finally {
+      await watcher.close();
+      await db.destroy();
+    }
   });
 });
 
