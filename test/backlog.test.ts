@@ -117,9 +117,24 @@ describe('a watcher that notes at most 40 paths (QUEUE_WINDOW=20)', () => {
       expect(await pipeline.queues.article.getFailedCount()).toBe(0);
       expect(readdirSync(dir).filter((name) => name.startsWith('article-'))).toEqual([]);
     } finally {
-      // Not SIGTERM: a watcher that failed here may be waiting for room in a queue that stays full.
       watch.kill('SIGKILL');
       await exitOf(watch);
+    }
+  });
+
+  it('stops at once on SIGTERM while it waits for room in a full queue', async () => {
+    await pipeline.queues.article.pause();
+    const watch = spawnCli(['watch'], pipeline.env);
+    try {
+      await waitFor('the watcher to start', async () => /watching/.test(watch.output()));
+      await dropArticles(path.join(pipeline.config.inbox.dir, 'more'), 60);
+      await waitFor('the queue to be full', async () => (await pipeline.queues.article.getWaitingCount()) >= 20);
+      watch.kill('SIGTERM');
+      expect(await exitOf(watch)).toEqual({ code: 0, signal: null });
+      expect(watch.output()).toMatch(/stopped/);
+    } finally {
+      watch.kill('SIGKILL');
+      await pipeline.queues.article.resume();
     }
   });
 });

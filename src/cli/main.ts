@@ -99,13 +99,14 @@ export function buildProgram(config: () => Config): Command {
     .description('the whole service in one process: migrate, ingest the seeds, run the workers and watch the inbox')
     .action(async () => {
       await prepareDatabase(config().database);
-      log.info('seeds', await ingest(config(), [config().seedsDir]));
       const workers = await startWorkers(config(), createLogger('worker'));
       const stopWatching = await watch(config());
       closeOnSignal(async () => {
         await stopWatching();
         await workers.close();
       });
+      // Queued once the workers run: a seeds folder larger than QUEUE_WINDOW waits for room they make.
+      log.info('seeds', await ingest(config(), [config().seedsDir]));
     });
 
   program

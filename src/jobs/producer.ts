@@ -1,5 +1,6 @@
 import { lstat, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -152,31 +153,38 @@ async function hasRoom(queues: Queues, config: Config): Promise<boolean> {
   return Object.values(counts).reduce((sum, n) => sum + n, 0) < config.queueWindow;
 }
 
-/** Waits, asking again less and less often, until the queue has room. */
-async function roomInQueue(queues: Queues, config: Config): Promise<void> {
+/** Waits, asking again less and less often, until the queue has room; `signal` ends the wait (with an AbortError). */
+async function roomInQueue(queues: Queues, config: Config, signal?: AbortSignal): Promise<void> {
   for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await sleep(delay, undefined, { signal });
     if (await hasRoom(queues, config)) return;
   }
 }
 
+export interface EnqueueOptions {
+  /** Stop when the queue is full instead of waiting for room (the rescan: the next one goes on). */
+  untilFull?: boolean;
+  /** Ends a wait for room at once (a watcher that is stopping), with an AbortError. */
+  signal?: AbortSignal;
+}
+
 /**
  * Queues many files, a chunk at a time, each chunk once the queue has room (QUEUE_WINDOW);
- * `onEach` hears each file's outcome in order. With `untilFull`, it stops when the queue is full
- * instead of waiting (the rescan: the next one goes on), and the files not looked at are not counted.
+ * `onEach` hears each file's outcome in order. With `untilFull`, the files not looked at when the
+ * queue filled up are not counted.
  */
 export async function enqueueFiles(
   producer: Producer,
   files: readonly FileToIngest[],
   onEach: (file: FileToIngest, enqueued: Enqueued) => void | Promise<void>,
-  untilFull = false,
+  { untilFull = false, signal }: EnqueueOptions = {},
 ): Promise<EnqueueSummary> {
   const { queues, config } = producer;
   const summary = emptySummary();
   for (let start = 0; start < files.length; start += CHUNK) {
     if (!(await hasRoom(queues, config))) {
       if (untilFull) break;
-      await roomInQueue(queues, config);
+      await roomInQueue(queues, config, signal);
     }
     const chunk = files.slice(start, start + CHUNK);
     const inspected = await Promise.all(chunk.map((file) => inspect(producer, file)));

@@ -48,7 +48,7 @@ export async function rescanInbox(producer: Producer, log: Logger): Promise<Enqu
     const queued = await enqueueFiles(producer, files, (file, { outcome, reason }) => {
       if (outcome === 'skipped') skip({ file: file.key, reason: reason ?? 'not a regular file' });
       else if (reason) log.error(`${outcome}, but not moved`, { file: file.key, reason });
-    }, true);
+    }, { untilFull: true });
     let counted = 0;
     for (const [outcome, n] of Object.entries(queued) as [keyof EnqueueSummary, number][]) {
       if (outcome !== 'skipped') summary[outcome] += n;

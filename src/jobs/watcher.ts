@@ -43,6 +43,8 @@ export async function watchInbox(producer: Producer, log: Logger): Promise<Inbox
   let dropped = true;
   let walk: AsyncGenerator<FoundEntry> | undefined;
   let closed = false;
+  // A full queue holds up the files noted; stopping must not wait for room.
+  const stopping = new AbortController();
   let wake: () => void = () => {};
   const note = (file: string) => {
     if (noted.size < atMost) noted.add(file);
@@ -92,9 +94,10 @@ export async function watchInbox(producer: Producer, log: Logger): Promise<Inbox
         if (outcome === 'skipped') skipped.push({ file: file.key, reason: reason ?? 'not a regular file' });
         else if (reason) log.error(`${outcome}, but not moved`, { file: file.path, reason });
         else log.info(outcome, { file: file.path });
-      });
+      }, { signal: stopping.signal });
       for (const entry of await recordSkipped(queues, config, skipped)) log.warn('skipped', entry);
     } catch (error) {
+      if (closed) return 0;
       // Redis or Postgres is away: the files stay in the inbox, and a walk finds them once it is back.
       enqueueFailed(error as Error);
       dropped = true;
@@ -126,6 +129,7 @@ export async function watchInbox(producer: Producer, log: Logger): Promise<Inbox
   return {
     async close() {
       closed = true;
+      stopping.abort();
       folders.close();
       filed.close();
       wake();
