@@ -27,8 +27,13 @@ function lineOf(text: string, offset: number): number {
   return line;
 }
 
+/**
+ * The start of a line as a reason quotes it. Control characters are spelt out (`\u001b`): the reason
+ * is shown in a terminal by `status` and the logs, where the file's escape sequences must not act.
+ */
 function preview(line: string): string {
-  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
+  const start = line.length > 40 ? `${line.slice(0, 40)}…` : line;
+  return start.replace(/\p{Cc}/gu, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 function parseTextArticle(content: string, encoding: SourceEncoding): Article {
@@ -72,13 +77,16 @@ function locateJsonError(content: string): string {
   return `line ${line}, column ${column}: ${printParseErrorCode(first.error)}`;
 }
 
+/** What a JSON value is, as a reason names it: `a number`, `an array`, `null`. */
+const kindOfValue = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'object' ? 'an object' : `a ${typeof value}`);
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === 'unrecognized_keys') {
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }
   const field = issue.path.length > 0 ? `field "${issue.path.join('.')}"` : 'the document';
   if (issue.code === 'invalid_type') {
-    const found = issue.input === undefined ? 'is missing' : `is ${issue.input === null ? 'null' : `a ${typeof issue.input}`}`;
+    const found = issue.input === undefined ? 'is missing' : `is ${kindOfValue(issue.input)}`;
     return `${field} ${found}; expected a ${issue.expected}`;
   }
   return `${field}: ${issue.message}`;

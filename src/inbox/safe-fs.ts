@@ -37,10 +37,13 @@ export class NotARegularFileError extends Error {
   }
 }
 
-/** Whether `child` is `parent` or a path below it (by the names alone; links are checked elsewhere). */
+/**
+ * Whether `child` is `parent` or a path below it (by the names alone; links are checked elsewhere).
+ * Only a `..` part leads up: a name that merely begins with two dots (`..foo`) is inside.
+ */
 export const inside = (parent: string, child: string) => {
   const relative = path.relative(parent, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+  return relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative);
 };
 
 /** A configured folder as first seen: where it really is, and whether it was itself a symbolic link. */
