@@ -86,8 +86,6 @@ interface Case {
   make?: (file: string, surroundings: Surroundings) => Promise<void>;
   expected: Expected;
   needsRoot?: boolean;
-  /** An open problem that makes this case fail today; it runs as `it.fails` until it is solved. */
-  knownProblem?: string;
 }
 
 const CASES: Case[] = [
@@ -237,7 +235,6 @@ const CASES: Case[] = [
     content: PAUSED_IN_HEADER,
     make: pausedWriter(PAUSED_IN_HEADER, 4),
     expected: { outcome: 'stored', row: { body: textOf(PAUSED_IN_HEADER) } },
-    knownProblem: 'the first piece (" dat") is taken once it has not changed for INBOX_STABLE_MS, refused for its header, and filed in failed/; the rest is written into the file there',
   },
   {
     what: 'a file whose writer pauses in the text',
@@ -245,7 +242,6 @@ const CASES: Case[] = [
     content: PAUSED_IN_TEXT,
     make: pausedWriter(PAUSED_IN_TEXT, 24),
     expected: { outcome: 'stored', row: { body: textOf(PAUSED_IN_TEXT) } },
-    knownProblem: 'the first piece is taken once it has not changed for INBOX_STABLE_MS and stored as the article ("De Tweede"); the rest is written into the file in processed/ and never stored',
   },
   {
     what: 'the same file dropped again while its first copy is in progress',
@@ -293,7 +289,7 @@ describe('hostile input dropped into the inbox', () => {
     secretModifiedAt = statSync(path.join(outside, 'secret.txt')).mtimeMs;
     tablesBefore = await tables();
 
-    watcher = await watchInbox(pipeline.queues, pipeline.config, recordingLogger());
+    watcher = await watchInbox(pipeline, recordingLogger());
     const { dir } = pipeline.config.inbox;
     // All at once, into the running pipeline: the slow writers go on while the rest is taken.
     await Promise.all(
@@ -361,7 +357,7 @@ describe('hostile input dropped into the inbox', () => {
 
   for (const entry of CASES) {
     const { expected } = entry;
-    const test = entry.knownProblem ? it.fails : it.skipIf(entry.needsRoot === true && !isRoot);
+    const test = it.skipIf(entry.needsRoot === true && !isRoot);
     test(`${expected.outcome}: ${entry.what}`, async () => {
       if (expected.outcome === 'stored') await expectStored(entry, expected.row);
       else if (expected.outcome === 'failed') await expectFailed(entry, expected.reason);
@@ -375,7 +371,7 @@ describe('hostile input dropped into the inbox', () => {
     const keys = (await pipeline.db.selectFrom('article').select('source_key').execute()).map((row) => row.source_key);
     const storedCases = CASES.filter((entry) => entry.expected.outcome === 'stored');
     for (const key of keys) expect(storedCases.map((entry) => `inbox/${entry.name}`)).toContain(key);
-    for (const entry of storedCases.filter((entry) => !entry.knownProblem)) expect(keys).toContain(`inbox/${entry.name}`);
+    for (const entry of storedCases) expect(keys).toContain(`inbox/${entry.name}`);
   });
 
   it('read, followed and changed nothing a link points to, and holds no FIFO open', async () => {
