@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { appendFile, chmod, lstat, mkdir, mkdtemp, readdir, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -217,5 +217,20 @@ describe('a file written to after it was filed', () => {
     await writeFile(file.path, 'v2');
     expect(await returnIfRewritten(inbox, filed, 0)).toBe('left');
     expect(readFileSync(file.path, 'utf8')).toBe('v2');
+  });
+});
+
+describe('a file name close to the longest a file system allows', () => {
+  it('gets an explanation whose name is cut short to fit, found again when the file is finally stored', async () => {
+    const name = `${'é'.repeat(120)}.txt`;
+    const file = await drop(name, 'broken');
+    expect(await settleFailed(inbox, file, 'validate', 'no header')).toBe('moved');
+    const filed = readdirSync(inbox.failedDir);
+    expect(filed).toContain(name);
+    const sidecar = filed.find((entry) => entry.endsWith('.error.txt'))!;
+    expect(Buffer.byteLength(sidecar)).toBeLessThanOrEqual(255);
+    expect(readFileSync(path.join(inbox.failedDir, sidecar), 'utf8')).toMatch(/reason: no header/);
+    expect(await settleProcessed(inbox, file)).toBe('moved');
+    expect(readdirSync(inbox.failedDir)).toEqual([]);
   });
 });

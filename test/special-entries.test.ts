@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import path from 'node:path';
@@ -10,6 +10,7 @@ import { useTestEnvironment, waitFor } from './support/environment.ts';
 import { recordingLogger, type RunningPipeline, startPipeline } from './support/pipeline.ts';
 
 const SECRET = 'GEHEIM-7f3a';
+const LATIN1_NAME = (dir: string) => Buffer.concat([Buffer.from(`${dir}/caf`), Buffer.from([0xe9]), Buffer.from('.txt')]);
 const article = (words: string) => ` date 2024-02 ${words} sprak in Utrecht met de pers.`;
 
 /** Every string value under a queue prefix in Redis, for proving that a secret never got there. */
@@ -55,6 +56,8 @@ describe('inbox entries that are not regular files', () => {
     server = createServer();
     await new Promise<void>((resolve) => server.listen(path.join(dir, 'socket.txt'), resolve));
     if (process.getuid?.() === 0) execFileSync('mknod', [path.join(dir, 'null.txt'), 'c', '1', '3']);
+    // A Latin-1 name: no UTF-8 path leads to it.
+    writeFileSync(LATIN1_NAME(dir), article('Café Müller'));
 
     watcher = await watchInbox(pipeline, recordingLogger());
     await writeFile(path.join(dir, 'good.txt'), article('Mark Rutte'));
@@ -107,9 +110,11 @@ describe('inbox entries that are not regular files', () => {
     expect(reasons['inbox/pipe.txt']).toMatch(/is a FIFO, not a regular file/);
     expect(reasons['inbox/socket.txt']).toMatch(/is a socket, not a regular file/);
     if (process.getuid?.() === 0) expect(reasons['inbox/null.txt']).toMatch(/is a device, not a regular file/);
+    expect(reasons['inbox/caf\uFFFD.txt']).toMatch(/its name is not valid UTF-8 .* rename it to have it taken/);
+    expect(existsSync(LATIN1_NAME(pipeline.config.inbox.dir))).toBe(true);
     expect(JSON.stringify(skipped)).not.toContain(SECRET);
     const text = await runCli(['status'], pipeline.env);
-    expect(text.stdout).toMatch(/inbox entries left alone \(not regular files\): [67]\n {2}inbox\/dangling\.txt: /);
+    expect(text.stdout).toMatch(/inbox entries left alone \(not regular files\): [78]\n {2}inbox\/caf\uFFFD\.txt: /);
   });
 });
 

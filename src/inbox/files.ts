@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { lstat, opendir } from 'node:fs/promises';
 import path from 'node:path';
-import { type EntryKind, inside, kindOf } from './safe-fs.ts';
+import { type EntryKind, inside, kindOf, UNDECODABLE_NAME } from './safe-fs.ts';
+
+const exists = (file: string) => lstat(file).then(() => true, () => false);
 
 export interface InboxDirs {
   dir: string;
@@ -10,6 +13,25 @@ export interface InboxDirs {
 
 /** The explanation written next to a failed file. */
 export const SIDECAR_SUFFIX = '.error.txt';
+
+/** The longest file name, in bytes, that common file systems (ext4, xfs, tmpfs, btrfs) allow. */
+const NAME_MAX = 255;
+
+/**
+ * The explanation file for `failedFile`: `<name>.error.txt` beside it, with a name that is too long
+ * for that cut short and told apart by a hash of the whole name.
+ */
+export function sidecarOf(failedFile: string): string {
+  const name = path.basename(failedFile);
+  if (Buffer.byteLength(name + SIDECAR_SUFFIX) <= NAME_MAX) return failedFile + SIDECAR_SUFFIX;
+  const mark = `~${createHash('sha256').update(name).digest('hex').slice(0, 12)}`;
+  let kept = '';
+  for (const character of name) {
+    if (Buffer.byteLength(kept + character + mark + SIDECAR_SUFFIX) > NAME_MAX) break;
+    kept += character;
+  }
+  return path.join(path.dirname(failedFile), kept + mark + SIDECAR_SUFFIX);
+}
 
 /** Names that mark a file still being written by another program, or not meant for ingestion. */
 const UNFINISHED = /(^\.|~$|\.(tmp|part|partial|crdownload|swp)$)/i;
@@ -30,7 +52,7 @@ export function isUnfinishedName(file: string): boolean {
 /** An entry below a folder that is neither a regular file nor a folder: it is reported, never opened. */
 export interface SkippedEntry {
   path: string;
-  kind: Exclude<EntryKind, 'file' | 'directory'>;
+  kind: Exclude<EntryKind, 'file' | 'directory'> | typeof UNDECODABLE_NAME;
 }
 
 /** An entry found below a folder: a regular file, or one to report and leave alone. */
@@ -63,7 +85,8 @@ async function* walkFolder(folder: string, include: (file: string) => boolean, r
   for await (const entry of handle) {
     const file = path.join(folder, entry.name);
     if (!include(file)) continue;
-    const kind = kindOf(entry);
+    // A name with a replacement character may be one that is not UTF-8, which no decoded path reaches.
+    const kind = file.includes('\uFFFD') && !(await exists(file)) ? UNDECODABLE_NAME : kindOf(entry);
     if (kind === 'directory') yield* walkFolder(file, include, false);
     else yield { path: file, kind };
   }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { type InboxDirs, SIDECAR_SUFFIX } from './files.ts';
+import { type InboxDirs, sidecarOf } from './files.ts';
 import { inside, moveInside, NotARegularFileError, openRegularFile, type RegularFileInside, regularFileInside, removeInside, writeFileInside } from './safe-fs.ts';
 
 /** Which version of a file a job was made for: its size and change time (ctime, in nanoseconds). */
@@ -85,7 +85,7 @@ async function entryExists(file: string): Promise<boolean> {
 
 const relativeTo = (inbox: InboxDirs, file: InboxFile) => path.relative(inbox.dir, file.path);
 const failedPath = (inbox: InboxDirs, file: InboxFile) => path.join(inbox.failedDir, relativeTo(inbox, file));
-const sidecarOf = (inbox: InboxDirs, file: InboxFile) => failedPath(inbox, file) + SIDECAR_SUFFIX;
+const sidecarIn = (inbox: InboxDirs, file: InboxFile) => sidecarOf(failedPath(inbox, file));
 
 export type Settled = 'moved' | 'left';
 
@@ -104,7 +104,7 @@ async function returnToInbox(inbox: InboxDirs, root: string, found: RegularFileI
   const target = path.join(inbox.dir, path.relative(root, found.path));
   if (await entryExists(target)) return 'left';
   await moveInside(found, inbox.dir, target);
-  if (root === inbox.failedDir) await removeInside(inbox.failedDir, found.path + SIDECAR_SUFFIX);
+  if (root === inbox.failedDir) await removeInside(inbox.failedDir, sidecarOf(found.path));
   return 'returned';
 }
 
@@ -131,7 +131,7 @@ async function moveToProcessedIfHeld(inbox: InboxDirs, root: string, file: strin
  * explains nothing. There is rarely one, so it is looked for before anything else.
  */
 async function removeOrphanedSidecar(inbox: InboxDirs, file: InboxFile): Promise<void> {
-  const sidecar = sidecarOf(inbox, file);
+  const sidecar = sidecarIn(inbox, file);
   if (!(await entryExists(sidecar))) return;
   if ((await findHeldVersion(inbox.failedDir, failedPath(inbox, file), {})) === undefined) await removeInside(inbox.failedDir, sidecar);
 }
@@ -162,7 +162,7 @@ export async function settleFailed(inbox: InboxDirs, file: InboxFile, stage: str
     'To try again, correct the file and move it back into the inbox.',
     '',
   ].join('\n');
-  await writeFileInside(inbox.failedDir, sidecarOf(inbox, file), text);
+  await writeFileInside(inbox.failedDir, sidecarIn(inbox, file), text);
   // Looked at again: the file may have been swapped while the explanation was written.
   await fileFound(inbox, await regularFileInside(inbox.dir, file.path), inbox.failedDir, failedPath(inbox, file));
   return 'moved';

@@ -24,15 +24,22 @@ export function kindOf(entry: Stats | BigIntStats | Dirent): EntryKind {
   return 'unknown';
 }
 
-/** A path that is not a regular file, or that leads outside its folder: it is left where it is. */
+/**
+ * An entry whose name is not valid UTF-8: Node decodes it with replacement characters, and the
+ * decoded name leads nowhere, so the entry cannot be opened, moved or even looked at by name.
+ */
+export const UNDECODABLE_NAME = 'name that is not UTF-8';
+
+const explanations: Record<string, (file: string) => string> = {
+  outside: (file) => `${file} leads outside its folder through a symbolic link; it is left alone`,
+  [UNDECODABLE_NAME]: (file) => `${file}: its name is not valid UTF-8 (shown with \uFFFD), so it cannot be opened by name; rename it to have it taken`,
+};
+
+/** A path that is not a regular file, that leads outside its folder, or that cannot be named: it is left where it is. */
 export class NotARegularFileError extends Error {
-  readonly kind: EntryKind | 'outside';
-  constructor(file: string, kind: EntryKind | 'outside') {
-    super(
-      kind === 'outside'
-        ? `${file} leads outside its folder through a symbolic link; it is left alone`
-        : `${file} is a ${kind}, not a regular file; it is left alone`,
-    );
+  readonly kind: EntryKind | 'outside' | typeof UNDECODABLE_NAME;
+  constructor(file: string, kind: EntryKind | 'outside' | typeof UNDECODABLE_NAME) {
+    super(explanations[kind]?.(file) ?? `${file} is a ${kind}, not a regular file; it is left alone`);
     this.kind = kind;
   }
 }
@@ -184,7 +191,8 @@ export async function makeDirectoryInside(root: string, dir: string): Promise<vo
   await assertInside(root, dir);
 }
 
-const temporaryName = (target: string) => path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(6).toString('hex')}.part`);
+/** A fresh name beside `target`, of a length any file system takes: an unfinished name, which no producer takes. */
+const temporaryName = (target: string) => path.join(path.dirname(target), `.news-ingest-${randomBytes(6).toString('hex')}.part`);
 
 /**
  * Writes a new file at `target` (inside `root`) in one step: into a fresh temporary file that no
