@@ -6,10 +6,18 @@ export interface Logger {
   error(message: string, fields?: Fields): void;
 }
 
+/** Control characters (C0, DEL, C1): in a file name or an article, they must not reach a terminal as they are. */
+const CONTROL = '\\u0000-\\u001f\\u007f-\\u009f';
+const controls = new RegExp(`[${CONTROL}]`, 'g');
+const needsQuoting = new RegExp(`[\\s"=${CONTROL}]`);
+
+/** `value` with its control characters spelt out (`\u001b`): a file name cannot move the cursor or split a line. */
+export const printable = (value: string) => value.replace(controls, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+
 function format(level: string, scope: string, message: string, fields: Fields = {}): string {
   const pairs = Object.entries(fields)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${typeof value === 'string' && /[\s"=]/.test(value) ? JSON.stringify(value) : String(value)}`);
+    .map(([key, value]) => `${key}=${typeof value === 'string' && needsQuoting.test(value) ? printable(JSON.stringify(value)) : String(value)}`);
   return [new Date().toISOString(), level, `[${scope}]`, message, ...pairs].join(' ');
 }
 

@@ -4,6 +4,7 @@ import { createDatabase } from '../db/connection.ts';
 import { prepareDatabase } from '../db/migrate.ts';
 import { type AuditReport, audit } from '../jobs/audit.ts';
 import { openQueues } from '../jobs/queues.ts';
+import { printable } from '../log.ts';
 
 /** The audit as a person reads it: the counts, then every file unaccounted for. */
 export function formatAudit(report: AuditReport): string {
@@ -19,7 +20,7 @@ export function formatAudit(report: AuditReport): string {
     ['unaccounted', report.unaccounted.length, report.unaccounted.length === 0 ? 'none: everything taken is accounted for' : 'listed below'],
   ];
   const lines = rows.map(([label, count, meaning]) => `${label.padEnd(13)}${String(count).padStart(9)}  ${meaning}`);
-  for (const entry of report.unaccounted) lines.push(`unaccounted: ${entry.file} (taken ${entry.takenAt}, job ${entry.jobId}): ${entry.why}`);
+  for (const entry of report.unaccounted) lines.push(`unaccounted: ${printable(entry.file)} (taken ${entry.takenAt}, job ${entry.jobId}): ${printable(entry.why)}`);
   return lines.join('\n');
 }
 

@@ -3,6 +3,7 @@ import { STAGES } from '../jobs/queues.ts';
 import type { SkippedEntry } from '../jobs/skipped.ts';
 import type { StageTally, WorkerHeartbeat } from '../jobs/stage-counts.ts';
 import type { QueueStatus } from '../jobs/status.ts';
+import { printable } from '../log.ts';
 
 export interface StatusReport extends QueueStatus {
   /** Articles that passed and failed each stage, in all; articles in each stage now, over the running workers. */
@@ -40,13 +41,13 @@ export function formatStatus(report: StatusReport): string {
   } else {
     lines.push('', 'recent failures:');
     for (const failure of report.failures) {
-      lines.push(`  ${failure.failedAt ?? '?'}  ${failure.stage ?? failure.queue}  ${failure.file ?? `job ${failure.jobId}`}`);
-      lines.push(`    ${failure.reason}`);
+      lines.push(`  ${failure.failedAt ?? '?'}  ${failure.stage ?? failure.queue}  ${printable(failure.file ?? `job ${failure.jobId}`)}`);
+      lines.push(`    ${printable(failure.reason)}`);
     }
   }
   if (report.skipped.count > 0) {
     lines.push('', `inbox entries left alone (not regular files): ${report.skipped.count}`);
-    for (const entry of report.skipped.entries) lines.push(`  ${entry.file}: ${entry.reason}`);
+    for (const entry of report.skipped.entries) lines.push(`  ${printable(entry.file)}: ${printable(entry.reason)}`);
     if (report.skipped.count > report.skipped.entries.length) lines.push(`  … and ${report.skipped.count - report.skipped.entries.length} more`);
   }
   return lines.join('\n');
