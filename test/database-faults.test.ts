@@ -8,6 +8,7 @@ import { enqueueFile } from '../src/jobs/producer.ts';
 import { startWorkers } from '../src/workers/runner.ts';
 import { articleProgress } from '../src/jobs/progress.ts';
 import { waitFor } from './support/environment.ts';
+import { expectAuditClean } from './support/outcome.ts';
 import { type RunningPipeline, settled, startPipeline } from './support/pipeline.ts';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
 
@@ -108,5 +109,13 @@ describe('timeouts on every connection', () => {
     } finally {
       await db.destroy();
     }
+  });
+});
+
+describe('after the outages', () => {
+  it('accounts for every article taken while Postgres was away or frozen: audit is clean', async () => {
+    // The audit reaches Postgres directly (pipeline.env), not through the proxy.
+    const stored = await pipeline.db.selectFrom('article').select('source_key').execute();
+    expect(await expectAuditClean(pipeline.env)).toMatchObject({ taken: stored.length, settled: { stored: stored.length, failed: 0 } });
   });
 });
