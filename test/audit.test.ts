@@ -1,7 +1,7 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordTaken } from '../src/db/intake.ts';
+import { recordSettled, recordTaken } from '../src/db/intake.ts';
 import { inboxFile } from '../src/jobs/producer.ts';
 import { runCli } from './support/cli.ts';
 import { REPO_ROOT } from './support/environment.ts';
@@ -42,6 +42,16 @@ describe('audit', () => {
     expect(code).toBe(0);
     const failure = await pipeline.db.selectFrom('intake').select(['stage', 'reason']).where('source_key', '=', 'inbox/bad.txt').executeTakeFirstOrThrow();
     expect(failure).toMatchObject({ stage: 'validate', reason: expect.stringMatching(/^line 1: found "geen kop"/) });
+  });
+
+  it('keeps a stored version stored when its job runs again (a stalled job) and finds its file moved away', async () => {
+    const stored = await pipeline.db.selectFrom('intake').selectAll().where('source_key', '=', 'inbox/good.txt').executeTakeFirstOrThrow();
+    await recordTaken(pipeline.db, [{ jobId: stored.job_id, sourceKey: stored.source_key, path: stored.path, fromInbox: true, size: stored.size }]);
+    await recordSettled(pipeline.db, stored.job_id, 'gone', null, 'the file is gone');
+    expect(await pipeline.db.selectFrom('intake').select(['outcome', 'content_hash']).where('job_id', '=', stored.job_id).executeTakeFirst()).toEqual({
+      outcome: 'stored',
+      content_hash: stored.content_hash,
+    });
   });
 
   it('fails, naming the file, when a stored article is deleted behind its back', async () => {

@@ -10,6 +10,7 @@ import { watchInbox } from '../src/jobs/watcher.ts';
 import { startWorkers } from '../src/workers/runner.ts';
 import { articleProgress } from '../src/jobs/progress.ts';
 import { waitFor } from './support/environment.ts';
+import { expectAuditClean } from './support/outcome.ts';
 import { recordingLogger, type RunningPipeline, settled, startPipeline } from './support/pipeline.ts';
 import { startTcpProxy, type TcpProxy } from './support/tcp-proxy.ts';
 
@@ -131,5 +132,13 @@ describe('timeouts on every connection', () => {
     } finally {
       await db.destroy();
     }
+  });
+});
+
+describe('after the outages', () => {
+  it('accounts for every article taken while Postgres was away or frozen: audit is clean', async () => {
+    // The audit reaches Postgres directly (pipeline.env), not through the proxy.
+    const stored = await pipeline.db.selectFrom('article').select('source_key').execute();
+    expect(await expectAuditClean(pipeline.env)).toMatchObject({ taken: stored.length, settled: { stored: stored.length, failed: 0 } });
   });
 });

@@ -6,12 +6,13 @@ import { enqueueFile, filesFromArguments } from '../src/jobs/producer.ts';
 import { openQueues } from '../src/jobs/queues.ts';
 import { exitOf, spawnCli } from './support/cli.ts';
 import { useTestEnvironment, waitFor } from './support/environment.ts';
+import { expectAuditClean } from './support/outcome.ts';
 
 const ARTICLES = 60;
 const environment = useTestEnvironment({ ENTITY_THREADS: '1', WORKER_CONCURRENCY: '8' });
 
 describe('a worker killed mid-job', () => {
-  it('leaves its jobs to another worker within 35 seconds, and every article is stored once', async () => {
+  it('leaves its jobs to another worker within 35 seconds, every article is stored once, and audit is clean', async () => {
     const { config } = environment;
     const db = createDatabase(config.database, { max: 1 });
     const queues = openQueues(config, 'command');
@@ -45,6 +46,8 @@ describe('a worker killed mid-job', () => {
       expect(await queues.article.getFailedCount()).toBe(0);
       const sources = await db.selectFrom('article').select('source_key').execute();
       expect(new Set(sources.map((row) => row.source_key)).size).toBe(ARTICLES);
+      // The jobs the killed worker held were run again to the end: every file taken is accounted for as stored.
+      expect(await expectAuditClean(environment.env)).toMatchObject({ taken: ARTICLES, settled: { stored: ARTICLES } });
     } finally {
       await queues.close();
       await db.destroy();

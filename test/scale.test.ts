@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createDatabase } from '../src/db/connection.ts';
 import { exitOf, spawnCli } from './support/cli.ts';
 import { createTestEnvironment, type TestEnvironment, waitFor } from './support/environment.ts';
+import { expectAuditClean } from './support/outcome.ts';
 
 const FIRST = ['Annelies', 'Joris', 'Fatima', 'Pieter', 'Marloes', 'Koen', 'Ilse', 'Ruben', 'Sanne', 'Bram'];
 const LAST = ['Verbrugghe', 'Oosterbeek', 'Bensaïd', 'Heemskerk', 'Wijnbergen', 'Vanderstraeten', 'Dijkgraaf', 'Zwanenburg', 'Groeneveld', 'Hooghiemstra', 'Ravensbergen', 'Amrani'];
@@ -65,6 +66,8 @@ async function ingestWith(workers: number): Promise<TestEnvironment> {
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(children.map(exitOf));
   }
+  // Workers that raced for the same new names still account for every file they took, once each.
+  expect(await expectAuditClean(environment.env)).toMatchObject({ taken: ARTICLES, settled: { stored: ARTICLES } });
   return environment;
 }
 
@@ -74,7 +77,7 @@ describe('workers on several machines (two processes, separate working directori
     await Promise.all(environments.map((environment) => environment.cleanup()));
   });
 
-  it('store each article once and link names exactly as one worker does', async () => {
+  it('store each article once, link names exactly as one worker does, and leave audit clean', async () => {
     const one = await contents(environments[environments.push(await ingestWith(1)) - 1]!);
     const two = await contents(environments[environments.push(await ingestWith(2)) - 1]!);
     expect(two.keys.sort()).toEqual(Array.from({ length: ARTICLES }, (_, i) => `inbox/article-${String(i).padStart(3, '0')}.txt`));

@@ -21,12 +21,14 @@ const TAKEN_COLUMNS: readonly TypedColumn<{ job_id: string; source_key: string; 
 
 /**
  * Records file versions as taken, before their jobs are queued: nothing a producer accepted can
- * then go missing unseen. A version taken again (its job was lost, or retried) is under way again.
+ * then go missing unseen. A version taken again (its job was lost, or retried) is under way again,
+ * unless it was stored: a stored version stays stored whatever a later run of its job finds.
  *
  * ```sql
  * insert into intake (job_id, source_key, path, from_inbox, size)
  * select … from unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::bigint[]) as row(…)
  * on conflict (job_id) do update set taken_at = now(), outcome = null, content_hash = null, stage = null, reason = null, settled_at = null
+ *   where intake.outcome is distinct from 'stored'
  * ```
  */
 export async function recordTaken(db: Kysely<Database>, files: readonly TakenFile[]): Promise<void> {
@@ -36,6 +38,7 @@ export async function recordTaken(db: Kysely<Database>, files: readonly TakenFil
   await sql`
     insert into intake (${names}) select ${names} from ${unnestRows(rows, TAKEN_COLUMNS)}
     on conflict (job_id) do update set taken_at = now(), outcome = null, content_hash = null, stage = null, reason = null, settled_at = null
+      where intake.outcome is distinct from 'stored'
   `.execute(db);
 }
 
@@ -67,14 +70,21 @@ export async function recordStored(trx: Transaction<Database>, settled: readonly
 
 /**
  * Records that a job failed for good (before its file is filed in failed/), or that its file had
- * changed before it was read (`superseded`: the newer version is a job of its own).
+ * changed before it was read (`superseded`: the newer version is a job of its own) or was gone. A
+ * version already stored stays so: a job run again after its article was stored and its file
+ * moved (a stalled job) finds the file gone, and that is no news.
  *
  * ```sql
- * update intake set outcome = $2, stage = $3, reason = $4, settled_at = now() where job_id = $1
+ * update intake set outcome = $2, stage = $3, reason = $4, settled_at = now() where job_id = $1 and outcome is distinct from 'stored'
  * ```
  */
 export async function recordSettled(db: Kysely<Database>, jobId: string, outcome: Exclude<IntakeOutcome, 'stored'>, stage: string | null, reason: string): Promise<void> {
-  await db.updateTable('intake').set({ outcome, stage, reason, settled_at: sql<Date>`now()` }).where('job_id', '=', jobId).execute();
+  await db
+    .updateTable('intake')
+    .set({ outcome, stage, reason, settled_at: sql<Date>`now()` })
+    .where('job_id', '=', jobId)
+    .where('outcome', 'is distinct from', 'stored')
+    .execute();
 }
 
 export type IntakeCounts = Record<IntakeOutcome | 'under way', number>;

@@ -25,13 +25,17 @@ const migrations: Record<string, Migration> = {
 
 const DUPLICATE_DATABASE = '42P04';
 
-/** A client of the server's `postgres` database, for creating and dropping the project's own. */
+/**
+ * A client of the server's `postgres` database, for creating and dropping the project's own. Like
+ * migrations, its statements are not limited: creating or dropping a database on a busy server can
+ * take longer than any statement of the pipeline should.
+ */
 async function maintenanceClient(database: DatabaseSettings): Promise<{ client: pg.Client; name: string }> {
   const url = new URL(database.url);
   const name = decodeURIComponent(url.pathname.slice(1));
   if (name === '') throw new Error('DATABASE_URL names no database');
   url.pathname = '/postgres';
-  const client = new pg.Client(connectionConfig({ ...database, url: url.toString() }));
+  const client = new pg.Client(connectionConfig({ ...database, url: url.toString() }, true));
   await client.connect();
   return { client, name };
 }

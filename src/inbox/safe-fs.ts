@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { constants, type BigIntStats, type Dirent, type Stats } from 'node:fs';
 import { type FileHandle, lstat, lutimes, mkdir, open, realpath, rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 
 /**
  * File access for folders that strangers write into. Nothing here follows a symbolic link, opens
@@ -204,9 +203,10 @@ export async function writeFileInside(root: string, target: string, content: str
   const temporary = temporaryName(target);
   const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
   try {
-    // A file handle is copied in pieces: a file far over the size limit is never held whole.
-    if (typeof content !== 'string' && !(content instanceof Uint8Array)) await pipeline(content.createReadStream({ start: 0, autoClose: false }), handle.createWriteStream({ autoClose: false }));
-    else await handle.writeFile(content);
+    // A file handle is copied in pieces: a file far over the size limit is never held whole. Written
+    // through the handle itself, not a write stream: a stream that may not close the handle keeps it
+    // referenced, and `handle.close()` would then wait for ever.
+    await handle.writeFile(typeof content === 'string' || content instanceof Uint8Array ? content : content.createReadStream({ start: 0, autoClose: false }));
   } catch (error) {
     await handle.close();
     await unlink(temporary).catch(() => {});

@@ -138,15 +138,18 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
   });
   await Promise.all(workers.map((worker) => worker.waitUntilReady()));
   await scheduleInboxRescan(queues, config);
-  // A Redis that restarted without its data has lost the schedule too: register it again now and then.
-  const reschedule = setInterval(() => {
-    scheduleInboxRescan(queues, config).catch((error: Error) => log.error('could not schedule the rescan', { error: error.message }));
-  }, Math.max(config.inbox.rescanIntervalMs, 60_000));
+  // A Redis that restarted without its data has lost the schedule too, and with it the rescan that
+  // takes again the inbox files whose jobs it lost: register it again as soon as Redis is back (the
+  // connection is ready again), and now and then in case the data went without a reconnection.
+  const reschedule = () => scheduleInboxRescan(queues, config).catch((error: Error) => log.error('could not schedule the rescan', { error: error.message }));
+  queues.redis.on('ready', reschedule);
+  const rescheduling = setInterval(reschedule, Math.max(config.inbox.rescanIntervalMs, 60_000));
   log.info('workers running', { queues: QUEUE_NAMES.join(','), prefix: config.queuePrefix });
 
   return {
     async close() {
-      clearInterval(reschedule);
+      clearInterval(rescheduling);
+      queues.redis.off('ready', reschedule);
       // Articles waiting for Postgres go back to the queue rather than hold up the stop.
       context.database.close();
       await Promise.all(workers.map((worker) => worker.close()));
