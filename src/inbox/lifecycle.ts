@@ -108,6 +108,9 @@ async function returnToInbox(inbox: InboxDirs, root: string, found: RegularFileI
   return 'returned';
 }
 
+/** Within a millisecond: a copy across file systems sets the modification time in seconds as a float, which keeps no more. */
+const sameInstant = (a: bigint, b: bigint) => (a > b ? a - b : b - a) < 1_000_000n;
+
 /**
  * Moves the file found into processed/ or failed/, then makes sure that what arrived is what was
  * found: a writer that went on in the instant between the look and the move made a newer
@@ -116,7 +119,7 @@ async function returnToInbox(inbox: InboxDirs, root: string, found: RegularFileI
 async function fileFound(inbox: InboxDirs, found: RegularFileInside, toRoot: string, target: string): Promise<void> {
   await moveInside(found, toRoot, target);
   const arrived = await lstat(target, { bigint: true });
-  if (arrived.size !== found.stats.size || arrived.mtimeNs !== found.stats.mtimeNs) await returnToInbox(inbox, toRoot, await regularFileInside(toRoot, target));
+  if (arrived.size !== found.stats.size || !sameInstant(arrived.mtimeNs, found.stats.mtimeNs)) await returnToInbox(inbox, toRoot, await regularFileInside(toRoot, target));
 }
 
 /** Moves `file` (below `root`) to `target` in processed/ when it holds what the job read; whether it did. */

@@ -236,7 +236,7 @@ export async function moveInside(from: RegularFileInside, toRoot: string, to: st
     } finally {
       await handle.close();
     }
-    await lutimes(to, from.stats.atime, from.stats.mtime);
+    await lutimes(to, Number(from.stats.atimeNs) / 1e9, Number(from.stats.mtimeNs) / 1e9);
     await unlink(from.path);
   }
 }
