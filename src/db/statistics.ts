@@ -1,4 +1,4 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from './database.ts';
 
 const TABLES = ['article', 'entity', 'entity_alias', 'mention', 'time_expression'] as const;
@@ -19,7 +19,7 @@ const STATISTICS_LOCK = 0x73746174;
  * where relname = any($1) and n_mod_since_analyze >= greatest($2, (select reltuples from pg_class where oid = relid))
  * ```
  */
-async function tablesDue(db: Kysely<Database>): Promise<string[]> {
+async function tablesDue(db: Kysely<Database> | Transaction<Database>): Promise<string[]> {
   const { rows } = await sql<{ relname: string }>`
     select relname from pg_stat_user_tables
     where schemaname = current_schema() and relname = any(${[...TABLES]}::text[])
@@ -36,7 +36,7 @@ async function tablesDue(db: Kysely<Database>): Promise<string[]> {
  * are due, unless another worker is doing so.
  *
  * ```sql
- * begin; select pg_try_advisory_xact_lock($1); analyze article, …; commit
+ * begin; select pg_try_advisory_xact_lock($1); (the tables due, again); analyze article, …; commit
  * ```
  */
 export function statisticsKeeper(db: Kysely<Database>, onError: (error: Error) => void): (written: number) => void {
@@ -48,11 +48,13 @@ export function statisticsKeeper(db: Kysely<Database>, onError: (error: Error) =
     since = 0;
     running = true;
     void (async () => {
-      const due = await tablesDue(db);
-      if (due.length === 0) return;
+      if ((await tablesDue(db)).length === 0) return;
       await db.transaction().execute(async (trx) => {
         const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(${STATISTICS_LOCK}) as locked`.execute(trx);
-        if (rows[0]?.locked) await sql`analyze ${sql.join(due.map((table) => sql.table(table)))}`.execute(trx);
+        if (!rows[0]?.locked) return;
+        // Looked at again under the lock: another worker may have analyzed them since the first look.
+        const due = await tablesDue(trx);
+        if (due.length > 0) await sql`analyze ${sql.join(due.map((table) => sql.table(table)))}`.execute(trx);
       });
     })()
       .catch(onError)
