@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DateError, parsePublishedDate, splitDateHeader } from '../src/dates/published.ts';
 import { runCli } from './support/cli.ts';
-import { SHARED } from './support/environment.ts';
+import { FIXTURES } from './support/environment.ts';
 
-const dev = JSON.parse(readFileSync(path.join(SHARED, 'eval/dates-dev.json'), 'utf8')) as {
+const dev = JSON.parse(readFileSync(path.join(FIXTURES, 'dates-dev.json'), 'utf8')) as {
   headers: { in: string; value: string; precision: string; tz: string | null; note?: string }[];
 };
 

@@ -8,11 +8,10 @@ import { shippedExtractor } from './support/extractor.ts';
 import { seedsGold } from './support/gold.ts';
 import { enqueueFile, filesFromArguments } from '../src/jobs/producer.ts';
 import { sql } from 'kysely';
-import { REPO_ROOT, waitFor } from './support/environment.ts';
-import { type RunningPipeline, startPipeline } from './support/pipeline.ts';
+import { waitFor } from './support/environment.ts';
+import { ingestSeeds, type RunningPipeline, seedKey, startPipeline } from './support/pipeline.ts';
 
 const gold = seedsGold;
-const seedKey = (file: string) => path.join(REPO_ROOT, 'seeds', file);
 const SEED_2023 = seedKey('000_efed8caf83f9d982.txt');
 
 let pipeline: RunningPipeline;
@@ -44,10 +43,7 @@ const tableCounts = async () => ({
 
 describe('the seeds, end to end', () => {
   beforeAll(async () => {
-    for (const file of await filesFromArguments([path.join(REPO_ROOT, 'seeds')])) {
-      const progress = await pipeline.ingest(file);
-      expect(progress, file.key).toMatchObject({ stage: 'upsert', state: 'completed' });
-    }
+    await ingestSeeds(pipeline);
   });
 
   it('stores both articles with a month-precise publication date', async () => {

@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../src/article/parse.ts';
 import { parsePublishedDate } from '../src/dates/published.ts';
 import { type DocumentDate, documentDateOf, findTimeExpressions } from '../src/dates/timex/find.ts';
-import { REPO_ROOT, SHARED } from './support/environment.ts';
+import { FIXTURES, REPO_ROOT } from './support/environment.ts';
 import { seedsGold } from './support/gold.ts';
 
 interface DevCase {
   sentence: string;
   expected: { text: string; type: string; value_day_dct: string; value_month_dct: string; mod?: string }[];
 }
-const dev = JSON.parse(readFileSync(path.join(SHARED, 'eval/dates-dev.json'), 'utf8')) as { cases: DevCase[] };
+const dev = JSON.parse(readFileSync(path.join(FIXTURES, 'dates-dev.json'), 'utf8')) as { cases: DevCase[] };
 
 const DAY = { year: 2022, month: 1, day: 18 };
 const MONTH = { year: 2022, month: 1 };

@@ -20,6 +20,7 @@ import { addDatesCommand } from './dates.ts';
 import { addIngestCommand, ingest } from './ingest.ts';
 import { addNerCommands } from './ner.ts';
 import { wholeNumber } from './options.ts';
+import { addQueryCommands } from './queries.ts';
 import { formatStatus } from './status-report.ts';
 
 const log = createLogger('news-ingest');
@@ -76,6 +77,7 @@ export function buildProgram(config: () => Config): Command {
 
   addIngestCommand(program, config);
   addAuditCommand(program, config);
+  addQueryCommands(program, config);
 
   program
     .command('watch')

@@ -278,15 +278,20 @@ async function refreshArticles(trx: Trx, all: readonly Entry<RefreshedArticle>[]
   };
 }
 
+/** What deriving a stored article's dates and entities again reads of it. */
+const TO_DERIVE = ['id', 'content_hash', 'format', 'source_encoding', 'published_text', 'title', 'body', 'blocks', 'publisher', 'url'] as const;
+export type ArticleToDerive = Pick<ArticleRow, (typeof TO_DERIVE)[number]>;
+
 /**
- * A stored article, for deriving its dates and entities again.
+ * A stored article, for deriving its dates and entities again: only what that reads (not, say,
+ * its search vector, as long as its body).
  *
  * ```sql
- * select * from article where id = $1
+ * select id, content_hash, format, source_encoding, published_text, title, body, blocks, publisher, url from article where id = $1
  * ```
  */
-export async function findArticle(db: Kysely<Database>, id: number): Promise<ArticleRow | undefined> {
-  return db.selectFrom('article').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findArticle(db: Kysely<Database>, id: number): Promise<ArticleToDerive | undefined> {
+  return db.selectFrom('article').select(TO_DERIVE).where('id', '=', id).executeTakeFirst();
 }
 
 /**

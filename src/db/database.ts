@@ -50,6 +50,11 @@ export interface ArticleTable {
   queued_at: Date | null;
   /** When the transaction that stored it began. */
   ingested_at: CreatedAt;
+  /**
+   * The title and body as Dutch words (`to_tsvector('dutch', …)`), for full-text search; Postgres
+   * computes it when the title or body is written (migration 0009).
+   */
+  search: ColumnType<string, never, never>;
   updated_at: UpdatedAt;
 }
 

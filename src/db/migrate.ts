@@ -10,6 +10,7 @@ import * as setBasedCascades from './migrations/0005_set_based_cascades.ts';
 import * as unfilteredText from './migrations/0006_no_statistics_for_unfiltered_text.ts';
 import * as sourceEncoding from './migrations/0007_article_source_encoding.ts';
 import * as intake from './migrations/0008_intake.ts';
+import * as queryIndexes from './migrations/0009_query_indexes.ts';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 const migrations: Record<string, Migration> = {
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0006_no_statistics_for_unfiltered_text': unfilteredText,
   '0007_article_source_encoding': sourceEncoding,
   '0008_intake': intake,
+  '0009_query_indexes': queryIndexes,
 };
 
 const DUPLICATE_DATABASE = '42P04';

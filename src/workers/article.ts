@@ -1,6 +1,5 @@
 import type { Article } from '../article/article.ts';
-import { findArticle } from '../db/articles.ts';
-import type { ArticleRow } from '../db/database.ts';
+import { type ArticleToDerive, findArticle } from '../db/articles.ts';
 import { isDataError } from '../db/errors.ts';
 import { recordSettled } from '../db/intake.ts';
 import { settleProcessed } from '../inbox/lifecycle.ts';
@@ -79,7 +78,7 @@ async function storeFile(source: Source, context: TaskContext, job: JobInfo): Pr
 }
 
 /** A stored article as the stages take it; its file is not needed again. */
-function articleOf(row: ArticleRow): Article {
+function articleOf(row: ArticleToDerive): Article {
   return {
     format: row.format,
     encoding: row.source_encoding,

@@ -9,7 +9,8 @@ import { dropDatabase, prepareDatabase } from '../../src/db/migrate.ts';
 import { deleteQueueKeys } from '../../src/jobs/queues.ts';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
-export const SHARED = path.resolve(REPO_ROOT, '../shared');
+/** Data the tests read: see test/fixtures/README.md. */
+export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures');
 
 const BASE_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SHARED } from './environment.ts';
+import { FIXTURES } from './environment.ts';
 
 export interface GoldEntity {
   type: string;
@@ -13,7 +13,7 @@ export interface GoldEntity {
 }
 
 /** The hand annotation of the seed articles. */
-export const seedsGold = JSON.parse(readFileSync(path.join(SHARED, 'eval/seeds-gold.json'), 'utf8')) as {
+export const seedsGold = JSON.parse(readFileSync(path.join(FIXTURES, 'seeds-gold.json'), 'utf8')) as {
   documents: {
     file: string;
     published: { value: string };

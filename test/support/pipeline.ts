@@ -1,13 +1,15 @@
+import path from 'node:path';
 import type { Kysely } from 'kysely';
+import { expect } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import { createDatabase } from '../../src/db/connection.ts';
 import type { Database } from '../../src/db/database.ts';
-import { enqueueFile, type FileToIngest } from '../../src/jobs/producer.ts';
+import { enqueueFile, type FileToIngest, filesFromArguments } from '../../src/jobs/producer.ts';
 import { type ArticleProgress, articleProgress, isSettled } from '../../src/jobs/progress.ts';
 import { openQueues, type Queues } from '../../src/jobs/queues.ts';
 import type { Logger } from '../../src/log.ts';
 import { type RunningWorkers, startWorkers } from '../../src/workers/runner.ts';
-import { createTestEnvironment, type TestEnvironment, waitFor } from './environment.ts';
+import { createTestEnvironment, REPO_ROOT, type TestEnvironment, waitFor } from './environment.ts';
 
 /** A logger that keeps its lines for assertions instead of printing them. */
 export function recordingLogger(): Logger & { lines: string[] } {
@@ -64,4 +66,14 @@ export async function startPipeline(overrides: NodeJS.ProcessEnv = {}, workersRe
       await environment.cleanup();
     },
   };
+}
+
+/** The seed articles given to `ingest` are stored under their path. */
+export const seedKey = (file: string) => path.join(REPO_ROOT, 'seeds', file);
+
+/** Sends the seed articles through the pipeline, one by one, each to be stored. */
+export async function ingestSeeds(pipeline: RunningPipeline): Promise<void> {
+  for (const file of await filesFromArguments([path.join(REPO_ROOT, 'seeds')])) {
+    expect(await pipeline.ingest(file), file.key).toMatchObject({ stage: 'upsert', state: 'completed' });
+  }
 }
