@@ -2,15 +2,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Kysely } from 'kysely';
-import { createDatabase } from '../src/db/connection.ts';
-import type { Database } from '../src/db/database.ts';
-import { openQueues, type Queues } from '../src/jobs/queues.ts';
+import type { Queues } from '../src/jobs/queues.ts';
 import { rescanInbox } from '../src/jobs/scheduler.ts';
 import { readSkipped, SKIPPED_LISTED } from '../src/jobs/skipped.ts';
 import { exitOf, spawnCli } from './support/cli.ts';
-import { useTestEnvironment, waitFor } from './support/environment.ts';
-import { recordingLogger, type RunningPipeline, startPipeline } from './support/pipeline.ts';
+import { waitFor } from './support/environment.ts';
+import { recordingLogger, type RunningPipeline, startPipeline, useProducer } from './support/pipeline.ts';
 
 /** `count` articles of distinct content, so that each is stored as an article of its own. */
 async function dropArticles(dir: string, count: number): Promise<void> {
@@ -22,52 +19,32 @@ const waitingOrActive = async (queues: Queues) =>
   Object.values(await queues.article.getJobCounts('waiting', 'active', 'delayed', 'prioritized')).reduce((sum, n) => sum + n, 0);
 
 describe('the rescan of a backlog larger than the queue', () => {
-  const environment = useTestEnvironment({ QUEUE_WINDOW: '20' });
-  let queues: Queues;
-  let db: Kysely<Database>;
-  beforeAll(() => {
-    queues = openQueues(environment.config, 'command');
-    db = createDatabase(environment.config.database, { max: 1 });
-  });
-  afterAll(async () => {
-    await queues?.close();
-    await db?.destroy();
-  });
+  const test = useProducer({ QUEUE_WINDOW: '20' });
 
   it('queues files until the queue is full, and leaves the rest in the inbox for the next rescan', async () => {
-    const { config } = environment;
+    const { queues, config } = test.producer;
     await dropArticles(config.inbox.dir, 300);
     // No worker runs: the queue only fills.
-    const first = await rescanInbox({ queues, config: { ...config, inbox: { ...config.inbox, stableMs: 1 } }, db }, recordingLogger());
+    const first = await rescanInbox({ ...test.producer, config: { ...config, inbox: { ...config.inbox, stableMs: 1 } } }, recordingLogger());
     expect(first.enqueued).toBeGreaterThanOrEqual(20);
     expect(first.enqueued).toBeLessThan(300);
     expect(await waitingOrActive(queues)).toBe(first.enqueued);
-    const second = await rescanInbox({ queues, config: { ...config, inbox: { ...config.inbox, stableMs: 1 } }, db }, recordingLogger());
+    const second = await rescanInbox({ ...test.producer, config: { ...config, inbox: { ...config.inbox, stableMs: 1 } } }, recordingLogger());
     expect(second.enqueued).toBe(0);
     expect(await waitingOrActive(queues)).toBe(first.enqueued);
   });
 });
 
 describe('an inbox with more entries that are not regular files than are listed', () => {
-  const environment = useTestEnvironment();
-  let queues: Queues;
-  let db: Kysely<Database>;
-  beforeAll(() => {
-    queues = openQueues(environment.config, 'command');
-    db = createDatabase(environment.config.database, { max: 1 });
-  });
-  afterAll(async () => {
-    await queues?.close();
-    await db?.destroy();
-  });
+  const test = useProducer();
 
   it('lists at most SKIPPED_LISTED of them, counts the others, and forgets those removed', async () => {
-    const { config } = environment;
+    const { queues, config } = test.producer;
     await mkdir(config.inbox.dir, { recursive: true });
     const links = SKIPPED_LISTED + 25;
     for (let i = 0; i < links; i++) await symlink('/dev/null', path.join(config.inbox.dir, `link-${i}.txt`));
     const log = recordingLogger();
-    expect((await rescanInbox({ queues, config, db }, log)).skipped).toBe(links);
+    expect((await rescanInbox(test.producer, log)).skipped).toBe(links);
     expect(await queues.redis.hlen(`${config.queuePrefix}:skipped-inbox-entries`)).toBe(SKIPPED_LISTED);
     const { count, entries } = await readSkipped(queues, config, 10);
     expect(count).toBe(links);
@@ -77,7 +54,7 @@ describe('an inbox with more entries that are not regular files than are listed'
     expect(log.lines.filter((line) => line.startsWith('skipped '))).toHaveLength(SKIPPED_LISTED);
 
     for (let i = 0; i < 100; i++) await rm(path.join(config.inbox.dir, `link-${i}.txt`));
-    await rescanInbox({ queues, config, db }, log);
+    await rescanInbox(test.producer, log);
     // Fewer than SKIPPED_LISTED are left: all of them are listed.
     expect((await readSkipped(queues, config, 10)).count).toBe(links - 100);
     expect(await queues.redis.hlen(`${config.queuePrefix}:skipped-inbox-entries`)).toBe(links - 100);

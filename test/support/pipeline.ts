@@ -1,15 +1,15 @@
 import path from 'node:path';
 import type { Kysely } from 'kysely';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import { createDatabase } from '../../src/db/connection.ts';
 import type { Database } from '../../src/db/database.ts';
-import { enqueueFile, type FileToIngest, filesFromArguments } from '../../src/jobs/producer.ts';
+import { enqueueFile, type FileToIngest, filesFromArguments, type Producer } from '../../src/jobs/producer.ts';
 import { type ArticleProgress, articleProgress, isSettled } from '../../src/jobs/progress.ts';
 import { openQueues, type Queues } from '../../src/jobs/queues.ts';
 import type { Logger } from '../../src/log.ts';
 import { type RunningWorkers, startWorkers } from '../../src/workers/runner.ts';
-import { createTestEnvironment, REPO_ROOT, type TestEnvironment, waitFor } from './environment.ts';
+import { createTestEnvironment, REPO_ROOT, type TestEnvironment, useTestEnvironment, waitFor } from './environment.ts';
 
 /** A logger that keeps its lines for assertions instead of printing them. */
 export function recordingLogger(): Logger & { lines: string[] } {
@@ -76,4 +76,25 @@ export async function ingestSeeds(pipeline: RunningPipeline): Promise<void> {
   for (const file of await filesFromArguments([path.join(REPO_ROOT, 'seeds')])) {
     expect(await pipeline.ingest(file), file.key).toMatchObject({ stage: 'upsert', state: 'completed' });
   }
+}
+
+/** A test environment of the calling block's own with a producer's connections (queues and database), and no workers. */
+export function useProducer(overrides: NodeJS.ProcessEnv = {}): { readonly environment: TestEnvironment; readonly producer: Producer } {
+  const environment = useTestEnvironment(overrides);
+  let producer: Producer | undefined;
+  beforeAll(() => {
+    const { config } = environment;
+    producer = { queues: openQueues(config, 'command'), config, db: createDatabase(config.database, { max: 1 }) };
+  });
+  afterAll(async () => {
+    await producer?.queues.close();
+    await producer?.db.destroy();
+  });
+  return {
+    environment,
+    get producer() {
+      if (!producer) throw new Error('the producer is made before the tests run');
+      return producer;
+    },
+  };
 }
