@@ -4,6 +4,10 @@ import { fileURLToPath } from 'node:url';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 
+/** The levels `LOG_LEVEL` may name: a line below the level is not written. */
+export const LOG_LEVELS = ['error', 'warn', 'info'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 const positiveInt = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 
 /**
@@ -50,6 +54,11 @@ const environmentSchema = z.object({
     .default('Europe/Amsterdam'),
   /** The entity tagger's model file, as written by `ner-train`. */
   NER_MODEL: z.string().min(1).default(fileURLToPath(new URL('../models/ner-nl.model', import.meta.url))),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /** The port of a long-running process's health endpoints; unset, it serves none (0: any free port, logged). */
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
+  /** Loopback by default: the endpoints say which servers are down, which is nobody else's business. */
+  HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -80,6 +89,8 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     maxArticleBytes: env.MAX_ARTICLE_BYTES,
     nerModel: path.resolve(env.NER_MODEL),
     timezone: env.TIMEZONE,
+    logLevel: env.LOG_LEVEL,
+    health: env.HEALTH_PORT === undefined ? undefined : Object.freeze({ port: env.HEALTH_PORT, host: env.HEALTH_HOST }),
   });
 }
 

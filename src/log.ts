@@ -1,3 +1,7 @@
+import { pino } from 'pino';
+import { prettyFactory } from 'pino-pretty';
+import type { LogLevel } from './config.ts';
+
 export type Fields = Record<string, string | number | boolean | null | undefined>;
 
 export interface Logger {
@@ -9,25 +13,66 @@ export interface Logger {
 /** Control characters (C0, DEL, C1): in a file name or an article, they must not reach a terminal as they are. */
 const CONTROL = '\\u0000-\\u001f\\u007f-\\u009f';
 const controls = new RegExp(`[${CONTROL}]`, 'g');
-const needsQuoting = new RegExp(`[\\s"=${CONTROL}]`);
+/** The control characters JSON lets through unescaped: it escapes only C0. */
+const unescapedByJson = /[\u007f-\u009f]/g;
+
+const spelt = (character: string) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** `value` with its control characters spelt out (`\u001b`): a file name cannot move the cursor or split a line. */
-export const printable = (value: string) => value.replace(controls, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+export const printable = (value: string) => value.replace(controls, spelt);
 
-function format(level: string, scope: string, message: string, fields: Fields = {}): string {
-  const pairs = Object.entries(fields)
-    .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => `${key}=${typeof value === 'string' && needsQuoting.test(value) ? printable(JSON.stringify(value)) : String(value)}`);
-  return [new Date().toISOString(), level, `[${scope}]`, message, ...pairs].join(' ');
+/** Where lines go: `process.stdout` or `process.stderr`, or a stand-in. */
+export interface LineSink {
+  isTTY?: boolean;
+  write(text: string): unknown;
 }
 
-/** One line per event, `key=value` fields: readable in a terminal, greppable in journald. */
-export function createLogger(scope: string): Logger {
+/**
+ * JSON lines for a pipe or a file (journald, Docker, a log shipper), or a coloured line per event
+ * for a terminal. In JSON, DEL and C1 characters are escaped as `\u007f` and so on: the line parses
+ * to the same values, and `tail` shows no raw control character. In the terminal, every string is
+ * shown with its control characters spelt out.
+ */
+export function lineWriter(sink: LineSink): { write(line: string): void } {
+  if (!sink.isTTY) return { write: (line) => void sink.write(line.replace(unescapedByJson, spelt)) };
+  const pretty = prettyFactory({ colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'scope', messageFormat: '[{scope}] {msg}' });
   return {
-    info: (message, fields) => console.log(format('info ', scope, message, fields)),
-    warn: (message, fields) => console.warn(format('warn ', scope, message, fields)),
-    error: (message, fields) => console.error(format('error', scope, message, fields)),
+    write(line) {
+      const record = JSON.parse(line) as Record<string, unknown>;
+      sink.write(pretty(Object.fromEntries(Object.entries(record).map(([key, value]) => [key, typeof value === 'string' ? printable(value) : value]))));
+    },
   };
+}
+
+/**
+ * Info lines go to stdout, warnings and errors to stderr (as a command's user expects). Both write
+ * files, pipes and terminals at once on Linux: a line logged just before `process.exit` is not lost.
+ */
+const root = pino(
+  {
+    level: 'info',
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    formatters: { level: (label) => ({ level: label }) },
+  },
+  pino.multistream(
+    [
+      { level: 'info', stream: lineWriter(process.stdout) },
+      { level: 'warn', stream: lineWriter(process.stderr) },
+    ],
+    { dedupe: true },
+  ),
+);
+
+/** Sets the level of every logger, made before or after (`LOG_LEVEL`, once the configuration is read). */
+export function setLogLevel(level: LogLevel): void {
+  root.level = level;
+}
+
+/** One JSON line per event: `level`, `time`, `scope` (the part of the program), the fields, then `msg`. */
+export function createLogger(scope: string): Logger {
+  const write = (level: LogLevel) => (message: string, fields?: Fields) => root[level]({ scope, ...fields }, message);
+  return { info: write('info'), warn: write('warn'), error: write('error') };
 }
 
 /** Reports a repeating error once, and again only when its message changes (a Redis outage). */

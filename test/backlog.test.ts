@@ -7,6 +7,7 @@ import { rescanInbox } from '../src/jobs/scheduler.ts';
 import { readSkipped, SKIPPED_LISTED } from '../src/jobs/skipped.ts';
 import { exitOf, spawnCli } from './support/cli.ts';
 import { waitFor } from './support/environment.ts';
+import { logged, logLines } from './support/logs.ts';
 import { recordingLogger, type RunningPipeline, startPipeline, useProducer } from './support/pipeline.ts';
 
 /** `count` articles of distinct content, so that each is stored as an article of its own. */
@@ -79,13 +80,13 @@ describe('a watcher that notes at most 40 paths (QUEUE_WINDOW=20)', () => {
     await pipeline.queues.article.pause();
     const watch = spawnCli(['watch'], pipeline.env);
     try {
-      await waitFor('the watcher to start', async () => /watching/.test(watch.output()));
+      await waitFor('the watcher to start', async () => logged(watch.output(), 'watching').length > 0);
       await dropArticles(dir, 300);
-      await waitFor('the watcher to drop paths', async () => /more files than it notes at once/.test(watch.output()));
+      await waitFor('the watcher to drop paths', async () => logLines(watch.output()).some(({ msg }) => msg.startsWith('more files than it notes at once')));
       await pipeline.queues.article.resume();
       await waitFor('300 files in processed/', async () => existsSync(processedDir) && readdirSync(processedDir).length === 300, 50_000);
 
-      const enqueued = [...watch.output().matchAll(/\benqueued file=\S*\/(article-\d+\.txt)/g)].map((match) => match[1]);
+      const enqueued = logged(watch.output(), 'enqueued').map(({ file }) => path.basename(String(file)));
       expect(enqueued).toHaveLength(300);
       expect(new Set(enqueued).size).toBe(300);
       const stored = await pipeline.db.selectFrom('article').select('source_key').execute();
@@ -103,12 +104,12 @@ describe('a watcher that notes at most 40 paths (QUEUE_WINDOW=20)', () => {
     await pipeline.queues.article.pause();
     const watch = spawnCli(['watch'], pipeline.env);
     try {
-      await waitFor('the watcher to start', async () => /watching/.test(watch.output()));
+      await waitFor('the watcher to start', async () => logged(watch.output(), 'watching').length > 0);
       await dropArticles(path.join(pipeline.config.inbox.dir, 'more'), 60);
       await waitFor('the queue to be full', async () => (await pipeline.queues.article.getWaitingCount()) >= 20);
       watch.kill('SIGTERM');
       expect(await exitOf(watch)).toEqual({ code: 0, signal: null });
-      expect(watch.output()).toMatch(/stopped/);
+      expect(logged(watch.output(), 'stopped')).toHaveLength(1);
     } finally {
       watch.kill('SIGKILL');
       await pipeline.queues.article.resume();

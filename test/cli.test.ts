@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { exitOf, runCli, spawnCli } from './support/cli.ts';
 import { shippedExtractor } from './support/extractor.ts';
 import { useTestEnvironment } from './support/environment.ts';
+import { logged, logLines } from './support/logs.ts';
 
 const environment = useTestEnvironment();
 
@@ -30,9 +31,9 @@ describe('the command line', () => {
     const url = new URL(environment.config.database.url);
     url.pathname = `${url.pathname}_fresh`;
     const result = await runCli(['migrate'], { ...environment.env, DATABASE_URL: url.toString() });
-    expect(result.stdout).toMatch(/applied 0001_articles_entities_mentions, 0002_entity_aliases_countries, 0003_publication_ranges_time_expressions/);
+    expect(logLines(result.stdout)[0]?.msg).toMatch(/^applied 0001_articles_entities_mentions, 0002_entity_aliases_countries, 0003_publication_ranges_time_expressions/);
     const again = await runCli(['migrate'], { ...environment.env, DATABASE_URL: url.toString() });
-    expect(again.stdout).toMatch(/schema is up to date/);
+    expect(logged(again.stdout, 'schema is up to date')).toHaveLength(1);
     const client = new pg.Client({ connectionString: url.toString() });
     await client.connect();
     try {
@@ -65,8 +66,15 @@ describe('the command line', () => {
     try {
       const ingest = await runCli(['ingest', '--wait', folder], environment.env);
       expect(ingest.code, ingest.stdout + ingest.stderr).toBe(1);
-      expect(ingest.stdout).toMatch(/stored file=\S*\/mixed\/ok\.json outcome=inserted/);
-      expect(ingest.stderr).toMatch(/failed file=\S*\/mixed\/bad\.json stage=validate reason="JSON article: unknown field \\"body\\"; field \\"text\\" is missing; expected a string"/);
+      expect(logged(ingest.stdout, 'stored')).toEqual([expect.objectContaining({ file: expect.stringMatching(/\/mixed\/ok\.json$/), outcome: 'inserted' })]);
+      expect(logged(ingest.stderr, 'failed')).toEqual([
+        expect.objectContaining({
+          level: 'error',
+          file: expect.stringMatching(/\/mixed\/bad\.json$/),
+          stage: 'validate',
+          reason: 'JSON article: unknown field "body"; field "text" is missing; expected a string',
+        }),
+      ]);
     } finally {
       worker.kill('SIGTERM');
       await exitOf(worker);
@@ -92,8 +100,8 @@ describe('the command line', () => {
     ]);
 
     const current = await runCli(['reprocess'], environment.env);
-    expect(current.stdout).toMatch(/reprocess enqueued articles=0 extractor=tagger\/perceptron-/);
+    expect(logged(current.stdout, 'reprocess enqueued')).toEqual([expect.objectContaining({ articles: 0, extractor: expect.stringMatching(/^tagger\/perceptron-/) })]);
     const all = await runCli(['reprocess', '--all'], environment.env);
-    expect(all.stdout).toMatch(/reprocess enqueued articles=1 /);
+    expect(logged(all.stdout, 'reprocess enqueued')).toEqual([expect.objectContaining({ articles: 1 })]);
   });
 });

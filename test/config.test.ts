@@ -11,6 +11,9 @@ describe('configuration', () => {
     expect(config.inbox.dir).toBe(path.resolve('inbox'));
     expect(config.inbox.processedDir).toBe(path.resolve('inbox/processed'));
     expect(config.inbox.failedDir).toBe(path.resolve('inbox/failed'));
+    expect(config.logLevel).toBe('info');
+    // No port is opened unless one is asked for.
+    expect(config.health).toBeUndefined();
   });
 
   it('reads every variable, treating empty ones as unset', () => {
@@ -24,6 +27,8 @@ describe('configuration', () => {
       RESCAN_INTERVAL_MS: '5000',
       PROCESSED_DIR: '',
       DATABASE_STATEMENT_TIMEOUT_MS: '30000',
+      LOG_LEVEL: 'warn',
+      HEALTH_PORT: '8080',
     });
     expect(config).toMatchObject({
       redisUrl: 'redis://cache:6380',
@@ -31,6 +36,8 @@ describe('configuration', () => {
       queuePrefix: 'prod',
       workerConcurrency: 3,
       inbox: { dir: '/data/in', processedDir: '/data/in/processed', failedDir: '/data/bad', rescanIntervalMs: 5000 },
+      logLevel: 'warn',
+      health: { port: 8080, host: '127.0.0.1' },
     });
   });
 
@@ -41,6 +48,8 @@ describe('configuration', () => {
     ['REDIS_URL', 'http://localhost'],
     ['DATABASE_URL', 'not a url'],
     ['QUEUE_PREFIX', 'a:b'],
+    ['LOG_LEVEL', 'verbose'],
+    ['HEALTH_PORT', '65536'],
   ])('refuses %s=%s, naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`^invalid configuration:\\n  ${name}="${value}": `));

@@ -10,6 +10,7 @@ import { type EntryKind, kindOf } from '../src/inbox/safe-fs.ts';
 import { type InboxWatcher, watchInbox } from '../src/jobs/watcher.ts';
 import { runCli } from './support/cli.ts';
 import { waitFor } from './support/environment.ts';
+import { logged } from './support/logs.ts';
 import { leftInbox, pause, skippedInStatus, whereIs, writeInPieces } from './support/inbox.ts';
 import { recordingLogger, type RunningPipeline, startPipeline } from './support/pipeline.ts';
 
@@ -394,7 +395,7 @@ describe('hostile input dropped into the inbox', () => {
     await mkdir(folder);
     await writeFile(path.join(folder, '..foo'), article('Een artikel met twee punten voor zijn naam.'));
     const result = await runCli(['ingest', '--wait', path.join(folder, '..foo')], pipeline.env);
-    expect(result.stdout).toMatch(/ stored file=\S*\/\.\.foo outcome=inserted /);
+    expect(logged(result.stdout, 'stored')).toEqual([expect.objectContaining({ file: expect.stringMatching(/\/\.\.foo$/), outcome: 'inserted' })]);
     expect(result.code).toBe(0);
   });
 });

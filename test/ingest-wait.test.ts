@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { exitOf, runCli, spawnCli } from './support/cli.ts';
 import { useTestEnvironment, waitFor } from './support/environment.ts';
+import { logged, logLines } from './support/logs.ts';
 
 const environment = useTestEnvironment();
 
@@ -18,14 +19,14 @@ async function mixedFolder(name: string): Promise<string> {
   return folder;
 }
 
-/** Each file's lines in the output (`<outcome> file=<path>`), and the final summary's counts. */
+/** Each file's lines in the output (message: the outcome, field `file`), and the final summary's counts. */
 function report(output: string): { outcomes: Map<string, string[]>; summary: Record<string, number> } {
   const outcomes = new Map<string, string[]>();
-  for (const [, outcome, file] of output.matchAll(/\] (\S+) file=(\S+)/g)) {
-    outcomes.set(path.basename(file!), [...(outcomes.get(path.basename(file!)) ?? []), outcome!]);
+  for (const { msg, file } of logLines(output)) {
+    if (typeof file === 'string') outcomes.set(path.basename(file), [...(outcomes.get(path.basename(file)) ?? []), msg]);
   }
-  const summary = output.match(/ingest done (.*)$/m)?.[1] ?? '';
-  return { outcomes, summary: Object.fromEntries([...summary.matchAll(/(\S+)=(\d+)/g)].map(([, key, n]) => [key!, Number(n)])) };
+  const summary = Object.entries(logged(output, 'ingest done')[0] ?? {}).filter((entry): entry is [string, number] => typeof entry[1] === 'number');
+  return { outcomes, summary: Object.fromEntries(summary) };
 }
 
 /** What the summary must say of the files printed: how many had each outcome. */
@@ -55,9 +56,13 @@ describe('ingest --wait', () => {
         const { outcomes, summary } = report(output);
         expect(outcomes, `${run} run: ${output}`).toEqual(EXPECTED);
         expect(summary, `${run} run: ${output}`).toEqual(tally(outcomes));
-        expect(ingest.stderr).toMatch(/failed file=\S*\/mixed\/d-bad\.txt stage=validate reason="line 1: found \\"geen kop\\"/);
+        expect(logged(ingest.stderr, 'failed')).toContainEqual(
+          expect.objectContaining({ file: expect.stringMatching(/\/mixed\/d-bad\.txt$/), stage: 'validate', reason: expect.stringMatching(/^line 1: found "geen kop"/) }),
+        );
         // The second time, the stored files' jobs are those of the first run; the failed ones are tried again.
-        expect(ingest.stdout).toMatch(run === 'first' ? /stored file=\S*\/mixed\/a-ok\.json outcome=inserted/ : /stored file=\S*\/mixed\/a-ok\.json job=earlier outcome=inserted/);
+        const stored = logged(ingest.stdout, 'stored').find(({ file }) => /\/mixed\/a-ok\.json$/.test(String(file)));
+        expect(stored).toMatchObject({ outcome: 'inserted' });
+        expect(stored?.job).toBe(run === 'first' ? undefined : 'earlier');
       }
     } finally {
       worker.kill('SIGTERM');
@@ -70,16 +75,15 @@ describe('ingest --wait', () => {
     const ingest = spawnCli(['ingest', '--wait', folder], environment.env);
     let worker: ReturnType<typeof spawnCli> | undefined;
     try {
-      await waitFor('the no-worker line', async () => /no worker is consuming/.test(ingest.output()));
-      const { queuePrefix, redisUrl } = environment.config;
-      expect(ingest.output()).toContain(`no worker is consuming the article queue (prefix ${queuePrefix} at ${new URL(redisUrl).host}); start one with \`news-ingest worker\``);
-      expect(ingest.output()).not.toMatch(/ingest done/);
+      const noWorker = `no worker is consuming the article queue (prefix ${environment.config.queuePrefix} at ${new URL(environment.config.redisUrl).host}); start one with \`news-ingest worker\``;
+      await waitFor('the no-worker line', async () => logged(ingest.output(), noWorker).length > 0);
+      expect(logged(ingest.output(), 'ingest done')).toEqual([]);
 
       worker = spawnCli(['worker'], environment.env);
       const { code } = await exitOf(ingest);
       const output = ingest.output();
       expect(code, output).toBe(1);
-      expect(output.match(/no worker is consuming/g), output).toHaveLength(1);
+      expect(logged(output, noWorker), output).toHaveLength(1);
       const { outcomes, summary } = report(output);
       expect(outcomes, output).toEqual(EXPECTED);
       expect(summary, output).toEqual(tally(outcomes));

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { withoutPassword } from '../src/config.ts';
 import { exitOf, runCli, spawnCli } from './support/cli.ts';
 import { useTestEnvironment, waitFor } from './support/environment.ts';
+import { logged } from './support/logs.ts';
 
 /** Postgres (trust authentication) and Redis (no password set) accept any password: it only has to stay unseen. */
 const SECRET = 'pw-9f3b-never-shown';
@@ -57,7 +58,7 @@ describe('secrets', () => {
     try {
       const ingest = await runCli(['ingest', '--wait', folder], env);
       outputs.push(ingest.stdout, ingest.stderr);
-      expect(ingest.stdout).toMatch(/stored file=\S*good\.txt/);
+      expect(logged(ingest.stdout, 'stored')).toEqual([expect.objectContaining({ file: expect.stringMatching(/good\.txt$/) })]);
       for (const command of [['status', '--json'], ['audit'], ['status']]) {
         const result = await runCli(command, env);
         outputs.push(result.stdout, result.stderr);
@@ -73,7 +74,7 @@ describe('secrets', () => {
       await exitOf(worker);
     }
     outputs.push(worker.output());
-    await waitFor('the worker to have logged', async () => /stored/.test(worker.output()));
+    await waitFor('the worker to have logged', async () => logged(worker.output(), 'stored').length > 0);
     for (const output of outputs) expect(output).not.toContain(SECRET);
     const values = await redisValues(config.redisUrl, config.queuePrefix);
     expect(values.length).toBeGreaterThan(0);

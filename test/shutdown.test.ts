@@ -8,6 +8,7 @@ import { enqueueFile, filesFromArguments } from '../src/jobs/producer.ts';
 import { openQueues, QUEUE_NAMES } from '../src/jobs/queues.ts';
 import { exitOf, spawnCli } from './support/cli.ts';
 import { useTestEnvironment, REPO_ROOT, waitFor } from './support/environment.ts';
+import { logged } from './support/logs.ts';
 
 const ARTICLES = 150;
 const environment = useTestEnvironment({ ENTITY_THREADS: '2', WORKER_CONCURRENCY: '4' });
@@ -36,7 +37,7 @@ describe('graceful shutdown', () => {
       worker.kill('SIGTERM');
       const exit = await exitOf(worker);
       expect(exit, worker.output()).toEqual({ code: 0, signal: null });
-      expect(worker.output()).toMatch(/shutting down/);
+      expect(logged(worker.output(), 'shutting down: finishing active jobs')).toEqual([expect.objectContaining({ signal: 'SIGTERM' })]);
 
       for (const name of QUEUE_NAMES) {
         expect(await queues[name].getActiveCount(), `active jobs in ${name}`).toBe(0);

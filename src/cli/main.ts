@@ -12,7 +12,8 @@ import { readSkipped } from '../jobs/skipped.ts';
 import { readStages } from '../jobs/stage-counts.ts';
 import { readQueueStatus } from '../jobs/status.ts';
 import { watchInbox } from '../jobs/watcher.ts';
-import { createLogger, onceUntilChanged } from '../log.ts';
+import { serveHealth } from '../http/health.ts';
+import { createLogger, onceUntilChanged, setLogLevel } from '../log.ts';
 import { startWorkers } from '../workers/runner.ts';
 import { addAuditCommand } from './audit.ts';
 import { addBenchCommand } from './bench.ts';
@@ -62,6 +63,21 @@ async function watch(config: Config) {
   };
 }
 
+/**
+ * Runs a long-running command until SIGINT or SIGTERM: brings the schema up to date, serves the
+ * health endpoints (before the service starts, so that a taken port stops it at once), then starts
+ * the service; `start` returns what stops it.
+ */
+async function runService(config: Config, start: () => Promise<() => Promise<void>>): Promise<void> {
+  await prepareDatabase(config.database);
+  const stopHealth = await serveHealth(config, createLogger('health'));
+  const stop = await start();
+  closeOnSignal(async () => {
+    await stop();
+    await stopHealth();
+  });
+}
+
 export function buildProgram(config: () => Config): Command {
   const program = new Command('news-ingest')
     .description('Ingests Dutch news articles through BullMQ workers into Postgres.')
@@ -82,30 +98,29 @@ export function buildProgram(config: () => Config): Command {
   program
     .command('watch')
     .description('enqueue each file dropped into the inbox once it is completely written')
-    .action(async () => {
-      await prepareDatabase(config().database);
-      closeOnSignal(await watch(config()));
-    });
+    .action(() => runService(config(), () => watch(config())));
 
   program
     .command('worker')
     .description('run the stage workers and the scheduled inbox rescan until SIGINT/SIGTERM')
-    .action(async () => {
-      await prepareDatabase(config().database);
-      const workers = await startWorkers(config(), createLogger('worker'));
-      closeOnSignal(() => workers.close());
-    });
+    .action(() =>
+      runService(config(), async () => {
+        const workers = await startWorkers(config(), createLogger('worker'));
+        return () => workers.close();
+      }),
+    );
 
   program
     .command('start')
     .description('the whole service in one process: migrate, ingest the seeds, run the workers and watch the inbox')
     .action(async () => {
-      await prepareDatabase(config().database);
-      const workers = await startWorkers(config(), createLogger('worker'));
-      const stopWatching = await watch(config());
-      closeOnSignal(async () => {
-        await stopWatching();
-        await workers.close();
+      await runService(config(), async () => {
+        const workers = await startWorkers(config(), createLogger('worker'));
+        const stopWatching = await watch(config());
+        return async () => {
+          await stopWatching();
+          await workers.close();
+        };
       });
       // Queued once the workers run: a seeds folder larger than QUEUE_WINDOW waits for room they make.
       log.info('seeds', await ingest(config(), [config().seedsDir]));
@@ -157,10 +172,19 @@ export function buildProgram(config: () => Config): Command {
   return program;
 }
 
-/** Reads the configuration once, on first use, so that `--help` works with a broken environment. */
+/**
+ * Reads the configuration once, on first use, so that `--help` works with a broken environment;
+ * the log level it names holds from then on.
+ */
 function lazyConfig(): () => Config {
   let config: Config | undefined;
-  return () => (config ??= loadConfig());
+  return () => {
+    if (!config) {
+      config = loadConfig();
+      setLogLevel(config.logLevel);
+    }
+    return config;
+  };
 }
 
 /** Names the setting behind a refused connection, which is what the user has to check. */

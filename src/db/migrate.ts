@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { type Migration, Migrator } from 'kysely/migration';
+import { DEFAULT_MIGRATION_TABLE, type Migration, Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { connectionConfig, createDatabase, type DatabaseSettings } from './connection.ts';
 import * as initial from './migrations/0001_articles_entities_mentions.ts';
@@ -78,6 +78,14 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   // Fresh tables and columns need statistics before the first plans are made on them.
   if (results.length > 0) await sql`analyze`.execute(db);
   return results.map((result) => result.migrationName);
+}
+
+/** How the schema stands against this version's migrations: those not applied yet, and those applied that it does not know. */
+export async function migrationState(db: Kysely<any>): Promise<{ pending: string[]; unknown: string[] }> {
+  const { rows } = await sql<{ name: string }>`select name from ${sql.table(DEFAULT_MIGRATION_TABLE)}`.execute(db);
+  const applied = new Set(rows.map((row) => row.name));
+  const known = Object.keys(migrations);
+  return { pending: known.filter((name) => !applied.has(name)), unknown: [...applied].filter((name) => !(name in migrations)) };
 }
 
 /** Creates the database if needed and brings its schema up to date; returns the migrations applied. */

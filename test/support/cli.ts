@@ -24,12 +24,25 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, input = ''): Prom
   });
 }
 
-/** Starts the command line in the background, from `cwd` (the repository unless given). */
+/**
+ * Starts the command line in the background, from `cwd` (the repository unless given). Its output
+ * is stdout and stderr together, taken a whole line at a time, so that a line of one never cuts
+ * into a line of the other.
+ */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv, cwd = REPO_ROOT): ChildProcess & { output: () => string } {
   const child = spawn(process.execPath, [BIN, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
-  child.stdout.on('data', (data) => (output += data));
-  child.stderr.on('data', (data) => (output += data));
+  for (const stream of [child.stdout, child.stderr]) {
+    let partial = '';
+    stream.setEncoding('utf8');
+    stream.on('data', (data: string) => {
+      const text = partial + data;
+      const end = text.lastIndexOf('\n') + 1;
+      output += text.slice(0, end);
+      partial = text.slice(end);
+    });
+    stream.on('end', () => (output += partial));
+  }
   return Object.assign(child, { output: () => output });
 }
 
