@@ -74,7 +74,18 @@ describe('audit', () => {
       { jobId: 'lost-inbox-job', sourceKey: 'inbox/waiting.txt', path: waiting, fromInbox: true, size: 10 },
       { jobId: 'lost-ingest-job', sourceKey: vanished, path: vanished, fromInbox: false, size: 10 },
     ]);
+    // A version whose job was lost, but which a later version of the same file, stored, has replaced.
+    const { content_hash: storedHash } = await pipeline.db.selectFrom('article').select('content_hash').executeTakeFirstOrThrow();
+    const replaced = path.join(pipeline.dir, 'replaced.txt');
+    await pipeline.db
+      .insertInto('intake')
+      .values([
+        { job_id: 'lost-older-version', source_key: replaced, path: replaced, from_inbox: false, size: 10, taken_at: new Date(Date.now() - 3_600_000) },
+        { job_id: 'stored-newer-version', source_key: replaced, path: replaced, from_inbox: false, size: 12, outcome: 'stored', content_hash: storedHash },
+      ])
+      .execute();
     const { code, report } = await runAudit();
+    expect(report.settled).toMatchObject({ stored: 1, superseded: 1 });
     expect(report.underWay).toMatchObject({ 'in the inbox': 1, 'in a queue': 0 });
     expect(report.unaccounted).toEqual([expect.objectContaining({ file: vanished, why: expect.stringMatching(/job is lost, no article holds it/) })]);
     expect(code).toBe(1);

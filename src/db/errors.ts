@@ -10,19 +10,23 @@ const sqlState = (error: unknown): string | undefined => {
 };
 
 /**
- * An error the database raised because of the data written (SQLSTATE class 22, data exception, or
- * 23, integrity constraint violation): the same article fails the same way on every try.
+ * An error the database raised because of the data written (SQLSTATE class 22, data exception; 23,
+ * integrity constraint violation; 54, a limit exceeded, such as a text too long to index): the
+ * same article fails the same way on every try.
  */
 export function isDataError(error: unknown): boolean {
-  return /^2[23]/.test(sqlState(error) ?? '');
+  return /^(22|23|54)/.test(sqlState(error) ?? '');
 }
 
 /**
- * Classes of SQLSTATE that say the server cannot serve anyone now: 08 connection exception, 28
- * invalid authorization (a changed password), 3D no such database, 53 insufficient resources
- * (disk full, too many connections), 57P0x shutting down or starting up, 58 system error (I/O).
+ * SQLSTATEs that say the server cannot serve anyone now, or not in time: 08 connection exception,
+ * 28 invalid authorization (a changed password), 3D no such database, 53 insufficient resources
+ * (disk full, too many connections), 57P0x shutting down or starting up, 58 system error (I/O);
+ * and the ones that say it is busy: 57014 a statement cancelled by its timeout, 55P03 a lock not
+ * had in time (a VACUUM FULL, a migration), 40001 and 40P01 a serialization failure or deadlock.
+ * None is an article's fault: the work waits and tries again, without using up a try.
  */
-const UNAVAILABLE_STATE = /^(08|28|3D|53|57P0|58)/;
+const UNAVAILABLE_STATE = /^(08|28|3D|53|57P0|58|57014|55P03|40001|40P01)/;
 
 /** Node's socket errors: nothing answers at the address, or the connection broke. */
 const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
@@ -35,7 +39,8 @@ export class NoAnswerError extends Error {}
 
 /**
  * Whether `error` means Postgres is out of reach (down, restarting, unreachable, refusing
- * connections, silent), which no article is to blame for: the work waits until it is back.
+ * connections, silent) or too busy to answer in time, which no article is to blame for: the work
+ * waits until it answers.
  */
 export function isUnavailable(error: unknown): boolean {
   if (error instanceof NoAnswerError) return true;

@@ -21,25 +21,25 @@ const TAKEN_COLUMNS: readonly TypedColumn<{ job_id: string; source_key: string; 
 
 /**
  * Records file versions as taken, before their jobs are queued: nothing a producer accepted can
- * then go missing unseen. A version taken again (its job was lost, or retried) is under way again,
- * unless it was stored: a stored version stays stored whatever a later run of its job finds.
+ * then go missing unseen. A version already recorded keeps its record (two producers that saw the
+ * same new file at once queue one job), unless `again`: a failed job tried again is under way again.
+ * A stored version stays stored whatever a later run of its job finds.
  *
  * ```sql
  * insert into intake (job_id, source_key, path, from_inbox, size)
  * select … from unnest($1::text[], $2::text[], $3::text[], $4::boolean[], $5::bigint[]) as row(…)
- * on conflict (job_id) do update set taken_at = now(), outcome = null, content_hash = null, stage = null, reason = null, settled_at = null
- *   where intake.outcome is distinct from 'stored'
+ * on conflict (job_id) do nothing
+ * -- again: on conflict (job_id) do update set taken_at = now(), outcome = null, … where intake.outcome is distinct from 'stored'
  * ```
  */
-export async function recordTaken(db: Kysely<Database>, files: readonly TakenFile[]): Promise<void> {
+export async function recordTaken(db: Kysely<Database>, files: readonly TakenFile[], again = false): Promise<void> {
   if (files.length === 0) return;
   const rows = files.map((file) => ({ job_id: file.jobId, source_key: file.sourceKey, path: file.path, from_inbox: file.fromInbox, size: file.size }));
   const names = sql.join(TAKEN_COLUMNS.map(([name]) => sql.ref(name)));
-  await sql`
-    insert into intake (${names}) select ${names} from ${unnestRows(rows, TAKEN_COLUMNS)}
-    on conflict (job_id) do update set taken_at = now(), outcome = null, content_hash = null, stage = null, reason = null, settled_at = null
-      where intake.outcome is distinct from 'stored'
-  `.execute(db);
+  const onConflict = again
+    ? sql`do update set taken_at = now(), outcome = null, content_hash = null, stage = null, reason = null, settled_at = null where intake.outcome is distinct from 'stored'`
+    : sql`do nothing`;
+  await sql`insert into intake (${names}) select ${names} from ${unnestRows(rows, TAKEN_COLUMNS)} on conflict (job_id) ${onConflict}`.execute(db);
 }
 
 /** What a batch made of a taken file version. */
@@ -105,6 +105,8 @@ export async function countIntake(db: Kysely<Database>): Promise<IntakeCounts> {
 
 export interface IntakeEntry {
   jobId: string;
+  /** Of a version under way: whether a later version of the same file has settled since (its own job lost, say). */
+  superseded?: boolean;
   sourceKey: string;
   path: string;
   fromInbox: boolean;
@@ -154,19 +156,31 @@ export async function findLostArticles(db: Kysely<Database>): Promise<IntakeEntr
 }
 
 /**
- * The versions still under way, a page at a time: those after `after` (the last one seen) by job id.
+ * The versions still under way, a page at a time: those after `after` (the last one seen) by job
+ * id, each with whether a later version of the same file has settled since.
  *
  * ```sql
- * select … from intake where outcome is null and job_id > $1 order by job_id limit $2
+ * select …, exists (select 1 from intake later where later.source_key = i.source_key and later.taken_at > i.taken_at
+ *   and later.outcome is not null) as superseded
+ * from intake i where outcome is null and job_id > $1 order by job_id limit $2
  * ```
  */
 export async function findUnderWay(db: Kysely<Database>, limit: number, after?: IntakeEntry): Promise<IntakeEntry[]> {
   let query = db
-    .selectFrom('intake')
-    .select(['job_id', 'source_key', 'path', 'from_inbox', 'taken_at', 'content_hash'])
-    .where('outcome', 'is', null)
-    .orderBy('job_id')
+    .selectFrom('intake as i')
+    .select(['i.job_id', 'i.source_key', 'i.path', 'i.from_inbox', 'i.taken_at', 'i.content_hash'])
+    .select(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('intake as later')
+          .select(sql`1`.as('one'))
+          .whereRef('later.source_key', '=', 'i.source_key')
+          .whereRef('later.taken_at', '>', 'i.taken_at')
+          .where('later.outcome', 'is not', null),
+      ).as('superseded'),
+    )
+    .where('i.outcome', 'is', null)
+    .orderBy('i.job_id')
     .limit(limit);
-  if (after) query = query.where('job_id', '>', after.jobId);
-  return (await query.execute()).map(entryOf);
+  if (after) query = query.where('i.job_id', '>', after.jobId);
+  return (await query.execute()).map((row) => ({ ...entryOf(row), superseded: Boolean(row.superseded) }));
 }

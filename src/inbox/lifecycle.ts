@@ -166,8 +166,13 @@ export async function settleFailed(inbox: InboxDirs, file: InboxFile, stage: str
     '',
   ].join('\n');
   await writeFileInside(inbox.failedDir, sidecarIn(inbox, file), text);
-  // Looked at again: the file may have been swapped while the explanation was written.
-  await fileFound(inbox, await regularFileInside(inbox.dir, file.path), inbox.failedDir, failedPath(inbox, file));
+  // Looked at again: the file may have been swapped or edited while the explanation was written.
+  const again = await findHeldVersion(inbox.dir, file.path, inboxEvidence(file));
+  if (again === undefined) {
+    await removeInside(inbox.failedDir, sidecarIn(inbox, file));
+    return 'left';
+  }
+  await fileFound(inbox, again, inbox.failedDir, failedPath(inbox, file));
   return 'moved';
 }
 

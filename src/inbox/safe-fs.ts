@@ -230,15 +230,33 @@ export async function moveInside(from: RegularFileInside, toRoot: string, to: st
     await rename(from.path, to);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    const { handle } = await openRegularFile(from.path, from.root);
-    try {
-      await writeFileInside(toRoot, to, handle);
-    } finally {
-      await handle.close();
-    }
-    await lutimes(to, Number(from.stats.atimeNs) / 1e9, Number(from.stats.mtimeNs) / 1e9);
-    await unlink(from.path);
+    await copyAcross(from, toRoot, to);
   }
+}
+
+/** Whether `stats` show the very file, unchanged, that `from` was when it was found. */
+const stillAsFound = (from: RegularFileInside, stats: BigIntStats) =>
+  stats.dev === from.stats.dev && stats.ino === from.stats.ino && stats.ctimeNs === from.stats.ctimeNs && stats.size === from.stats.size;
+
+/**
+ * A move across file systems: a copy, then the original removed. Only the file as it was found is
+ * copied, and it is removed only if it is still that file, unchanged: a newer version written
+ * meanwhile stays where it is (and the copy goes), to be taken as such.
+ */
+async function copyAcross(from: RegularFileInside, toRoot: string, to: string): Promise<void> {
+  const { handle, stats } = await openRegularFile(from.path, from.root);
+  try {
+    if (!stillAsFound(from, stats)) throw Object.assign(new Error(`${from.path} changed before it could be moved`), { code: 'ECHANGED' });
+    await writeFileInside(toRoot, to, handle);
+    await lutimes(to, Number(from.stats.atimeNs) / 1e9, Number(from.stats.mtimeNs) / 1e9);
+    if (!stillAsFound(from, await handle.stat({ bigint: true })) || !stillAsFound(from, await lstat(from.path, { bigint: true }))) {
+      await unlink(to);
+      throw Object.assign(new Error(`${from.path} changed while it was moved`), { code: 'ECHANGED' });
+    }
+  } finally {
+    await handle.close();
+  }
+  await unlink(from.path);
 }
 
 /** Removes `file` (a link is removed itself, not what it points to) when it is inside `root`. */

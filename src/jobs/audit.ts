@@ -29,14 +29,16 @@ const PAGE = 200;
 
 const isRegularFile = (file: string) => lstat(file).then((info) => info.isFile(), () => false);
 
-/** Where a version not settled in Postgres stands: in a queue, failed in a job that could not record it, in the inbox, or nowhere. */
-async function locate(queues: Queues, entry: IntakeEntry): Promise<UnderWay | string> {
+/** Where a version not settled in Postgres stands: in a queue, failed in a job that could not record it, in the inbox, superseded, or nowhere. */
+async function locate(queues: Queues, entry: IntakeEntry): Promise<UnderWay | 'superseded' | string> {
   const progress = await articleProgress(queues, entry.jobId);
   // A job that failed without its worker (stopped three times, say) is visible in `status`.
   if (progress?.state === 'failed') return 'failed in its job';
   if (progress !== undefined) return 'in a queue';
   // Its job is lost (a Redis that restarted without its data): an inbox file is taken again by the rescan.
   if (entry.fromInbox && (await isRegularFile(entry.path))) return 'in the inbox';
+  // Its job was lost, but a later version of the file has been taken and settled since.
+  if (entry.superseded) return 'superseded';
   if (await isRegularFile(entry.path)) return `its job is lost; queue the file again with \`news-ingest ingest ${entry.path}\``;
   return 'its job is lost, no article holds it and the file is no longer where it was taken';
 }
@@ -57,16 +59,17 @@ const unaccounted = (entry: IntakeEntry, why: string): Unaccounted => ({
  */
 export async function audit(db: Kysely<Database>, queues: Queues): Promise<AuditReport> {
   const { 'under way': notSettled, ...settled } = await countIntake(db);
+  const taken = Object.values(settled).reduce((sum, n) => sum + n, notSettled);
   const lost = (await findLostArticles(db)).map((entry) => unaccounted(entry, `stored as content ${entry.contentHash}, which no article holds any more`));
   const underWay: Record<UnderWay, number> = { 'in a queue': 0, 'failed in its job': 0, 'in the inbox': 0 };
   const missing: Unaccounted[] = [];
   for (let page = await findUnderWay(db, PAGE); page.length > 0; page = await findUnderWay(db, PAGE, page.at(-1))) {
     const places = await Promise.all(page.map((entry) => locate(queues, entry)));
     for (const [i, place] of places.entries()) {
-      if (place in underWay) underWay[place as UnderWay] += 1;
+      if (place === 'superseded') settled.superseded += 1;
+      else if (place in underWay) underWay[place as UnderWay] += 1;
       else missing.push(unaccounted(page[i]!, place));
     }
   }
-  const taken = Object.values(settled).reduce((sum, n) => sum + n, notSettled);
   return { taken, settled, underWay, unaccounted: [...lost, ...missing] };
 }

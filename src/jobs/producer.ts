@@ -4,7 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { recordTaken, type TakenFile } from '../db/intake.ts';
+import { recordSettled, recordTaken, type TakenFile } from '../db/intake.ts';
 import { isUnfinishedName, type Listing, listEntriesUnder } from '../inbox/files.ts';
 import { settleFailed, settleProcessed, sha256 } from '../inbox/lifecycle.ts';
 import { kindOf, NotARegularFileError } from '../inbox/safe-fs.ts';
@@ -98,10 +98,13 @@ async function settleWithExistingJob(producer: Producer, file: FileToIngest, tak
   if (file.fromInbox) {
     // The job failed for good but the file is still here: the worker stopped before moving it, or failed/ could not take it.
     const stage = existing.stage ?? 'validate';
-    return { outcome: 'failed', reason: await fileAway(() => settleFailed(config.inbox, file, stage, existing.reason ?? 'the job failed')) };
+    const reason = existing.reason ?? 'the job failed';
+    // A job that failed without its worker (stopped too often) has no record of it yet.
+    await recordSettled(producer.db, taking.jobId, 'failed', stage, reason);
+    return { outcome: 'failed', reason: await fileAway(() => settleFailed(config.inbox, file, stage, reason)) };
   }
   // Asking again for a file given to `ingest` is asking for another try: taken again, under way again.
-  await recordTaken(producer.db, [takenFile(taking)]);
+  await recordTaken(producer.db, [takenFile(taking)], true);
   await (await queues.article.getJob(taking.jobId))?.retry('failed');
   return { outcome: 'retried' };
 }

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Config } from '../config.ts';
 import { type FoundEntry, fileStates, isInboxCandidate, walkInbox } from '../inbox/files.ts';
 import { watchFiledFolders } from '../inbox/filed-watch.ts';
@@ -10,6 +11,9 @@ import { recordSkipped, type Skipped } from './skipped.ts';
 export interface InboxWatcher {
   close(): Promise<void>;
 }
+
+/** How long stopping waits for the round under way. */
+const STOP_WAIT_MS = 5000;
 
 /** Files looked at per round: checked for being completely written, then queued together. */
 const ROUND = 200;
@@ -133,7 +137,9 @@ export async function watchInbox(producer: Producer, log: Logger): Promise<Inbox
       folders.close();
       filed.close();
       wake();
-      await loop;
+      // A round held up by a Redis or Postgres that does not answer is not waited for long: the
+      // files it was queueing are still in the inbox, and the next watcher or rescan takes them.
+      await Promise.race([loop, sleep(STOP_WAIT_MS, undefined, { ref: false })]);
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { type ArticleWrite, type StoreResult, storeArticles } from '../db/articles.ts';
 import type { Database } from '../db/database.ts';
-import { isDataError } from '../db/errors.ts';
+import { isUnavailable } from '../db/errors.ts';
 
 interface Pending {
   write: ArticleWrite;
@@ -12,8 +12,8 @@ interface Pending {
 /**
  * Groups the articles of concurrent jobs into batches, one transaction each ("group commit"): an
  * article that arrives while no batch is being written is written at once, alone, so a lone file
- * never waits; those that arrive meanwhile form the next batch. A batch that fails because of
- * its data is split until the article at fault fails alone and the others are stored.
+ * never waits; those that arrive meanwhile form the next batch. A batch that fails for any reason
+ * but Postgres being away is split until the article at fault fails alone and the others are stored.
  */
 export class BatchWriter {
   private readonly pending: Pending[] = [];
@@ -51,7 +51,9 @@ export class BatchWriter {
       batch.forEach((entry, i) => entry.resolve(results[i]!));
       this.onBatch(batch.length);
     } catch (error) {
-      if (batch.length === 1 || !isDataError(error)) {
+      // Postgres away fails every article alike; anything else may be one article's doing: the
+      // batch is split until that article fails alone and the others are stored.
+      if (batch.length === 1 || isUnavailable(error)) {
         for (const entry of batch) entry.reject(error);
         return;
       }

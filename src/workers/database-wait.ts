@@ -27,14 +27,17 @@ export class DatabaseWait {
     this.log = log;
   }
 
-  /** Runs `step`, and runs it again once Postgres is back, for as long as it fails because Postgres is away. */
+  /**
+   * Runs `step`, and runs it again once Postgres is back, for as long as it fails because Postgres
+   * is away; a worker that is stopping waits no longer ({@link Postponed}).
+   */
   async run<T>(step: () => Promise<T>): Promise<T> {
     for (;;) {
-      if (this.stopping.signal.aborted) throw new Postponed('the worker is stopping');
       try {
         return await step();
       } catch (error) {
         if (!isUnavailable(error)) throw error;
+        if (this.stopping.signal.aborted) throw new Postponed('the worker is stopping');
         this.outage ??= this.waitForAnswer(error as Error).finally(() => (this.outage = undefined));
         await this.outage;
       }
@@ -48,7 +51,7 @@ export class DatabaseWait {
 
   private async waitForAnswer(cause: Error): Promise<void> {
     const since = Date.now();
-    this.log.error('Postgres cannot be reached; articles wait until it answers, using up none of their tries', { error: cause.message });
+    this.log.error('Postgres cannot be reached, or does not answer in time; articles wait until it does, using up none of their tries', { error: cause.message });
     for (let interval = 500; ; interval = Math.min(interval * 2, MAX_PING_INTERVAL_MS)) {
       try {
         await sleep(interval, undefined, { signal: this.stopping.signal });

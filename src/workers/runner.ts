@@ -34,38 +34,44 @@ function parsePayload<Q extends QueueName>(name: Q, data: unknown): Payloads[Q] 
 }
 
 /**
- * Wraps a task with what every queue shares: payload validation and, when an article fails for good
+ * Runs a task with what every queue shares: payload validation and, when an article fails for good
  * (the article is at fault, or its tries are used up), counting the failure for its stage,
- * recording the stage, and filing an inbox file in failed/ with the reason.
+ * recording it with its reason, and filing an inbox file in failed/.
  */
-function processorFor<Q extends QueueName>(name: Q, context: TaskContext) {
+async function runTask<Q extends QueueName>(name: Q, context: TaskContext, job: Job) {
   const task = tasks[name] as Task<Q>;
+  try {
+    return await task(parsePayload(name, job.data), context, { id: String(job.id), queuedAt: new Date(job.timestamp), attempt: job.attemptsMade });
+  } catch (error) {
+    if (!(error instanceof StageError)) throw error;
+    const lastAttempt = error.final || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+    if (!lastAttempt) throw error;
+    context.stages.count(error.stage, 'failed');
+    // Recorded as the job's progress, so that `status` and `ingest --wait` can name the stage.
+    await job.updateProgress({ failedIn: error.stage });
+    // The source is read from the raw job data: the payload as a whole may be what failed.
+    const source = sourceSchema.safeParse((job.data as { source?: unknown } | undefined)?.source).data;
+    // Recorded before the file is filed away: the failure and its reason outlive the job.
+    if (source) await context.database.run(() => recordSettled(context.db, String(job.id), 'failed', error.stage, error.message));
+    if (source?.fromInbox) {
+      // Only the version this job was made for: an edited file is a newer version with a job of its own.
+      await settleFailed(context.config.inbox, { path: source.path, version: source }, error.stage, error.message).catch((moveError: Error) =>
+        context.log.error('could not move the file to failed/', { file: source.path, error: moveError.message }),
+      );
+    }
+    throw new UnrecoverableError(error.message);
+  }
+}
+
+/** The processor of a queue: a task put off by a stopping worker goes back to the queue as it was, no try used up. */
+function processorFor<Q extends QueueName>(name: Q, context: TaskContext) {
   return async (job: Job, token?: string) => {
     try {
-      return await task(parsePayload(name, job.data), context, { id: String(job.id), queuedAt: new Date(job.timestamp), attempt: job.attemptsMade });
+      return await runTask(name, context, job);
     } catch (error) {
-      if (error instanceof Postponed) {
-        // Back to the queue as it was, no try used up: the next worker to start takes it.
-        await job.moveToDelayed(Date.now(), token);
-        throw new DelayedError(error.message);
-      }
-      if (!(error instanceof StageError)) throw error;
-      const lastAttempt = error.final || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
-      if (!lastAttempt) throw error;
-      context.stages.count(error.stage, 'failed');
-      // Recorded as the job's progress, so that `status` and `ingest --wait` can name the stage.
-      await job.updateProgress({ failedIn: error.stage });
-      // The source is read from the raw job data: the payload as a whole may be what failed.
-      const source = sourceSchema.safeParse((job.data as { source?: unknown } | undefined)?.source).data;
-      // Recorded before the file is filed away: the failure and its reason outlive the job.
-      if (source) await context.database.run(() => recordSettled(context.db, String(job.id), 'failed', error.stage, error.message));
-      if (source?.fromInbox) {
-        // Only the version this job was made for: an edited file is a newer version with a job of its own.
-        await settleFailed(context.config.inbox, { path: source.path, version: source }, error.stage, error.message).catch((moveError: Error) =>
-          context.log.error('could not move the file to failed/', { file: source.path, error: moveError.message }),
-        );
-      }
-      throw new UnrecoverableError(error.message);
+      if (!(error instanceof Postponed)) throw error;
+      await job.moveToDelayed(Date.now(), token);
+      throw new DelayedError(error.message);
     }
   };
 }
