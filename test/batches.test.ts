@@ -3,6 +3,7 @@ import { parseArticleFile } from '../src/article/parse.ts';
 import { publishedDateOf } from '../src/article/published.ts';
 import { type ArticleWrite, storeArticles } from '../src/db/articles.ts';
 import type { Mention } from '../src/entities/entity.ts';
+import { isDataError } from '../src/db/errors.ts';
 import { BatchWriter } from '../src/workers/batch-writer.ts';
 import { useTestDatabase } from './support/database.ts';
 
@@ -44,6 +45,20 @@ describe('writing articles in batches', () => {
     expect(stored.map((row) => row.source_key)).toEqual(good.map((entry) => entry.sourceKey).sort());
     const mentions = await test.db.selectFrom('mention').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     expect(Number(mentions.n)).toBe(12);
+  });
+
+  it('fails alone, for good, an article whose text is too large to index, and stores the rest of its batch', async () => {
+    const writer = new BatchWriter(test.db, 10);
+    const good = Array.from({ length: 4 }, (_, i) => write(`fits-${i}`, `Mark Rutte sprak in Den Haag (${i}).`, [['PER', 'Mark Rutte']]));
+    // About a megabyte of distinct words: more than a tsvector holds (SQLSTATE 54000), so the article's own fault.
+    const words = Array.from({ length: 120_000 }, (_, i) => `w${i.toString(36).padStart(7, 'x')}`).join(' ');
+    const huge = write('too-large-to-index', `${words}.`, []);
+    const results = await Promise.allSettled([...good.slice(0, 2), huge, ...good.slice(2)].map((entry) => writer.write(entry)));
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    const reason = (results[2] as PromiseRejectedResult).reason;
+    expect(reason).toMatchObject({ code: '54000' });
+    expect(isDataError(reason)).toBe(true);
+    expect(await test.db.selectFrom('article').select('source_key').orderBy('source_key').execute()).toEqual(good.map((entry) => ({ source_key: entry.sourceKey })));
   });
 
   it('links a surname to the full name another article of the same batch gives, in either order', async () => {
