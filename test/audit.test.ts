@@ -1,11 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordSettled, recordTaken } from '../src/db/intake.ts';
-import { inboxFile } from '../src/jobs/producer.ts';
+import { type Enqueued, enqueueFiles, inboxFile } from '../src/jobs/producer.ts';
 import { runCli } from './support/cli.ts';
 import { REPO_ROOT } from './support/environment.ts';
-import { type RunningPipeline, startPipeline } from './support/pipeline.ts';
+import { type RunningPipeline, settled, startPipeline } from './support/pipeline.ts';
 
 const SEED = path.join(REPO_ROOT, 'seeds/003_93b1d2fb4bde249c.txt');
 
@@ -52,6 +54,23 @@ describe('audit', () => {
       outcome: 'stored',
       content_hash: stored.content_hash,
     });
+  });
+
+  it('leaves in the inbox, with the reason, a file whose path is too long to record, and takes the files beside it', async () => {
+    // Deep folders of long random names: a key that no B-tree index takes (over 2,704 bytes), which does not compress.
+    let dir = pipeline.config.inbox.dir;
+    for (let i = 0; i < 12; i++) dir = path.join(dir, randomBytes(180).toString('base64url'));
+    await mkdir(dir, { recursive: true });
+    const deep = path.join(dir, 'diep.txt');
+    const beside = path.join(pipeline.config.inbox.dir, 'naast.txt');
+    await writeFile(deep, ' date 2024-07 Een artikel heel diep in de inbox.');
+    await writeFile(beside, ' date 2024-07 Een artikel naast het diepe.');
+    const outcomes = new Map<string, Enqueued>();
+    await enqueueFiles(pipeline, [deep, beside].map((file) => inboxFile(pipeline.config, file)), (file, enqueued) => void outcomes.set(file.path, enqueued));
+    expect(outcomes.get(deep)).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(/cannot be recorded, so it is not taken: index row size/) });
+    expect(outcomes.get(beside)).toMatchObject({ outcome: 'enqueued' });
+    expect(await settled(pipeline.queues, outcomes.get(beside)!.jobId!)).toMatchObject({ state: 'completed' });
+    expect(existsSync(deep)).toBe(true);
   });
 
   it('fails, naming the file, when a stored article is deleted behind its back', async () => {

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { isDataError } from '../db/errors.ts';
 import { recordSettled, recordTaken, type TakenFile } from '../db/intake.ts';
 import { isUnfinishedName, type Listing, listEntriesUnder } from '../inbox/files.ts';
 import { settleFailed, settleProcessed, sha256 } from '../inbox/lifecycle.ts';
@@ -27,7 +28,8 @@ export interface FileToIngest {
  * - `stored`: that job has already stored the article;
  * - `retried`: that job had failed for good and was started again (files given to `ingest`);
  * - `failed`: that job had failed for good, and the inbox file was moved to failed/;
- * - `skipped`: not a regular file (a symbolic link, FIFO, socket or device): never opened, left where it is;
+ * - `skipped`: not a regular file (a symbolic link, FIFO, socket or device), or one whose record the
+ *   database refuses (a path too long to index): never opened, left where it is;
  * - `gone`: the file disappeared before it could be queued.
  */
 export const ENQUEUE_OUTCOMES = ['enqueued', 'in-progress', 'stored', 'retried', 'failed', 'skipped', 'gone'] as const;
@@ -77,13 +79,32 @@ const takenFile = ({ jobId, source }: Taking): TakenFile => ({ jobId, sourceKey:
 
 /**
  * Records the versions as taken, then queues their jobs: Redis never holds a job that Postgres has
- * no record of, so `audit` knows of every file accepted, whatever becomes of its job.
+ * no record of, so `audit` knows of every file accepted, whatever becomes of its job. A record the
+ * database refuses for its own data (a path too long to index) is looked at file by file, so that
+ * one such file cannot hold up the others; the refused ones are not queued, and returned with why.
  */
-async function take({ queues, db }: Producer, taking: readonly Taking[]): Promise<void> {
-  if (taking.length === 0) return;
-  await recordTaken(db, taking.map(takenFile));
-  await queues.article.addBulk(taking.map(({ jobId, source }) => ({ name: 'article', data: { source } satisfies Payloads['article'], opts: { jobId } })));
+async function take({ queues, db }: Producer, taking: readonly Taking[]): Promise<Map<string, string>> {
+  const refused = new Map<string, string>();
+  if (taking.length === 0) return refused;
+  try {
+    await recordTaken(db, taking.map(takenFile));
+  } catch (error) {
+    if (!isDataError(error)) throw error;
+    for (const entry of taking) {
+      await recordTaken(db, [takenFile(entry)]).catch((fileError: Error) => {
+        if (!isDataError(fileError)) throw fileError;
+        refused.set(entry.jobId, `${entry.source.path} cannot be recorded, so it is not taken: ${fileError.message}`);
+      });
+    }
+  }
+  const taken = taking.filter(({ jobId }) => !refused.has(jobId));
+  await queues.article.addBulk(taken.map(({ jobId, source }) => ({ name: 'article', data: { source } satisfies Payloads['article'], opts: { jobId } })));
+  return refused;
 }
+
+/** What became of a file `take` was given: queued, or refused with the reason. */
+const takenOutcome = (refused: Map<string, string>, { jobId }: Taking): Enqueued =>
+  refused.has(jobId) ? { outcome: 'skipped', reason: refused.get(jobId) } : { outcome: 'enqueued', jobId };
 
 /** What a job already made of this very file, if one did. */
 async function settleWithExistingJob(producer: Producer, file: FileToIngest, taking: Taking): Promise<Omit<Enqueued, 'jobId'> | undefined> {
@@ -143,8 +164,7 @@ const isTaking = (inspected: Enqueued | Taking): inspected is Taking => 'source'
 export async function enqueueFile(producer: Producer, file: FileToIngest): Promise<Enqueued> {
   const inspected = await inspect(producer, file);
   if (!isTaking(inspected)) return inspected;
-  await take(producer, [inspected]);
-  return { outcome: 'enqueued', jobId: inspected.jobId };
+  return takenOutcome(await take(producer, [inspected]), inspected);
 }
 
 /** Files queued at a time: their look-ups, their record and their jobs travel together. */
@@ -191,8 +211,8 @@ export async function enqueueFiles(
     }
     const chunk = files.slice(start, start + CHUNK);
     const inspected = await Promise.all(chunk.map((file) => inspect(producer, file)));
-    await take(producer, inspected.filter(isTaking));
-    const results = inspected.map((entry): Enqueued => (isTaking(entry) ? { outcome: 'enqueued', jobId: entry.jobId } : entry));
+    const refused = await take(producer, inspected.filter(isTaking));
+    const results = inspected.map((entry) => (isTaking(entry) ? takenOutcome(refused, entry) : entry));
     for (const [i, result] of results.entries()) {
       summary[result.outcome] += 1;
       await onEach(chunk[i]!, result);
