@@ -57,7 +57,8 @@ function dashboardApp(config: Config, sources: Parameters<typeof readOverview>[0
     if (typeof file !== 'string' || file === '') return c.text('name the file in failed/ to retry (form field "file")\n', 400);
     const outcome = await retryFailed(config.inbox, file);
     log.info('retry from the dashboard', { file, outcome });
-    return c.redirect(`./?${new URLSearchParams({ retried: file, outcome })}`, 303);
+    // Relative, so that it leads back to the page also behind a proxy that serves the dashboard under a path.
+    return c.redirect(`../?${new URLSearchParams({ retried: file, outcome })}`, 303);
   });
   app.route(BOARD_PATH, bullBoard(sources.queues, readOnly));
   app.onError((error, c) => {
