@@ -10,10 +10,10 @@ import { createDatabase } from '../../db/connection.ts';
 import { retryFailed } from '../../inbox/lifecycle.ts';
 import { openQueues } from '../../jobs/queues.ts';
 import { type Logger, onceUntilChanged } from '../../log.ts';
-import { openReadiness } from '../readiness.ts';
+import { openReadiness, type Readiness } from '../readiness.ts';
 import { BOARD_PATH, bullBoard } from './board.ts';
 import { installationMetrics } from './metrics.ts';
-import { readOverview } from './overview.ts';
+import { type OverviewSources, readOverview } from './overview.ts';
 import { overviewPage } from './page.ts';
 import { StageRateMeter } from './stage-rates.ts';
 
@@ -28,7 +28,7 @@ export function isLoopback(host: string): boolean {
  * requests that change something come only from the dashboard's own pages (the CSRF check: the
  * browser sends the password to any site's form as well), and none is taken in read-only mode.
  */
-function dashboardApp(config: Config, sources: Parameters<typeof readOverview>[0], readiness: ReturnType<typeof openReadiness>, log: Logger): Hono {
+function dashboardApp(config: Config, sources: OverviewSources, readiness: Readiness, log: Logger): Hono {
   const { credentials, readOnly } = config.dashboard;
   const metrics = installationMetrics(config, sources.queues, sources.db);
   const app = new Hono();
