@@ -59,6 +59,16 @@ const environmentSchema = z.object({
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   /** Loopback by default: the endpoints say which servers are down, which is nobody else's business. */
   HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
+  DASHBOARD_PORT: z.coerce.number().int().min(0).max(65_535).default(3100),
+  /** Loopback by default; another address needs DASHBOARD_USER and DASHBOARD_PASSWORD (checked when it starts). */
+  DASHBOARD_HOST: z.string().min(1).default('127.0.0.1'),
+  DASHBOARD_USER: z.string().min(1).optional(),
+  DASHBOARD_PASSWORD: z.string().min(1).optional(),
+  /** No retry buttons, no Bull Board actions: every request that would change something is refused. */
+  DASHBOARD_READ_ONLY: z
+    .enum(['true', 'false'], 'expected true or false')
+    .default('false')
+    .transform((value) => value === 'true'),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -91,6 +101,12 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     timezone: env.TIMEZONE,
     logLevel: env.LOG_LEVEL,
     health: env.HEALTH_PORT === undefined ? undefined : Object.freeze({ port: env.HEALTH_PORT, host: env.HEALTH_HOST }),
+    dashboard: Object.freeze({
+      port: env.DASHBOARD_PORT,
+      host: env.DASHBOARD_HOST,
+      credentials: env.DASHBOARD_USER !== undefined && env.DASHBOARD_PASSWORD !== undefined ? Object.freeze({ user: env.DASHBOARD_USER, password: env.DASHBOARD_PASSWORD }) : undefined,
+      readOnly: env.DASHBOARD_READ_ONLY,
+    }),
   });
 }
 
@@ -115,6 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       return `  ${name}=${JSON.stringify(withoutPassword(env[name] ?? ''))}: ${issue.message}`;
     });
     throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  // One without the other would leave the dashboard open while looking protected.
+  if ((parsed.data.DASHBOARD_USER === undefined) !== (parsed.data.DASHBOARD_PASSWORD === undefined)) {
+    throw new ConfigError('invalid configuration:\n  DASHBOARD_USER and DASHBOARD_PASSWORD: set both, or neither');
   }
   return toConfig(parsed.data);
 }

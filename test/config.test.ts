@@ -14,6 +14,13 @@ describe('configuration', () => {
     expect(config.logLevel).toBe('info');
     // No port is opened unless one is asked for.
     expect(config.health).toBeUndefined();
+    expect(config.dashboard).toEqual({ port: 3100, host: '127.0.0.1', credentials: undefined, readOnly: false });
+  });
+
+  it('takes the dashboard password with its user only, and read-only as true or false', () => {
+    expect(loadConfig({ DASHBOARD_USER: 'u', DASHBOARD_PASSWORD: 'p', DASHBOARD_READ_ONLY: 'true' }).dashboard).toMatchObject({ credentials: { user: 'u', password: 'p' }, readOnly: true });
+    expect(() => loadConfig({ DASHBOARD_PASSWORD: 'p' })).toThrow('DASHBOARD_USER and DASHBOARD_PASSWORD: set both, or neither');
+    expect(() => loadConfig({ DASHBOARD_READ_ONLY: 'yes' })).toThrow(/DASHBOARD_READ_ONLY="yes": expected true or false/);
   });
 
   it('reads every variable, treating empty ones as unset', () => {

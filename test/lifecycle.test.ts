@@ -3,7 +3,9 @@ import { appendFile, chmod, lstat, mkdir, mkdtemp, readdir, rename, rm, symlink,
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { returnIfRewritten, settleFailed, settleProcessed, sha256 } from '../src/inbox/lifecycle.ts';
+import { listFailedFiles } from '../src/inbox/failed-files.ts';
+import { countInbox } from '../src/inbox/files.ts';
+import { retryFailed, returnIfRewritten, settleFailed, settleProcessed, sha256 } from '../src/inbox/lifecycle.ts';
 import { readVersion } from '../src/inbox/read-version.ts';
 
 let root: string;
@@ -232,5 +234,53 @@ describe('a file name close to the longest a file system allows', () => {
     expect(readFileSync(path.join(inbox.failedDir, sidecar), 'utf8')).toMatch(/reason: no header/);
     expect(await settleProcessed(inbox, file)).toBe('moved');
     expect(readdirSync(inbox.failedDir)).toEqual([]);
+  });
+});
+
+describe('retrying a failed file, as the dashboard does', () => {
+  it('moves it back to its place in the inbox without its explanation, and lists failed/ with the reasons', async () => {
+    const file = await drop('feed/b.txt', 'broken');
+    await settleFailed(inbox, file, 'validate', 'line 1: no header');
+    expect(await listFailedFiles(inbox, 10)).toMatchObject({ files: [{ file: 'feed/b.txt', stage: 'validate', reason: 'line 1: no header' }], more: false });
+
+    expect(await retryFailed(inbox, 'feed/b.txt')).toBe('returned');
+    expect(readFileSync(file.path, 'utf8')).toBe('broken');
+    expect(readdirSync(path.join(inbox.failedDir, 'feed'))).toEqual([]);
+    expect(await listFailedFiles(inbox, 10)).toEqual({ files: [], more: false });
+  });
+
+  it('lists at most as many files as asked, and says there are more', async () => {
+    for (const name of ['a.txt', 'b.txt', 'c.txt']) await settleFailed(inbox, await drop(name, name), 'validate', 'broken');
+    const listed = await listFailedFiles(inbox, 2);
+    expect(listed.files).toHaveLength(2);
+    expect(listed.more).toBe(true);
+  });
+
+  it('moves nothing that is not a regular file inside failed/, nor over a file in the inbox', async () => {
+    await mkdir(inbox.failedDir, { recursive: true });
+    const outside = path.join(root, 'secret.txt');
+    await writeFile(outside, 'secret');
+    await symlink(outside, path.join(inbox.failedDir, 'link.txt'));
+    await writeFile(path.join(inbox.failedDir, 'a.txt.error.txt'), 'an explanation');
+    for (const relative of ['../secret.txt', outside, 'link.txt', 'a.txt.error.txt', 'missing.txt', '']) {
+      expect(await retryFailed(inbox, relative), relative).toBe('not found');
+    }
+    expect(readFileSync(outside, 'utf8')).toBe('secret');
+    expect((await lstat(path.join(inbox.failedDir, 'link.txt'))).isSymbolicLink()).toBe(true);
+
+    await settleFailed(inbox, await drop('c.txt', 'old'), 'validate', 'broken');
+    await drop('c.txt', 'new');
+    expect(await retryFailed(inbox, 'c.txt')).toBe('left');
+    expect(readFileSync(path.join(inbox.dir, 'c.txt'), 'utf8')).toBe('new');
+    expect(readFileSync(path.join(inbox.failedDir, 'c.txt'), 'utf8')).toBe('old');
+  });
+});
+
+describe('the inbox backlog', () => {
+  it('is counted up to a limit, and processed/ is not part of it', async () => {
+    for (const name of ['a.txt', 'feed/b.txt', 'feed/c.txt']) await drop(name, name);
+    await settleProcessed(inbox, await drop('d.txt', 'd'));
+    expect(await countInbox(inbox, 3)).toEqual({ count: 3, more: false });
+    expect(await countInbox(inbox, 2)).toEqual({ count: 2, more: true });
   });
 });

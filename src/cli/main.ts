@@ -17,6 +17,7 @@ import { createLogger, onceUntilChanged, setLogLevel } from '../log.ts';
 import { startWorkers } from '../workers/runner.ts';
 import { addAuditCommand } from './audit.ts';
 import { addBenchCommand } from './bench.ts';
+import { addDashboardCommand } from './dashboard.ts';
 import { addDatesCommand } from './dates.ts';
 import { addIngestCommand, ingest } from './ingest.ts';
 import { addNerCommands } from './ner.ts';
@@ -166,6 +167,7 @@ export function buildProgram(config: () => Config): Command {
       }
     });
 
+  addDashboardCommand(program, config);
   addBenchCommand(program, config);
   addDatesCommand(program, config);
   addNerCommands(program, config);

@@ -11,6 +11,7 @@ import * as unfilteredText from './migrations/0006_no_statistics_for_unfiltered_
 import * as sourceEncoding from './migrations/0007_article_source_encoding.ts';
 import * as intake from './migrations/0008_intake.ts';
 import * as queryIndexes from './migrations/0009_query_indexes.ts';
+import * as articleIngestedAt from './migrations/0010_article_ingested_at.ts';
 
 /** Every migration, in order. Names are stored in the database: never rename one. */
 const migrations: Record<string, Migration> = {
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0007_article_source_encoding': sourceEncoding,
   '0008_intake': intake,
   '0009_query_indexes': queryIndexes,
+  '0010_article_ingested_at': articleIngestedAt,
 };
 
 const DUPLICATE_DATABASE = '42P04';

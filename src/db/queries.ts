@@ -263,3 +263,66 @@ export async function describeEntity(db: Db, name: string, options: { articles: 
     })),
   );
 }
+
+/** Articles stored in one hour. */
+export interface HourCount {
+  /** The hour's start. */
+  hour: Date;
+  articles: number;
+}
+
+/**
+ * Articles stored per hour in the last `hours` hours (the current one included), oldest first; an
+ * hour without any is there with 0. An article stored again (a new version) counts in the hour of
+ * its latest version.
+ *
+ * ```sql
+ * select hour, count(article.id) from generate_series(date_trunc('hour', now()) - ($1 - 1) * interval '1 hour',
+ *   date_trunc('hour', now()), interval '1 hour') as hour
+ * left join article on article.ingested_at >= hour and article.ingested_at < hour + interval '1 hour'
+ * group by hour order by hour
+ * ```
+ */
+export async function articlesPerHour(db: Db, hours: number): Promise<HourCount[]> {
+  const { rows } = await sql<{ hour: Date; articles: string }>`
+    select hour, count(article.id) as articles
+    from generate_series(date_trunc('hour', now()) - ${hours - 1} * interval '1 hour', date_trunc('hour', now()), interval '1 hour') as hour
+    left join article on article.ingested_at >= hour and article.ingested_at < hour + interval '1 hour'
+    group by hour order by hour
+  `.execute(db);
+  return rows.map((row) => ({ hour: row.hour, articles: Number(row.articles) }));
+}
+
+/** The time from queue to commit of the articles stored lately, in milliseconds; null without any. */
+export interface Latency {
+  articles: number;
+  p50: number | null;
+  p95: number | null;
+  max: number | null;
+}
+
+/**
+ * `ingested_at - queued_at` of the articles stored in the last `minutes` minutes: how long an
+ * article took through the queue and all four stages.
+ */
+export async function recentLatency(db: Db, minutes: number): Promise<Latency> {
+  const { rows } = await sql<{ articles: string; p50: number | null; p95: number | null; max: number | null }>`
+    select count(*) as articles,
+      percentile_cont(0.5) within group (order by latency) as p50,
+      percentile_cont(0.95) within group (order by latency) as p95,
+      max(latency) as max
+    from (
+      select extract(epoch from ingested_at - queued_at) * 1000 as latency from article
+      where ingested_at >= now() - ${minutes} * interval '1 minute' and queued_at is not null
+    ) as recent
+  `.execute(db);
+  const row = rows[0]!;
+  const ms = (value: number | null) => (value === null ? null : Math.round(Number(value)));
+  return { articles: Number(row.articles), p50: ms(row.p50), p95: ms(row.p95), max: ms(row.max) };
+}
+
+/** How many entities of each type are stored. */
+export async function entitiesByType(db: Db): Promise<Record<string, number>> {
+  const rows = await db.selectFrom('entity').select(['type', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('type').orderBy('type').execute();
+  return Object.fromEntries(rows.map((row) => [row.type, Number(row.n)]));
+}

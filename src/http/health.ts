@@ -1,6 +1,7 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from '../config.ts';
+import { processRegistry } from '../jobs/metrics.ts';
 import type { Logger } from '../log.ts';
 import { openReadiness } from './readiness.ts';
 
@@ -10,9 +11,9 @@ function answer(response: ServerResponse, status: number, body: object): void {
 }
 
 /**
- * Serves `GET /healthz` (200 while the process runs) and `GET /readyz` (200 when Redis, Postgres and
- * the schema are as the process needs them, 503 naming what is not) if `HEALTH_PORT` is set.
- * Returns what stops serving them.
+ * Serves `GET /healthz` (200 while the process runs), `GET /readyz` (200 when Redis, Postgres and
+ * the schema are as the process needs them, 503 naming what is not) and `GET /metrics` (this
+ * process's metrics, Prometheus text) if `HEALTH_PORT` is set. Returns what stops serving them.
  */
 export async function serveHealth(config: Config, log: Logger): Promise<() => Promise<void>> {
   const { health } = config;
@@ -22,7 +23,14 @@ export async function serveHealth(config: Config, log: Logger): Promise<() => Pr
     if (request.method !== 'GET' && request.method !== 'HEAD') return answer(response, 405, { error: 'only GET and HEAD' });
     const { pathname } = new URL(request.url ?? '/', 'http://health');
     if (pathname === '/healthz') return answer(response, 200, { alive: true });
-    if (pathname !== '/readyz') return answer(response, 404, { error: 'no such endpoint; there are /healthz and /readyz' });
+    if (pathname === '/metrics') {
+      processRegistry.metrics().then((text) => {
+        response.writeHead(200, { 'content-type': processRegistry.contentType, 'cache-control': 'no-store' });
+        response.end(text);
+      });
+      return;
+    }
+    if (pathname !== '/readyz') return answer(response, 404, { error: 'no such endpoint; there are /healthz, /readyz and /metrics' });
     readiness.check().then((report) => answer(response, report.ready ? 200 : 503, report));
   });
   try {

@@ -138,3 +138,17 @@ export async function settledFiles(files: readonly string[], stableMs: number, n
   const states = await fileStates(files, stableMs, now);
   return files.filter((file) => states.get(file) === 'settled');
 }
+
+/**
+ * How many files wait in the inbox, counted up to `limit` and no further (`more` says there are
+ * others): a backlog of millions is not walked whole to be shown.
+ */
+export async function countInbox(inbox: InboxDirs, limit: number): Promise<{ count: number; more: boolean }> {
+  let count = 0;
+  for await (const entry of walkInbox(inbox)) {
+    if (entry.kind !== 'file') continue;
+    if (count === limit) return { count, more: true };
+    count += 1;
+  }
+  return { count, more: false };
+}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { BigIntStats } from 'node:fs';
 import { lstat } from 'node:fs/promises';
 import path from 'node:path';
-import { type InboxDirs, sidecarOf } from './files.ts';
+import { type InboxDirs, SIDECAR_SUFFIX, sidecarOf } from './files.ts';
 import { inside, moveInside, NotARegularFileError, openRegularFile, type RegularFileInside, regularFileInside, removeInside, writeFileInside } from './safe-fs.ts';
 
 /** Which version of a file a job was made for: its size and change time (ctime, in nanoseconds). */
@@ -196,4 +196,23 @@ export async function returnIfRewritten(inbox: InboxDirs, file: string, stableMs
   if (!writtenSinceMoved(found.stats)) return 'filed';
   if (now - Number(found.stats.mtimeNs / 1_000_000n) < stableMs) return 'changing';
   return returnToInbox(inbox, root, found);
+}
+
+/**
+ * Moves a file from failed/ (`relative` to it) back to its place in the inbox to be tried again, as
+ * the dashboard's retry button does; its explanation goes. Only a regular file inside failed/ is
+ * moved: a path leading out of it, a link or an explanation file is `not found`, and a file
+ * already at that place in the inbox is a version of its own, so this one is `left`.
+ */
+export async function retryFailed(inbox: InboxDirs, relative: string): Promise<'returned' | 'left' | 'not found'> {
+  const file = path.resolve(inbox.failedDir, relative);
+  if (file === inbox.failedDir || !inside(inbox.failedDir, file) || file.endsWith(SIDECAR_SUFFIX)) return 'not found';
+  let found: RegularFileInside;
+  try {
+    found = await regularFileInside(inbox.failedDir, file);
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR' || error instanceof NotARegularFileError) return 'not found';
+    throw error;
+  }
+  return returnToInbox(inbox, inbox.failedDir, found);
 }

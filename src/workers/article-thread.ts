@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { workerData } from 'node:worker_threads';
 import { type Article, ArticleError } from '../article/article.ts';
 import { publishedDateOf } from '../article/published.ts';
@@ -20,15 +21,26 @@ export type PrepareInput = { timezone: string } & ({ bytes: Uint8Array } | { sto
  */
 export default function prepare(input: PrepareInput): Prepared {
   let stage: Stage = 'bytes' in input ? 'validate' : 'dates';
+  // Each stage's time, taken here because the stages run back to back on this thread.
+  const seconds: Partial<Record<Stage, number>> = {};
+  let started = performance.now();
+  const passed = (next: Stage) => {
+    const now = performance.now();
+    seconds[stage] = (now - started) / 1000;
+    started = now;
+    stage = next;
+  };
   try {
     const { article, published } =
       'bytes' in input ? validate(input.bytes, input.timezone) : { article: input.stored, published: publishedDateOf(input.stored, input.timezone) };
-    stage = 'dates';
+    passed('dates');
     const timeExpressions = normalizeDates(article.text, published);
-    stage = 'entities';
-    return { ok: true, article, published, timeExpressions, ...extractEntities(article.text, defaultExtractorFor(modelFile)) };
+    passed('entities');
+    const extraction = extractEntities(article.text, defaultExtractorFor(modelFile));
+    passed('upsert');
+    return { ok: true, article, published, timeExpressions, ...extraction, seconds };
   } catch (error) {
     const message = error instanceof ArticleError ? error.message : `the ${stage} stage cannot process this article (${String(error)})`;
-    return { ok: false, stage, message };
+    return { ok: false, stage, message, seconds };
   }
 }

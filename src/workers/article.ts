@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Article } from '../article/article.ts';
 import { type ArticleToDerive, findArticle } from '../db/articles.ts';
 import { isDataError } from '../db/errors.ts';
@@ -27,9 +28,10 @@ async function retryable<T>(stage: Stage, step: () => Promise<T>): Promise<T> {
 /** Runs `step` as `stage`, counted as active meanwhile and as passed when it succeeds (failures are counted by the runner). */
 async function inStage<T>(stage: Stage, context: TaskContext, step: () => Promise<T>): Promise<T> {
   context.stages.active(stage, 1);
+  const started = performance.now();
   try {
     const result = await retryable(stage, step);
-    context.stages.count(stage, 'passed');
+    context.stages.passed(stage, (performance.now() - started) / 1000);
     return result;
   } finally {
     context.stages.active(stage, -1);
@@ -46,7 +48,7 @@ async function prepared(input: PrepareInput, context: TaskContext, job: JobInfo)
   context.stages.active(first, 1);
   const result = await retryable(first, () => context.prepare(input)).finally(() => context.stages.active(first, -1));
   const reached = result.ok ? STAGES.indexOf('upsert') : STAGES.indexOf(result.stage);
-  if (job.attempt === 0) for (const stage of STAGES.slice(STAGES.indexOf(first), reached)) context.stages.count(stage, 'passed');
+  if (job.attempt === 0) for (const stage of STAGES.slice(STAGES.indexOf(first), reached)) context.stages.passed(stage, result.seconds[stage]);
   if (!result.ok) throw new StageError(result.stage, result.message, true);
   for (const warning of result.published.warnings) context.log.warn('publication date', { warning });
   return result;
@@ -64,6 +66,7 @@ async function storeFile(source: Source, context: TaskContext, job: JobInfo): Pr
   }
   const ready = await prepared({ bytes: read.bytes, timezone: config.timezone }, context, job);
   const result = await inStage('upsert', context, () => context.database.run(() => context.writer.write(storeWrite(source, read.contentHash, job, ready))));
+  context.stages.stored(result.outcome, ready.mentions.length);
   if (!source.fromInbox) return result;
   try {
     // The version read shows the file unchanged without reading it again; the content, a copy in failed/.
@@ -96,7 +99,9 @@ async function reprocess({ articleId }: { articleId: number }, context: TaskCont
   const row = await retryable('dates', () => context.database.run(() => findArticle(context.db, articleId)));
   if (!row) return { outcome: 'stale', articleId: null, note: 'the article is no longer stored' };
   const ready = await prepared({ stored: articleOf(row), timezone: context.config.timezone }, context, job);
-  return inStage('upsert', context, () => context.database.run(() => context.writer.write(refreshWrite(row.id, row.content_hash, ready))));
+  const result = await inStage('upsert', context, () => context.database.run(() => context.writer.write(refreshWrite(row.id, row.content_hash, ready))));
+  context.stages.stored(result.outcome, ready.mentions.length);
+  return result;
 }
 
 /** One article through all four stages: from its file (or, for `reprocess`, from the database) into Postgres. */

@@ -22,9 +22,13 @@ export interface Extraction {
 }
 
 /** What the stages before upsert make of an article, or the stage that refused it and why. */
-export type Prepared =
+export type Prepared = (
   | ({ ok: true; article: Article; published: PublishedDate; timeExpressions: TimeExpression[] } & Extraction)
-  | { ok: false; stage: Stage; message: string };
+  | { ok: false; stage: Stage; message: string }
+) & {
+  /** How long each stage passed took. */
+  seconds: Partial<Record<Stage, number>>;
+};
 
 /** What every task may use besides its payload. */
 export interface TaskContext {

@@ -46,7 +46,7 @@ async function runTask<Q extends QueueName>(name: Q, context: TaskContext, job: 
     if (!(error instanceof StageError)) throw error;
     const lastAttempt = error.final || job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
     if (!lastAttempt) throw error;
-    context.stages.count(error.stage, 'failed');
+    context.stages.failed(error.stage, error.final ? 'data' : 'infrastructure');
     // Recorded as the job's progress, so that `status` and `ingest --wait` can name the stage.
     await job.updateProgress({ failedIn: error.stage });
     // The source is read from the raw job data: the payload as a whole may be what failed.

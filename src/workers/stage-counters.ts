@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Config } from '../config.ts';
+import type { StoreOutcome } from '../db/articles.ts';
+import { articleFailures, articlesStored, type FailureCause, mentionsStored, stageDuration } from '../jobs/metrics.ts';
 import type { Queues, Stage } from '../jobs/queues.ts';
 import { emptyTally, newHeartbeat, removeHeartbeat, reportStages } from '../jobs/stage-counts.ts';
 import type { Logger } from '../log.ts';
@@ -9,7 +11,7 @@ const REPORT_INTERVAL_MS = 2000;
 
 /**
  * Counts, in memory, what this process's articles do in each stage, and reports it every few
- * seconds in one round trip (not one per article).
+ * seconds in one round trip (not one per article). The same events feed this process's metrics.
  */
 export class StageCounters {
   private delta = emptyTally();
@@ -32,9 +34,22 @@ export class StageCounters {
     this.heartbeat.active[stage] += change;
   }
 
-  /** An article passed or failed `stage`. */
-  count(stage: Stage, outcome: 'passed' | 'failed'): void {
-    this.delta[stage][outcome] += 1;
+  /** An article passed `stage`, taking `seconds` (unknown for a stage whose time was not taken). */
+  passed(stage: Stage, seconds: number | undefined): void {
+    this.delta[stage].passed += 1;
+    if (seconds !== undefined) stageDuration.labels(stage).observe(seconds);
+  }
+
+  /** An article failed `stage` for good. */
+  failed(stage: Stage, cause: FailureCause): void {
+    this.delta[stage].failed += 1;
+    articleFailures.labels(stage, cause).inc();
+  }
+
+  /** The upsert stage finished an article with `outcome`; its mentions were written unless it was already stored. */
+  stored(outcome: StoreOutcome, mentions: number): void {
+    articlesStored.labels(outcome).inc();
+    if (outcome === 'inserted' || outcome === 'updated' || outcome === 'reprocessed') mentionsStored.inc(mentions);
   }
 
   private async report(): Promise<void> {
