@@ -59,6 +59,11 @@ const environmentSchema = z.object({
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
   /** Loopback by default: the endpoints say which servers are down, which is nobody else's business. */
   HEALTH_HOST: z.string().min(1).default('127.0.0.1'),
+  /**
+   * How long a stopping service waits for its active jobs before it exits anyway; the jobs it leaves
+   * are taken up by another worker once their locks lapse. A supervisor's stop timeout must be longer.
+   */
+  SHUTDOWN_TIMEOUT_MS: positiveInt(30_000),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -90,6 +95,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     nerModel: path.resolve(env.NER_MODEL),
     timezone: env.TIMEZONE,
     logLevel: env.LOG_LEVEL,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     health: env.HEALTH_PORT === undefined ? undefined : Object.freeze({ port: env.HEALTH_PORT, host: env.HEALTH_HOST }),
   });
 }
