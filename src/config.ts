@@ -66,6 +66,9 @@ const environmentSchema = z.object({
   SHUTDOWN_TIMEOUT_MS: positiveInt(30_000),
 });
 
+/** The names of every setting (deployment files are checked against them). */
+export const SETTING_NAMES = Object.keys(environmentSchema.shape);
+
 export type Config = ReturnType<typeof toConfig>;
 
 function toConfig(env: z.infer<typeof environmentSchema>) {

@@ -51,21 +51,22 @@ export function startProgress(label: string, options: ProgressOptions): Progress
   let lastOutput = started;
   let linesWritten = 0;
 
-  const summary = () => {
+  /** The counts and rate, then the time left, or once `finished` the time taken. */
+  const summary = (finished = false) => {
     const seconds = (now() - started) / 1000;
     const perSecond = seconds > 0 ? done / seconds : 0;
     const parts = [total === undefined ? `${done} ${unit}` : `${done}/${total} ${unit} (${Math.floor((done / Math.max(total, 1)) * 100)} %)`];
     parts.push(`${rate(perSecond)} ${unit}/s`);
-    if (total !== undefined && done < total && perSecond > 0) parts.push(`ETA ${duration((total - done) / perSecond)}`);
+    if (!finished && total !== undefined && done < total && perSecond > 0) parts.push(`ETA ${duration((total - done) / perSecond)}`);
     else parts.push(`${duration(seconds)}`);
     return parts.join(', ');
   };
 
   if (!sink.isTTY) {
-    const line = () => {
+    const line = (finished = false) => {
       lastOutput = now();
       linesWritten += 1;
-      sink.write(`${label}: ${summary()}\n`);
+      sink.write(`${label}: ${summary(finished)}\n`);
     };
     return {
       update(value) {
@@ -77,25 +78,25 @@ export function startProgress(label: string, options: ProgressOptions): Progress
       },
       note: (text) => void sink.write(`${text}\n`),
       // The last state, if the work was long enough to report on at all.
-      finish: () => void (linesWritten > 0 && line()),
+      finish: () => void (linesWritten > 0 && line(true)),
     };
   }
 
-  const bar = () => {
-    const text = `${label} ${summary()}`;
+  const bar = (finished = false) => {
+    const text = `${label} ${summary(finished)}`;
     if (total === undefined) return text;
     const width = Math.max(10, Math.min(40, (sink.columns ?? 80) - text.length - 4));
     const filled = Math.round((Math.min(done, total) / Math.max(total, 1)) * width);
-    return `${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${summary()}`;
+    return `${label} [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${summary(finished)}`;
   };
   const footer = {
     clear: () => void (drawn && sink.write('\r\x1b[K')),
     redraw: () => void (drawn && sink.write(bar())),
   };
-  const draw = () => {
+  const draw = (finished = false) => {
     lastOutput = now();
     if (!drawn) setTerminalFooter(footer);
-    sink.write(`\r\x1b[K${bar()}`);
+    sink.write(`\r\x1b[K${bar(finished)}`);
     drawn = true;
   };
   return {
@@ -114,7 +115,7 @@ export function startProgress(label: string, options: ProgressOptions): Progress
     },
     finish() {
       if (!drawn) return;
-      draw();
+      draw(true);
       sink.write('\n');
       setTerminalFooter(undefined);
       drawn = false;
