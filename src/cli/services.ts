@@ -19,7 +19,7 @@ const log = createLogger('news-ingest');
  */
 function closeOnSignal(close: () => Promise<void>, timeoutMs: number): void {
   let closing = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = (signal: NodeJS.Signals | 'parent gone') => {
     if (closing) {
       log.warn('second signal: exiting without waiting', { signal });
       process.exit(130);
@@ -43,6 +43,12 @@ function closeOnSignal(close: () => Promise<void>, timeoutMs: number): void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  // Under an npm script, npm passes the signals on; should npm itself be killed outright, stop as if
+  // signalled rather than run on, orphaned. Elsewhere a new parent is no reason to stop.
+  if (process.env.npm_lifecycle_event !== undefined) {
+    const parent = process.ppid;
+    setInterval(() => process.ppid !== parent && !closing && onSignal('parent gone'), 1000).unref();
+  }
 }
 
 async function watch(config: Config) {
