@@ -62,13 +62,19 @@ export function startProgress(label: string, options: ProgressOptions): Progress
     return parts.join(', ');
   };
 
+  // Work that stalls (a full queue waiting for workers) still shows its clock running.
+  const heartbeat = (progress: Progress, everyMs: number) => {
+    const timer = setInterval(() => progress.update(done), everyMs).unref();
+    return () => clearInterval(timer);
+  };
+
   if (!sink.isTTY) {
     const line = (finished = false) => {
       lastOutput = now();
       linesWritten += 1;
       sink.write(`${label}: ${summary(finished)}\n`);
     };
-    return {
+    const plain: Progress = {
       update(value) {
         done = value;
         if (now() - lastOutput >= lineEveryMs) line();
@@ -77,9 +83,14 @@ export function startProgress(label: string, options: ProgressOptions): Progress
         this.update(done + count);
       },
       note: (text) => void sink.write(`${text}\n`),
-      // The last state, if the work was long enough to report on at all.
-      finish: () => void (linesWritten > 0 && line(true)),
+      finish() {
+        stopHeartbeat();
+        // The last state, if the work was long enough to report on at all.
+        if (linesWritten > 0) line(true);
+      },
     };
+    const stopHeartbeat = heartbeat(plain, lineEveryMs);
+    return plain;
   }
 
   const bar = (finished = false) => {
@@ -99,7 +110,7 @@ export function startProgress(label: string, options: ProgressOptions): Progress
     sink.write(`\r\x1b[K${bar(finished)}`);
     drawn = true;
   };
-  return {
+  const terminal: Progress = {
     update(value) {
       done = value;
       const t = now();
@@ -114,6 +125,7 @@ export function startProgress(label: string, options: ProgressOptions): Progress
       footer.redraw();
     },
     finish() {
+      stopHeartbeat();
       if (!drawn) return;
       draw(true);
       sink.write('\n');
@@ -121,4 +133,6 @@ export function startProgress(label: string, options: ProgressOptions): Progress
       drawn = false;
     },
   };
+  const stopHeartbeat = heartbeat(terminal, 1000);
+  return terminal;
 }
