@@ -69,7 +69,15 @@ const environmentSchema = z.object({
     .enum(['true', 'false'], 'expected true or false')
     .default('false')
     .transform((value) => value === 'true'),
+  /**
+   * How long a stopping service waits for its active jobs before it exits anyway; the jobs it leaves
+   * are taken up by another worker once their locks lapse. A supervisor's stop timeout must be longer.
+   */
+  SHUTDOWN_TIMEOUT_MS: positiveInt(30_000),
 });
+
+/** The names of every setting (deployment files are checked against them). */
+export const SETTING_NAMES = Object.keys(environmentSchema.shape);
 
 export type Config = ReturnType<typeof toConfig>;
 
@@ -100,6 +108,7 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     nerModel: path.resolve(env.NER_MODEL),
     timezone: env.TIMEZONE,
     logLevel: env.LOG_LEVEL,
+    shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,
     health: env.HEALTH_PORT === undefined ? undefined : Object.freeze({ port: env.HEALTH_PORT, host: env.HEALTH_HOST }),
     dashboard: Object.freeze({
       port: env.DASHBOARD_PORT,

@@ -39,9 +39,24 @@ export function lineWriter(sink: LineSink): { write(line: string): void } {
   return {
     write(line) {
       const record = JSON.parse(line) as Record<string, unknown>;
+      footer?.clear();
       sink.write(pretty(Object.fromEntries(Object.entries(record).map(([key, value]) => [key, typeof value === 'string' ? printable(value) : value]))));
+      footer?.redraw();
     },
   };
+}
+
+/** A line kept at the bottom of the terminal (a progress bar): log lines are written above it. */
+export interface TerminalFooter {
+  clear(): void;
+  redraw(): void;
+}
+
+let footer: TerminalFooter | undefined;
+
+/** Keeps `line` below the log lines written to a terminal from now on; undefined lets it go. */
+export function setTerminalFooter(line: TerminalFooter | undefined): void {
+  footer = line;
 }
 
 /**

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { exitOf, runCli, spawnCli } from './support/cli.ts';
 import { shippedExtractor } from './support/extractor.ts';
-import { useTestEnvironment } from './support/environment.ts';
+import { useTestEnvironment, waitFor } from './support/environment.ts';
 import { logged, logLines } from './support/logs.ts';
 
 const environment = useTestEnvironment();
@@ -48,6 +48,17 @@ describe('the command line', () => {
       await dropper.query(`drop database ${pg.escapeIdentifier(url.pathname.slice(1))} with (force)`);
       await dropper.end();
     }
+  });
+
+  it('status --watch reports again and again, one report after another off a terminal, until SIGINT', async () => {
+    const watching = spawnCli(['status', '--watch', '--interval', '0.2'], environment.env);
+    const reports = () => watching.output().match(/^queue +waiting +active/gm)?.length ?? 0;
+    await waitFor('two reports', async () => reports() >= 2);
+    watching.kill('SIGINT');
+    expect(await exitOf(watching)).toEqual({ code: 0, signal: null });
+    // No screen clearing away from a terminal: plain reports, a blank line between them.
+    expect(watching.output()).not.toContain('\x1b');
+    expect(watching.output()).toMatch(/database: \d+ articles[^]*\n\nqueue +waiting/);
   });
 
   it('ingest names a path that does not exist', async () => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Kysely, sql } from 'kysely';
 import { parseArticleFile } from '../article/parse.ts';
+import type { Progress } from '../cli/progress.ts';
 import type { Config } from '../config.ts';
 import { createDatabase } from '../db/connection.ts';
 import type { Database } from '../db/database.ts';
@@ -25,6 +26,8 @@ export interface BenchOptions {
   workers: number;
   seed: number;
   progress(line: string): void;
+  /** Follows the articles through the pipeline: settled (stored or failed) out of `total`. */
+  track(label: string, total: number): Progress;
 }
 
 /** What `bench` prints as its last line (one JSON object). */
@@ -192,26 +195,22 @@ export async function runBenchmark(config: Config, options: BenchOptions): Promi
     // Progress comes from the counts the workers report (a count(*) of a growing table every few
     // hundred milliseconds would itself load the machine); the time, from the database's own clock.
     const { rows: clock } = await sql<{ now: Date }>`select clock_timestamp() as now`.execute(db);
-    const started = performance.now();
     const watcher = startChild('watcher', BIN, ['watch'], env);
     children.push(watcher);
     const prefixed = { ...config, queuePrefix: env.QUEUE_PREFIX! };
     let stored = 0;
     let failed = 0;
-    let lastReport = 0;
+    const settled = options.track('  stored or failed', articles);
     while (stored + failed < articles) {
       await sleep(250);
       redisPeak = Math.max(redisPeak, await redisMemory(queues));
       const { tally } = await readStages(queues, prefixed);
       stored = tally.upsert.passed;
       failed = STAGES.reduce((sum, stage) => sum + tally[stage].failed, 0);
-      if (performance.now() - lastReport > 2000) {
-        lastReport = performance.now();
-        const seconds = (performance.now() - started) / 1000;
-        progress(`  ${stored}/${articles} stored, ${failed} failed, ${round(stored / seconds)} articles/s`);
-      }
+      settled.update(stored + failed);
       for (const child of children) if (child.process.exitCode !== null) throw new Error(`${child.name} stopped:\n${child.output().slice(-2000)}`);
     }
+    settled.finish();
     const { rows: end } = await sql<{ seconds: number }>`select extract(epoch from max(ingested_at) - ${clock[0]!.now}::timestamptz) as seconds from article`.execute(db);
     const seconds = Number(end[0]!.seconds);
     const rss = Object.fromEntries(children.map((child) => [child.name, round(child.peakRssMb())]));

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { BenchResult } from '../bench/run.ts';
 import type { Config } from '../config.ts';
 import { wholeNumber } from './options.ts';
+import { startProgress } from './progress.ts';
 
 /** The figures as a person reads them; the JSON line after them is for scripts. */
 function formatResult(result: BenchResult): string {
@@ -32,7 +33,11 @@ export function addBenchCommand(program: Command, config: () => Config): void {
     .action(async (options: { articles: number; workers: number; seed: number }) => {
       // Loaded on use: the generator's name lists are large, and no other command needs them.
       const { runBenchmark } = await import('../bench/run.ts');
-      const result = await runBenchmark(config(), { ...options, progress: (line) => process.stderr.write(`${line}\n`) });
+      const result = await runBenchmark(config(), {
+        ...options,
+        progress: (line) => process.stderr.write(`${line}\n`),
+        track: (label, total) => startProgress(label, { unit: 'articles', total }),
+      });
       console.log(formatResult(result));
       console.log(JSON.stringify(result));
     });

@@ -4,6 +4,7 @@ import { prepareDatabase } from '../db/migrate.ts';
 import { serveDashboard } from '../http/dashboard/server.ts';
 import { createLogger } from '../log.ts';
 import { wholeNumber } from './options.ts';
+import { closeOnSignal } from './signals.ts';
 
 export function addDashboardCommand(program: Command, config: () => Config): void {
   program
@@ -15,15 +16,6 @@ export function addDashboardCommand(program: Command, config: () => Config): voi
       await prepareDatabase(config().database);
       const settings = { ...config().dashboard, ...(options.port !== undefined && { port: options.port }) };
       const dashboard = await serveDashboard({ ...config(), dashboard: settings }, log);
-      // It holds no work of its own: a signal stops it at once.
-      const stop = (signal: NodeJS.Signals) => {
-        log.info('stopping the dashboard', { signal });
-        dashboard.close().then(
-          () => process.exit(0),
-          () => process.exit(1),
-        );
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      closeOnSignal(() => dashboard.close(), config().shutdownTimeoutMs);
     });
 }

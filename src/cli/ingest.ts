@@ -8,6 +8,7 @@ import { ENQUEUE_OUTCOMES, type EnqueueOutcome, enqueueFiles, filesFromArguments
 import { type ArticleProgress, articleProgress, isSettled } from '../jobs/progress.ts';
 import { openQueues, type Queues } from '../jobs/queues.ts';
 import { createLogger, type Fields } from '../log.ts';
+import { type Progress, startProgress } from './progress.ts';
 
 const log = createLogger('news-ingest');
 
@@ -15,16 +16,23 @@ const log = createLogger('news-ingest');
 const FINAL_OUTCOMES = ['stored', 'failed', 'skipped', 'gone'] as const;
 type FinalOutcome = (typeof FINAL_OUTCOMES)[number];
 
-/** Prints one line per file and counts the lines by outcome: the summary counts exactly what was printed. */
+/**
+ * Prints one line per file and counts the lines by outcome: the summary counts exactly what was
+ * printed. Each file is printed once, so the lines are also the progress through the files.
+ */
 class Report<O extends string> {
   readonly counts: Record<O, number>;
 
-  constructor(outcomes: readonly O[]) {
+  private readonly progress: Progress;
+
+  constructor(outcomes: readonly O[], progress: Progress) {
     this.counts = Object.fromEntries(outcomes.map((outcome) => [outcome, 0])) as Record<O, number>;
+    this.progress = progress;
   }
 
   print(outcome: O, file: FileToIngest, fields: Fields = {}): void {
     this.counts[outcome] += 1;
+    this.progress.add();
     const level = outcome === 'failed' ? 'error' : outcome === 'skipped' ? 'warn' : 'info';
     log[level](outcome, { file: file.key, ...fields });
   }
@@ -67,8 +75,8 @@ async function reportSettledJobs(queues: Queues, awaited: Map<string, Awaited>, 
  * are looked at while files are still being queued: a completed job's record is kept only so long
  * (an hour, the last thousand), and a large folder is queued a window at a time.
  */
-async function enqueueAndAwait(producer: Producer, files: FileToIngest[]): Promise<Record<FinalOutcome, number>> {
-  const report = new Report(FINAL_OUTCOMES);
+async function enqueueAndAwait(producer: Producer, files: FileToIngest[], progress: Progress): Promise<Record<FinalOutcome, number>> {
+  const report = new Report(FINAL_OUTCOMES, progress);
   const awaited = new Map<string, Awaited>();
   const enqueueing = enqueueFiles(producer, files, (file, { outcome, jobId, reason }) => {
     if (outcome === 'skipped' || outcome === 'gone') report.print(outcome, file, { reason });
@@ -85,8 +93,8 @@ async function enqueueAndAwait(producer: Producer, files: FileToIngest[]): Promi
 }
 
 /** Queues the files, printing what became of each on the queue; returns how many had each outcome. */
-async function enqueueOnly(producer: Producer, files: FileToIngest[]): Promise<Record<EnqueueOutcome, number>> {
-  const report = new Report(ENQUEUE_OUTCOMES);
+async function enqueueOnly(producer: Producer, files: FileToIngest[], progress: Progress): Promise<Record<EnqueueOutcome, number>> {
+  const report = new Report(ENQUEUE_OUTCOMES, progress);
   await enqueueFiles(producer, files, (file, { outcome, reason }) => report.print(outcome, file, { reason }));
   return report.counts;
 }
@@ -111,7 +119,10 @@ export async function ingest(
   try {
     const files = await filesFromArguments(paths);
     const producer = { queues, config, db };
-    return await (options.wait ? enqueueAndAwait(producer, files) : enqueueOnly(producer, files));
+    const progress = startProgress(options.wait ? 'ingest (stored or failed)' : 'ingest (queued)', { unit: 'files', total: files.length });
+    const counts = await (options.wait ? enqueueAndAwait(producer, files, progress) : enqueueOnly(producer, files, progress));
+    progress.finish();
+    return counts;
   } finally {
     await stopWatching();
     await Promise.all([queues.close(), db.destroy()]);

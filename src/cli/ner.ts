@@ -13,6 +13,7 @@ import { readModelFile, writeModelFile } from '../ner/model-store.ts';
 import { Tagger } from '../ner/tagger.ts';
 import { trainTagger } from '../ner/train.ts';
 import { wholeNumber } from './options.ts';
+import { startProgress } from './progress.ts';
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -76,6 +77,7 @@ export function addNerCommands(program: Command, config: () => Config): void {
       // Loaded on use: the word lists it gathers from are large, and only training needs them.
       const { gatherLexiconData } = await import('../ner/lexicon-sources.ts');
       const lexicons = gatherLexiconData(await Promise.all((options.names ?? []).map((file) => readFile(file, 'utf8'))));
+      const passes = startProgress('ner-train', { unit: 'epochs', total: options.runs * options.epochs });
       const model = trainTagger(documents, {
         epochs: options.epochs,
         beamWidth: options.beam,
@@ -85,12 +87,14 @@ export function addNerCommands(program: Command, config: () => Config): void {
         lexicons,
         onEpoch(step, snapshot) {
           const score = dev ? evaluateTagger(new Tagger({ ...snapshot, version: 'training' }), dev).overall.f1 : undefined;
-          progress(
+          passes.note(
             `run ${step.run}/${options.runs}, epoch ${step.epoch}/${options.epochs}: ${step.updates}/${step.sentences} sentences corrected, ${step.seconds.toFixed(1)} s` +
               (score === undefined ? '' : `, dev F1 ${(score * 100).toFixed(2)}`),
           );
+          passes.add();
         },
       });
+      passes.finish();
       if (dev) progress(`mixed model: dev F1 ${(evaluateTagger(new Tagger({ ...model, version: 'training' }), dev).overall.f1 * 100).toFixed(2)}`);
       const about = {
         trainedOn: files.map((file) => path.basename(file)),

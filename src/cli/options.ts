@@ -8,3 +8,10 @@ export function wholeNumber(minimum: number): (value: string) => number {
     return number;
   };
 }
+
+/** A parser for an option that takes a number above zero, fractions allowed. */
+export function positiveNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number <= 0) throw new InvalidArgumentError('expected a number above 0');
+  return number;
+}

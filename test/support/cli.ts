@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './environment.ts';
 
@@ -30,9 +31,17 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv, input = ''): Prom
  * into a line of the other.
  */
 export function spawnCli(args: string[], env: NodeJS.ProcessEnv, cwd = REPO_ROOT): ChildProcess & { output: () => string } {
-  const child = spawn(process.execPath, [BIN, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  return withOutput(spawn(process.execPath, [BIN, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+/** Runs an npm script of the project as a user does (`npm start`), with its output as {@link spawnCli} takes it. */
+export function spawnNpm(script: string, env: NodeJS.ProcessEnv): ChildProcess & { output: () => string } {
+  return withOutput(spawn('npm', ['run', '--silent', script], { env, cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+function withOutput(child: ChildProcess): ChildProcess & { output: () => string } {
   let output = '';
-  for (const stream of [child.stdout, child.stderr]) {
+  for (const stream of [child.stdout!, child.stderr!]) {
     let partial = '';
     stream.setEncoding('utf8');
     stream.on('data', (data: string) => {
@@ -44,6 +53,15 @@ export function spawnCli(args: string[], env: NodeJS.ProcessEnv, cwd = REPO_ROOT
     stream.on('end', () => (output += partial));
   }
   return Object.assign(child, { output: () => output });
+}
+
+/** Whether process `pid` still runs (a zombie waiting for its parent to collect it does not). */
+export function isRunning(pid: number): boolean {
+  try {
+    return !/^\d+ \(.*\) Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 export function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
