@@ -94,9 +94,10 @@ describe('the command line', () => {
     const text = await runCli(['status'], environment.env);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/^article\s+0\s+0\s+1\s+1\s+0$/m);
-    // Per stage: active now, passed, failed.
-    expect(text.stdout).toMatch(/^validate\s+0\s+1\s+1$/m);
-    expect(text.stdout).toMatch(/^upsert\s+0\s+1\s+0$/m);
+    // Per stage: active now, passed, failed, and the mean milliseconds an article spent in it.
+    expect(text.stdout).toMatch(/^stage\s+active\s+passed\s+failed\s+ms\/article$/m);
+    expect(text.stdout).toMatch(/^validate\s+0\s+1\s+1\s+\d+\.\d$/m);
+    expect(text.stdout).toMatch(/^upsert\s+0\s+1\s+0\s+\d+\.\d$/m);
     expect(text.stdout).toMatch(/^no worker is running$/m);
     expect(text.stdout).toMatch(/database: 1 articles/);
     expect(text.stdout).toMatch(/^ +1 articles tagged by tagger\/perceptron-[0-9a-f]{12}$/m);
@@ -104,7 +105,8 @@ describe('the command line', () => {
 
     const json = JSON.parse((await runCli(['status', '--json'], environment.env)).stdout);
     expect(json.counts.article).toEqual({ waiting: 0, active: 0, completed: 1, failed: 1, delayed: 0 });
-    expect(json.stages.entities).toEqual({ passed: 1, failed: 0 });
+    expect(json.stages.entities).toEqual({ passed: 1, failed: 0, ms: expect.any(Number) });
+    expect(json.stages.entities.ms).toBeGreaterThan(0);
     expect(json.database).toMatchObject({ articles: 1, byExtractor: { [shippedExtractor.version]: 1 } });
     expect(json.failures).toEqual([
       expect.objectContaining({ queue: 'article', stage: 'validate', file: path.join(folder, 'bad.json'), reason: expect.stringMatching(/unknown field "body"/) }),

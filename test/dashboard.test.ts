@@ -152,7 +152,12 @@ describe('the dashboard in a browser', () => {
 
     await stageTotal('upsert', 'passed', 121);
     const page = await browser().newPage({ viewport: { width: 1000, height: 900 } });
-    await page.goto(dashboard.url);
+    // Throughput and time per stage, once the dashboard's samples of the totals span the work.
+    await waitFor('each stage\'s throughput and time per article', async () => {
+      await page.goto(dashboard.url);
+      const rows = await page.locator('#stages tr').evaluateAll((trs) => trs.slice(1).map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+      return rows.length === 4 && rows.every((cells) => /^\d/.test(cells[4]!) && /^\d+\.\d$/.test(cells[5]!));
+    });
     const bars = await page.locator('svg.chart rect').evaluateAll((rects) => rects.map((rect) => Number(rect.getAttribute('height'))));
     expect(bars).toHaveLength(48);
     // 24 hours, or 25 when the articles were stored on both sides of the hour.

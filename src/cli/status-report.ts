@@ -23,10 +23,13 @@ export function formatStatus(report: StatusReport): string {
   for (const [queue, counts] of Object.entries(report.counts)) {
     lines.push(`${queue.padEnd(10)}${states.map((state) => pad(counts[state], 11)).join('')}`);
   }
-  lines.push('', `${'stage'.padEnd(10)}${['active', 'passed', 'failed'].map((title) => pad(title, 11)).join('')}`);
+  lines.push('', `${'stage'.padEnd(10)}${['active', 'passed', 'failed', 'ms/article'].map((title) => pad(title, 11)).join('')}`);
   for (const stage of STAGES) {
     const active = report.workers.reduce((sum, worker) => sum + (worker.active[stage] ?? 0), 0);
-    lines.push(`${stage.padEnd(10)}${[active, report.stages[stage].passed, report.stages[stage].failed].map((n) => pad(n, 11)).join('')}`);
+    const { passed, failed, ms } = report.stages[stage];
+    // The mean time an article spent in the stage, over every article that passed it.
+    const mean = passed > 0 ? (ms / passed).toFixed(1) : '—';
+    lines.push(`${stage.padEnd(10)}${[active, passed, failed, mean].map((n) => pad(n, 11)).join('')}`);
   }
   lines.push(
     report.workers.length === 0

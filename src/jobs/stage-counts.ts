@@ -9,7 +9,9 @@ import type { Queues } from './queues.ts';
  * process, how many articles are in each stage right now (a heartbeat; a worker not heard from
  * for a while is taken as gone).
  */
-export type StageTally = Record<Stage, { passed: number; failed: number }>;
+/** Per stage: articles that passed and failed it, and the milliseconds the passed ones spent in it. */
+export type StageTally = Record<Stage, { passed: number; failed: number; ms: number }>;
+const TALLIED = ['passed', 'failed', 'ms'] as const;
 export interface WorkerHeartbeat {
   id: string;
   host: string;
@@ -26,14 +28,19 @@ export const HEARTBEAT_TIMEOUT_MS = 15_000;
 const talliesKey = (config: Config) => `${config.queuePrefix}:stage-counts`;
 const workersKey = (config: Config) => `${config.queuePrefix}:workers`;
 
-export const emptyTally = (): StageTally => Object.fromEntries(STAGES.map((stage) => [stage, { passed: 0, failed: 0 }])) as StageTally;
+export const emptyTally = (): StageTally => Object.fromEntries(STAGES.map((stage) => [stage, { passed: 0, failed: 0, ms: 0 }])) as StageTally;
+
+/** Adds `more` into `into`, stage by stage. */
+export function addTally(into: StageTally, more: StageTally): void {
+  for (const stage of STAGES) for (const kind of TALLIED) into[stage][kind] += more[stage][kind];
+}
 
 /** Adds a worker's counts since its last report to the totals, and renews its heartbeat. */
 export async function reportStages(queues: Queues, config: Config, delta: StageTally, heartbeat: WorkerHeartbeat): Promise<void> {
   const transaction = queues.redis.multi();
   for (const stage of STAGES) {
-    for (const kind of ['passed', 'failed'] as const) {
-      if (delta[stage][kind] > 0) transaction.hincrby(talliesKey(config), `${stage}:${kind}`, delta[stage][kind]);
+    for (const kind of TALLIED) {
+      if (delta[stage][kind] > 0) transaction.hincrby(talliesKey(config), `${stage}:${kind}`, Math.round(delta[stage][kind]));
     }
   }
   transaction.hset(workersKey(config), heartbeat.id, JSON.stringify(heartbeat));
@@ -61,7 +68,7 @@ export async function readStages(queues: Queues, config: Config, now = Date.now(
   const [tallies, beats] = await Promise.all([queues.redis.hgetall(talliesKey(config)), queues.redis.hgetall(workersKey(config))]);
   const tally = emptyTally();
   for (const [field, value] of Object.entries(tallies)) {
-    const [stage, kind] = field.split(':') as [Stage, 'passed' | 'failed'];
+    const [stage, kind] = field.split(':') as [Stage, (typeof TALLIED)[number]];
     if (tally[stage]) tally[stage][kind] = Number(value);
   }
   const workers: WorkerHeartbeat[] = [];

@@ -3,7 +3,7 @@ import type { Config } from '../config.ts';
 import type { StoreOutcome } from '../db/articles.ts';
 import { articleFailures, articlesStored, type FailureCause, mentionsStored, stageDuration } from '../jobs/metrics.ts';
 import type { Queues, Stage } from '../jobs/queues.ts';
-import { emptyTally, newHeartbeat, removeHeartbeat, reportStages } from '../jobs/stage-counts.ts';
+import { addTally, emptyTally, newHeartbeat, removeHeartbeat, reportStages } from '../jobs/stage-counts.ts';
 import type { Logger } from '../log.ts';
 
 /** How often a worker reports its stage counts and heartbeat. */
@@ -37,7 +37,9 @@ export class StageCounters {
   /** An article passed `stage`, taking `seconds` (unknown for a stage whose time was not taken). */
   passed(stage: Stage, seconds: number | undefined): void {
     this.delta[stage].passed += 1;
-    if (seconds !== undefined) stageDuration.labels(stage).observe(seconds);
+    if (seconds === undefined) return;
+    this.delta[stage].ms += seconds * 1000;
+    stageDuration.labels(stage).observe(seconds);
   }
 
   /** An article failed `stage` for good. */
@@ -60,10 +62,7 @@ export class StageCounters {
       await reportStages(this.queues, this.config, delta, this.heartbeat);
     } catch {
       // Redis is away: keep the counts for the next report (its outage is logged elsewhere).
-      for (const stage of Object.keys(delta) as Stage[]) {
-        this.delta[stage].passed += delta[stage].passed;
-        this.delta[stage].failed += delta[stage].failed;
-      }
+      addTally(this.delta, delta);
     }
   }
 

@@ -30,6 +30,8 @@ export interface StageSummary {
   active: number;
   /** Articles per minute that passed it lately; null until measured. */
   perMinute: number | null;
+  /** The mean milliseconds an article spent in it lately; null until measured. */
+  meanMs: number | null;
 }
 
 export interface Overview {
@@ -63,14 +65,14 @@ export async function readOverview({ config, queues, db, rates }: OverviewSource
     entitiesByType(db),
     countInbox(config.inbox, LIMITS.backlog),
   ]);
-  const perMinute = rates.rates();
+  const lately = rates.rates();
   return {
     queues: queueStatus.counts,
     stages: STAGES.map((stage) => ({
       stage,
       ...stages.tally[stage],
       active: stages.workers.reduce((sum, worker) => sum + worker.active[stage], 0),
-      perMinute: perMinute[stage],
+      ...lately[stage],
     })),
     workers: stages.workers.length,
     latency,

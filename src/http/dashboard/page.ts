@@ -38,11 +38,11 @@ function queuesTable(overview: Overview) {
 
 function stagesTable(overview: Overview) {
   const { latency } = overview;
-  return html`<table>
-  <tr><th>stage</th><th class="n">in it now</th><th class="n">passed</th><th class="n">failed</th><th class="n">passed per minute (last 5 min)</th></tr>
+  return html`<table id="stages">
+  <tr><th>stage</th><th class="n">in it now</th><th class="n">passed</th><th class="n">failed</th><th class="n">passed per minute (last 5 min)</th><th class="n">ms per article (last 5 min)</th></tr>
   ${overview.stages.map(
     (stage) =>
-      html`<tr><td>${stage.stage}</td><td class="n">${number(stage.active)}</td><td class="n">${number(stage.passed)}</td><td class="n">${number(stage.failed)}</td><td class="n">${orDash(stage.perMinute)}</td></tr>`,
+      html`<tr><td>${stage.stage}</td><td class="n">${number(stage.active)}</td><td class="n">${number(stage.passed)}</td><td class="n">${number(stage.failed)}</td><td class="n">${orDash(stage.perMinute)}</td><td class="n">${stage.meanMs === null ? '—' : stage.meanMs.toFixed(1)}</td></tr>`,
   )}
 </table>
 <p>${overview.workers} worker process(es) running. From queue to commit, the ${number(latency.articles)} article(s) stored in the last ${LIMITS.latencyMinutes} minutes took

@@ -7,12 +7,16 @@ import { STAGES } from '../../jobs/queues.ts';
 const SAMPLE_INTERVAL_MS = 5000;
 const WINDOW_MS = 5 * 60_000;
 
-/** Articles per minute that passed each stage; null until two samples are some seconds apart. */
-export type StageRates = Record<Stage, number | null>;
+/**
+ * Per stage, lately: articles per minute that passed it, and the mean milliseconds each spent in it;
+ * null until two samples are some seconds apart (the mean also needs an article that passed).
+ */
+export type StageRates = Record<Stage, { perMinute: number | null; meanMs: number | null }>;
 
 /**
- * Throughput per stage, from the totals every worker adds to in Redis: the dashboard samples them
- * every few seconds and compares the newest sample with the oldest of the last five minutes.
+ * Throughput and time per stage, from the totals every worker adds to in Redis: the dashboard
+ * samples them every few seconds and compares the newest sample with the oldest of the last five
+ * minutes.
  */
 export class StageRateMeter {
   private samples: { at: number; tally: StageTally }[] = [];
@@ -39,9 +43,12 @@ export class StageRateMeter {
     const first = this.samples[0];
     const last = this.samples.at(-1);
     const minutes = first && last ? (last.at - first.at) / 60_000 : 0;
-    return Object.fromEntries(
-      STAGES.map((stage) => [stage, first && last && minutes > 0 ? (last.tally[stage].passed - first.tally[stage].passed) / minutes : null]),
-    ) as StageRates;
+    const rateOf = (stage: Stage) => {
+      if (!first || !last || minutes <= 0) return { perMinute: null, meanMs: null };
+      const passed = last.tally[stage].passed - first.tally[stage].passed;
+      return { perMinute: passed / minutes, meanMs: passed > 0 ? (last.tally[stage].ms - first.tally[stage].ms) / passed : null };
+    };
+    return Object.fromEntries(STAGES.map((stage) => [stage, rateOf(stage)])) as StageRates;
   }
 
   stop(): void {
