@@ -84,6 +84,8 @@ describe('docker-compose.yml', () => {
     expect(services.watcher!.healthcheck!.test[3]).toContain('/readyz');
     expect(services.worker!.environment!.HEALTH_HOST).toBe('0.0.0.0');
     expect(services.dashboard!.healthcheck!.test[3]).toContain(`http://127.0.0.1:${services.dashboard!.environment!.DASHBOARD_PORT}/healthz`);
+    // The dashboard asks every request for its credentials, the health check's too.
+    expect(services.dashboard!.healthcheck!.test[3]).toMatch(/authorization: 'Basic ' \+ btoa\(process\.env\.DASHBOARD_USER \+ ':' \+ process\.env\.DASHBOARD_PASSWORD\)/);
   });
 
   it('lets workers scale: no fixed container name or published port', () => {
