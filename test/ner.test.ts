@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ConllDocument, parseConll } from '../src/ner/conll.ts';
-import { evaluateTagger, tagConll } from '../src/ner/evaluate.ts';
+import { evaluate, evaluateTagger, formatConfusions, tagConll } from '../src/ner/evaluate.ts';
 import { EmissionScorer } from '../src/ner/emission-scorer.ts';
 import { IdTable } from '../src/ner/id-table.ts';
 import { documentContext, sentenceFeatures } from '../src/ner/features.ts';
@@ -106,6 +106,49 @@ describe('the id table', () => {
     table.set(keys[3]!, 99);
     expect(keys.map((key) => table.get(key))).toEqual(keys.map((_, id) => (id === 3 ? 99 : id)));
     expect([1, 2 ** 40, keys.at(-1)! + 1, Number.MAX_SAFE_INTEGER].map((key) => table.get(key))).toEqual([-1, -1, -1, -1]);
+  });
+});
+
+describe('the evaluation', () => {
+  // Gold and predicted tags side by side (word, gold, predicted), with one error of each kind.
+  const sample = parseConll(
+    [
+      'minister O B-PER', 'Blinken B-PER I-PER', 'spreekt O O', 'de O O', 'Franse B-MISC B-ORG', 'Assemblee B-ORG I-ORG', 'toe O O', '. O O', '',
+      'Marie B-PER B-PER', 'Peeters I-PER I-PER', '( O O', 'Groen B-ORG O', ') O O', 'zegt O B-MISC', 'in O O', 'Gent B-LOC B-ORG', 'tegen O O', 'VRT B-ORG O', '. O O', '',
+      'cd&v B-ORG O', 'en O O', 'Vooruit B-ORG O', 'ook O O', '. O O',
+    ].join('\n'),
+  )[0]!.sentences.map((sentence) => ({
+    words: sentence.map((token) => token.word),
+    gold: sentence.map((token) => token.columns[1]!),
+    predicted: sentence.map((token) => token.tag),
+  }));
+  const result = evaluate(sample);
+
+  it('counts an entity right only with its type and both boundaries', () => {
+    expect(result.overall).toMatchObject({ gold: 9, predicted: 5, correct: 1 });
+    expect(result.byType.PER).toMatchObject({ gold: 2, predicted: 2, correct: 1 });
+    expect(result.byType.ORG).toMatchObject({ gold: 5, predicted: 2, correct: 0 });
+  });
+
+  it('groups the errors by kind, most frequent first, with the first two examples of each', () => {
+    expect(result.confusions.map(({ gold, predicted, boundary, count, examples }) => [gold, predicted, boundary, count, examples])).toEqual([
+      ['ORG', 'O', false, 4, ['"Groen"', '"VRT"']],
+      ['LOC', 'ORG', false, 1, ['"Gent"']],
+      ['MISC', 'ORG', true, 1, ['"Franse" as "Franse Assemblee"']],
+      ['O', 'MISC', false, 1, ['"zegt"']],
+      ['ORG', 'ORG', true, 1, ['"Assemblee" as "Franse Assemblee"']],
+      ['PER', 'PER', true, 1, ['"Blinken" as "minister Blinken"']],
+    ]);
+  });
+
+  it('prints the most frequent errors one a line', () => {
+    const lines = formatConfusions(result.confusions, 2).split('\n');
+    expect(lines).toEqual([
+      'most frequent errors (gold → predicted; 9 in all):',
+      '     4  ORG → O    "Groen", "VRT"',
+      '     1  LOC → ORG  "Gent"',
+    ]);
+    expect(formatConfusions([])).toBe('no errors');
   });
 });
 

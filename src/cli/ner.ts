@@ -8,7 +8,7 @@ import type { EntityExtractor } from '../entities/entity.ts';
 import { documentGoldSchema, evaluateDocuments } from '../entities/evaluate.ts';
 import { defaultExtractorFor } from '../entities/index.ts';
 import { parseConll } from '../ner/conll.ts';
-import { evaluateTagger, formatEvaluation, tagConll } from '../ner/evaluate.ts';
+import { evaluateTagger, formatConfusions, formatEvaluation, tagConll } from '../ner/evaluate.ts';
 import { readModelFile, writeModelFile } from '../ner/model-store.ts';
 import { Tagger } from '../ner/tagger.ts';
 import { trainTagger } from '../ner/train.ts';
@@ -106,7 +106,7 @@ export function addNerCommands(program: Command, config: () => Config): void {
 
   program
     .command('ner-eval')
-    .description('score the tagger: entity-level precision, recall and F1 on a CoNLL file, or per article against a JSON gold file')
+    .description('score the tagger: entity-level precision, recall and F1 and the most frequent errors on a CoNLL file, or per article against a JSON gold file')
     .argument('<file>', 'CoNLL file with gold IOB2 tags in the last column, or a .json file of gold entities per article')
     .option('--model <file>', 'model file (default: NER_MODEL)')
     .option('--articles <folder>', 'where the articles a JSON gold file names are (default: SEEDS_DIR)')
@@ -122,6 +122,7 @@ export function addNerCommands(program: Command, config: () => Config): void {
       // A running worker has tagged many articles before: its steady speed is that of a second pass.
       const warm = tagConll(tagger, documents).tokensPerSecond;
       console.log(formatEvaluation(result));
+      console.log(`\n${formatConfusions(result.confusions)}\n`);
       console.log(
         `model ${tagger.model.version} loaded in ${seconds.toFixed(2)} s; tagged ${Math.round(result.tokensPerSecond)} tokens/s on a first pass, ${Math.round(warm)} tokens/s on a second (one core)`,
       );

@@ -1,4 +1,4 @@
-import { type ConllDocument, spansOf } from './conll.ts';
+import { type ConllDocument, spansOf, type TagSpan } from './conll.ts';
 import { toIob2 } from './labels.ts';
 import type { Tagger } from './tagger.ts';
 
@@ -47,23 +47,99 @@ export class Tally {
 }
 
 /**
- * Entity-level precision, recall and F1, as the CoNLL shared tasks count them: an entity is
- * right only if its type and both boundaries are.
+ * One kind of entity-level error and how often it was made. `gold` and `predicted` are entity
+ * types or `O`: `PER → O` is a missed person, `O → ORG` an organisation that is not one, `PER → ORG`
+ * a person read as an organisation; `boundary` marks a predicted entity that overlaps the gold one
+ * but starts or ends elsewhere (`PER → PER`, boundary: "Blinken" read as "Minister Blinken").
  */
-export function evaluate(sentences: { gold: readonly string[]; predicted: readonly string[] }[]): Evaluation {
+export interface Confusion {
+  gold: string;
+  predicted: string;
+  boundary: boolean;
+  count: number;
+  /** The first few instances in file order: the gold words, and the predicted ones where they differ. */
+  examples: string[];
+}
+
+export interface TaggedSentence {
+  words: readonly string[];
+  gold: readonly string[];
+  predicted: readonly string[];
+}
+
+const EXAMPLES_PER_CONFUSION = 2;
+
+const keyOf = (span: TagSpan) => `${span.start}:${span.end}:${span.type}`;
+const overlap = (a: TagSpan, b: TagSpan) => Math.min(a.end, b.end) - Math.max(a.start, b.start);
+
+/**
+ * The errors of a sentence, one per gold entity not predicted exactly and one per predicted entity
+ * that overlaps no gold one. A gold entity is held against the predicted entity that overlaps it
+ * most (the first on a tie), so that each wrong gold entity is counted once and a predicted entity
+ * spanning two gold ones explains both.
+ */
+function* errorsOf(words: readonly string[], goldSpans: readonly TagSpan[], predictedSpans: readonly TagSpan[]) {
+  const text = (span: TagSpan) => `"${words.slice(span.start, span.end).join(' ')}"`;
+  const predictedKeys = new Set(predictedSpans.map(keyOf));
+  for (const gold of goldSpans) {
+    if (predictedKeys.has(keyOf(gold))) continue;
+    let match: TagSpan | undefined;
+    for (const span of predictedSpans) if (overlap(gold, span) > (match ? overlap(gold, match) : 0)) match = span;
+    if (!match) yield { gold: gold.type, predicted: 'O', boundary: false, example: text(gold) };
+    else {
+      const boundary = match.start !== gold.start || match.end !== gold.end;
+      yield { gold: gold.type, predicted: match.type, boundary, example: boundary ? `${text(gold)} as ${text(match)}` : text(gold) };
+    }
+  }
+  for (const span of predictedSpans) {
+    if (goldSpans.some((gold) => overlap(gold, span) > 0)) continue;
+    yield { gold: 'O', predicted: span.type, boundary: false, example: text(span) };
+  }
+}
+
+/**
+ * Entity-level precision, recall and F1, as the CoNLL shared tasks count them (an entity is right
+ * only if its type and both boundaries are), and the errors grouped by kind, most frequent first.
+ */
+export function evaluate(sentences: readonly TaggedSentence[]): Evaluation & { confusions: Confusion[] } {
   const tally = new Tally();
-  for (const { gold, predicted } of sentences) {
+  const confusions = new Map<string, Confusion>();
+  for (const { words, gold, predicted } of sentences) {
     const goldSpans = spansOf(gold);
     const predictedSpans = spansOf(predicted);
-    const goldKeys = new Set(goldSpans.map((s) => `${s.start}:${s.end}:${s.type}`));
+    const goldKeys = new Set(goldSpans.map(keyOf));
     for (const span of goldSpans) tally.of(span.type).gold += 1;
     for (const span of predictedSpans) {
       const entry = tally.of(span.type);
       entry.predicted += 1;
-      if (goldKeys.has(`${span.start}:${span.end}:${span.type}`)) entry.correct += 1;
+      if (goldKeys.has(keyOf(span))) entry.correct += 1;
+    }
+    for (const { example, ...kind } of errorsOf(words, goldSpans, predictedSpans)) {
+      const key = `${kind.gold}>${kind.predicted}>${kind.boundary}`;
+      let confusion = confusions.get(key);
+      if (!confusion) confusions.set(key, (confusion = { ...kind, count: 0, examples: [] }));
+      confusion.count += 1;
+      if (confusion.examples.length < EXAMPLES_PER_CONFUSION) confusion.examples.push(example);
     }
   }
-  return tally.scores();
+  const ranked = [...confusions.values()].sort((a, b) => b.count - a.count || confusionLabel(a).localeCompare(confusionLabel(b)));
+  return { ...tally.scores(), confusions: ranked };
+}
+
+/** `PER → ORG`, `PER → O`, `O → ORG`, `PER → PER (boundary)`. */
+export function confusionLabel(confusion: Pick<Confusion, 'gold' | 'predicted' | 'boundary'>): string {
+  return `${confusion.gold} → ${confusion.predicted}${confusion.boundary ? ' (boundary)' : ''}`;
+}
+
+/** The most frequent confusions, one a line: count, gold → predicted, examples. */
+export function formatConfusions(confusions: readonly Confusion[], top = 10): string {
+  if (confusions.length === 0) return 'no errors';
+  const shown = confusions.slice(0, top);
+  const width = Math.max(...shown.map((c) => confusionLabel(c).length));
+  return [
+    `most frequent errors (gold → predicted; ${confusions.reduce((n, c) => n + c.count, 0)} in all):`,
+    ...shown.map((c) => `${String(c.count).padStart(6)}  ${confusionLabel(c).padEnd(width)}  ${c.examples.join(', ')}`),
+  ].join('\n');
 }
 
 export function formatEvaluation(evaluation: Evaluation): string {
@@ -89,10 +165,14 @@ export function tagConll(tagger: Tagger, documents: readonly ConllDocument[]): {
 }
 
 /** Tags CoNLL documents and scores the tags against the gold ones. */
-export function evaluateTagger(tagger: Tagger, documents: readonly ConllDocument[]): Evaluation & { tokensPerSecond: number } {
+export function evaluateTagger(tagger: Tagger, documents: readonly ConllDocument[]): ReturnType<typeof evaluate> & { tokensPerSecond: number } {
   const { tags, tokensPerSecond } = tagConll(tagger, documents);
   const sentences = documents.flatMap((document, d) =>
-    document.sentences.map((sentence, s) => ({ gold: sentence.map((token) => token.tag), predicted: tags[d]![s]! })),
+    document.sentences.map((sentence, s) => ({
+      words: sentence.map((token) => token.word),
+      gold: sentence.map((token) => token.tag),
+      predicted: tags[d]![s]!,
+    })),
   );
   return { ...evaluate(sentences), tokensPerSecond };
 }
