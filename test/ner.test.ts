@@ -15,6 +15,7 @@ import { decodeModel, encodeModel } from '../src/ner/model-file.ts';
 import { Tagger } from '../src/ner/tagger.ts';
 import { trainTagger } from '../src/ner/train.ts';
 import { runCli } from './support/cli.ts';
+import { FIXTURES, REPO_ROOT } from './support/environment.ts';
 
 /** Sentences made from a few patterns; the tagger must learn where the names are and what they are. */
 function tinyCorpus(people: string[], places: string[], companies: string[]): string {
@@ -193,6 +194,21 @@ describe('the ner commands', () => {
       ['ORG', 'Philips'],
     ]);
     for (const entity of entities) expect(text.slice(entity.start, entity.end)).toBe(entity.text);
+  });
+
+  it('ner-eval scores the shipped model per type on the hand-annotated news set and lists its errors', async () => {
+    const fixture = path.join(FIXTURES, 'ner-news-2020s.conll');
+    const result = await runCli(['ner-eval', fixture, '--model', path.join(REPO_ROOT, 'models/ner-nl.model')], process.env);
+    expect(result.code, result.stderr).toBe(0);
+    for (const type of ['PER', 'LOC', 'ORG', 'MISC', 'overall']) {
+      const row = new RegExp(`^${type}\\s+([\\d.]+)\\s+([\\d.]+)\\s+([\\d.]+)\\s+\\d+$`, 'm').exec(result.stdout);
+      expect(row, type).not.toBeNull();
+      // A sanity floor: the figures themselves are the README's baseline, not a test.
+      expect(Number(row![3]), type).toBeGreaterThan(30);
+    }
+    const errors = result.stdout.split('most frequent errors')[1]!.split('\n\n')[0]!.split('\n').slice(1);
+    expect(errors).toHaveLength(10);
+    for (const line of errors) expect(line).toMatch(/^\s+\d+ {2}(O|PER|LOC|ORG|MISC) → (O|PER|LOC|ORG|MISC)( \(boundary\))? +"[^"]+"/);
   });
 
   it('names a missing model file and what to do', async () => {
