@@ -188,14 +188,16 @@ function clock(hour: number, minute: number, twentyFourHour: boolean, period: st
   return `T${String(value % 24).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
+/** Words after which a number is a clock time: "om 9.30", "rond 15 uur". */
+const CLOCK_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|sinds) )';
 /**
- * Words after which a number is a clock time: "om 9.30", "rond 15 uur"; or a day, whose time of
- * day the hour is ("dinsdag 9 uur 's ochtends", "3 maart 14.30"), unless a form of "duren" before
- * that day asks how long ("duurde dinsdag 9 uur").
+ * A day, whose time of day an hour right after it is ("dinsdag 9 uur", "3 maart 14.30"), unless a
+ * form of "duren" before the day asks how long ("duurde dinsdag 9 uur").
  */
-const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|sinds|(?<!(?:duurt|duurde|duurden|duren|geduurd) )(?:${WEEKDAYS}|${DAY_WORDS}|[0-3]?\\d (?:${MONTHS})(?: (?:1[89]|20)\\d\\d)?),?) )`;
+const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduurd) )(?:${WEEKDAYS}|${DAY_WORDS}|[0-3]?\\d (?:${MONTHS})(?: (?:1[89]|20)\\d\\d)?),? )`;
 /** The part of the day that makes a 12-hour clock unambiguous. */
-const PERIOD = `(?: ['’]s (?<period>nachts|ochtends|morgens|middags|avonds))?`;
+const PERIOD_WORDS = 'nachts|ochtends|morgens|middags|avonds';
+const PERIOD = `(?: ['’]s (?<period>${PERIOD_WORDS}))?`;
 
 const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
 
@@ -417,14 +419,16 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', candidate: () => dayCandidate(date) };
     },
   },
-  // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds
+  // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends.
+  // Right after a day an hour in words needs its part of the day: the news writes clock times in
+  // digits, and "vandaag zeven uur Frans" is a duration.
   {
-    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|${CLOCK_CUE}(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END}))(?![.,]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
+    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
     opens: `\\d{1,2}|${HOUR_WORDS}`,
     priority: 3,
     meaning(groups) {
       const written = groups.hour ?? groups.dotHour ?? groups.cueHour;
-      const hour = written !== undefined ? Number(written) : countValue(groups.wholeHour!)!;
+      const hour = written !== undefined ? Number(written) : countValue(groups.wholeHour ?? groups.dayHour!)!;
       const minute = Number(groups.minute ?? groups.dotMinute ?? groups.cueMinute ?? 0);
       if (hour > 23) return undefined;
       // Minutes make a 24-hour clock; a bare hour (and any hour with "'s avonds") may mean the afternoon.
