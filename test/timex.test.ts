@@ -8,18 +8,21 @@ import { FIXTURES, REPO_ROOT } from './support/environment.ts';
 import { seedsGold } from './support/gold.ts';
 
 interface DevCase {
+  /** In dates-cases.json: which kind of expression the case is about. */
+  class?: string;
   sentence: string;
   expected: { text: string; type: string; value_day_dct: string; value_month_dct: string; mod?: string }[];
 }
-const dev = JSON.parse(readFileSync(path.join(FIXTURES, 'dates-dev.json'), 'utf8')) as { cases: DevCase[] };
+const casesIn = (file: string) => (JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as { cases: DevCase[] }).cases;
 
 const DAY = { year: 2022, month: 1, day: 18 };
 const MONTH = { year: 2022, month: 1 };
 const found = (text: string, dct: DocumentDate = DAY) =>
   findTimeExpressions(text, dct).map(({ text, type, value, mod }) => ({ text, type, value, ...(mod && { mod }) }));
 
-describe('time expressions: the development cases', () => {
-  it.each(dev.cases)('$sentence', ({ sentence, expected }) => {
+/** Each case's expressions, valued against the day and against only the month; offsets that point at the text. */
+function runCases(cases: DevCase[]): void {
+  it.each(cases)('$sentence', ({ sentence, expected }) => {
     const want = (key: 'value_day_dct' | 'value_month_dct') =>
       expected.map((e) => ({ text: e.text, type: e.type, value: e[key], ...(e.mod && { mod: e.mod }) }));
     expect(found(sentence, DAY)).toEqual(want('value_day_dct'));
@@ -27,11 +30,18 @@ describe('time expressions: the development cases', () => {
   });
 
   it('keeps offsets that point at the text', () => {
-    for (const { sentence } of dev.cases) {
+    for (const { sentence } of cases) {
       for (const expression of findTimeExpressions(sentence, DAY)) expect(sentence.slice(expression.start, expression.end)).toBe(expression.text);
     }
   });
-});
+}
+
+describe('time expressions: the development cases', () => runCases(casesIn('dates-dev.json')));
+
+const written = casesIn('dates-cases.json');
+describe.each([...new Set(written.map((c) => c.class))])('time expressions: the cases of this project, %s', (kind) =>
+  runCases(written.filter((c) => c.class === kind)),
+);
 
 describe('time expressions: the seed articles', () => {
   it.each(seedsGold.documents)('$file', ({ file, timex }) => {

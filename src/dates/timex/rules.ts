@@ -82,7 +82,23 @@ const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', h
 const WEEKDAY_NUMBERS: Record<string, number> = { maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 7 };
 
 const DAY_WORDS = 'vandaag|eergisteren|gisteren|gister|overmorgen|morgen';
-const ADVERBS_OF_FREQUENCY = 'dagelijks|wekelijks|maandelijks|jaarlijks';
+/**
+ * How often something recurs, as the period between two times: [count, TIMEX unit] per word. Every
+ * word is named: its first letters do not tell its unit ("wekelijks" is weekly, not "week…").
+ */
+const PERIODS: Record<string, [number, string]> = {
+  dag: [1, 'D'], dagen: [1, 'D'], dagelijks: [1, 'D'], week: [1, 'W'], weken: [1, 'W'], wekelijks: [1, 'W'],
+  maand: [1, 'M'], maanden: [1, 'M'], maandelijks: [1, 'M'], kwartaal: [3, 'M'], kwartalen: [3, 'M'],
+  jaar: [1, 'Y'], jaren: [1, 'Y'], jaarlijks: [1, 'Y'], halfjaarlijks: [6, 'M'],
+};
+const ADVERBS_OF_FREQUENCY = 'dagelijks|wekelijks|maandelijks|halfjaarlijks|jaarlijks';
+/** A count written before an adverb of frequency multiplies its period: "tweewekelijks", "driemaandelijks", "vierjaarlijks". */
+const FREQUENCY_COUNTS = 'twee|drie|vier|vijf|zes|tien';
+const ADVERB_OF_FREQUENCY = `(?:${FREQUENCY_COUNTS})?(?:${ADVERBS_OF_FREQUENCY})`;
+/** "elke werkdag", "elk weekend": days of each week, coded as a weekday is (`XXXX-WXX-1`); `WD` after the `WE` of a weekend. */
+const WEEK_PARTS: Record<string, string> = { werkdag: 'WD', weekend: 'WE' };
+/** "twee keer per week", "tweemaal per jaar", "eens per maand". */
+const TIMES = `(?:${COUNT}) (?:keer|maal)|(?:een|één|twee|drie|vier|vijf)maal|eens`;
 const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vroeger|destijds|in het verleden|binnenkort|straks|in de toekomst';
 
 /** The first word of each alternative: "op dit moment|nu" → "op|nu". */
@@ -174,8 +190,14 @@ function clock(hour: number, minute: number, twentyFourHour: boolean, period: st
 
 /** Words after which a number is a clock time: "om 9.30", "rond 15 uur". */
 const CLOCK_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|sinds) )';
+/**
+ * A day, whose time of day an hour right after it is ("dinsdag 9 uur", "3 maart 14.30"), unless a
+ * form of "duren" before the day asks how long ("duurde dinsdag 9 uur").
+ */
+const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduurd) )(?:${WEEKDAYS}|${DAY_WORDS}|[0-3]?\\d (?:${MONTHS})(?: (?:1[89]|20)\\d\\d)?),? )`;
 /** The part of the day that makes a 12-hour clock unambiguous. */
-const PERIOD = `(?: ['’]s (?<period>nachts|ochtends|morgens|middags|avonds))?`;
+const PERIOD_WORDS = 'nachts|ochtends|morgens|middags|avonds';
+const PERIOD = `(?: ['’]s (?<period>${PERIOD_WORDS}))?`;
 
 const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
 
@@ -397,14 +419,16 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', candidate: () => dayCandidate(date) };
     },
   },
-  // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds
+  // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends.
+  // Right after a day an hour in words needs its part of the day: the news writes clock times in
+  // digits, and "vandaag zeven uur Frans" is a duration.
   {
-    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|${CLOCK_CUE}(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END}))(?![.,]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
+    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
     opens: `\\d{1,2}|${HOUR_WORDS}`,
     priority: 3,
     meaning(groups) {
       const written = groups.hour ?? groups.dotHour ?? groups.cueHour;
-      const hour = written !== undefined ? Number(written) : countValue(groups.wholeHour!)!;
+      const hour = written !== undefined ? Number(written) : countValue(groups.wholeHour ?? groups.dayHour!)!;
       const minute = Number(groups.minute ?? groups.dotMinute ?? groups.cueMinute ?? 0);
       if (hour > 23) return undefined;
       // Minutes make a 24-hour clock; a bare hour (and any hour with "'s avonds") may mean the afternoon.
@@ -445,17 +469,21 @@ export const RULES: readonly Rule[] = [
       return count === undefined ? undefined : { type: 'DURATION', value: durationValue(count, groups.unit!) };
     },
   },
-  // elke dag, iedere maandag, dagelijks, wekelijks
+  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, wekelijks, driemaandelijks, twee keer per week
   {
-    pattern: `${START}(?:(?:elke|iedere) (?<every>dag|week|maand|jaar|${WEEKDAYS})|(?<adverb>${ADVERBS_OF_FREQUENCY})|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
-    opens: `elke|iedere|${ADVERBS_OF_FREQUENCY}|['’]s`,
+    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS}))|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
+    opens: `elke|iedere|elk|ieder|${ADVERB_OF_FREQUENCY}|${COUNT}|(?:een|één|twee|drie|vier|vijf)maal|eens|['’]s`,
     priority: 2,
     meaning(groups) {
-      const word = lower(groups.every ?? groups.adverb ?? groups.weekdays)!;
+      const word = lower(groups.every ?? groups.adverb ?? groups.per ?? groups.units ?? groups.weekdays)!;
       const weekday = WEEKDAY_NUMBERS[word] ?? WEEKDAY_NUMBERS[word.replace(/s$/, '')];
       if (weekday !== undefined) return { type: 'SET', value: `XXXX-WXX-${weekday}` };
-      const unit = word.startsWith('dag') ? 'D' : word.startsWith('week') ? 'W' : word.startsWith('maand') ? 'M' : 'Y';
-      return { type: 'SET', value: `P1${unit}` };
+      if (word in WEEK_PARTS) return { type: 'SET', value: `XXXX-WXX-${WEEK_PARTS[word]}` };
+      // How many times per period ("twee keer per week") has no field of its own: the value is the period.
+      const count = groups.count !== undefined ? countValue(groups.count) : groups.times !== undefined ? countValue(groups.times) : 1;
+      if (count === undefined || !Number.isInteger(count) || count < 1) return undefined;
+      const [size, unit] = PERIODS[word]!;
+      return { type: 'SET', value: `P${count * size}${unit}` };
     },
   },
   // nu, momenteel, vroeger, binnenkort
