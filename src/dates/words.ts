@@ -5,7 +5,7 @@
 const MONTHS: readonly (readonly string[])[] = [
   ['januari', 'jan', 'january'],
   ['februari', 'feb', 'febr', 'february'],
-  ['maart', 'mrt', 'mar', 'march', 'mär'],
+  ['maart', 'mrt', 'maa', 'mar', 'march', 'mär'],
   ['april', 'apr'],
   ['mei', 'may'],
   ['juni', 'jun', 'june'],

@@ -19,14 +19,21 @@ export function countValue(text: string): number | undefined {
   return undefined;
 }
 
-const ORDINAL_WORDS = ['eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende', 'elfde', 'twaalfde', 'dertiende', 'veertiende', 'vijftiende', 'zestiende', 'zeventiende', 'achttiende', 'negentiende', 'twintigste', 'eenentwintigste'];
+/** Ordinals in words up to 31, the last day of a month; "tweeëntwintigste" is also written without its diaeresis. */
+const ORDINAL_WORDS = [
+  'eerste', 'tweede', 'derde', 'vierde', 'vijfde', 'zesde', 'zevende', 'achtste', 'negende', 'tiende', 'elfde', 'twaalfde', 'dertiende',
+  'veertiende', 'vijftiende', 'zestiende', 'zeventiende', 'achttiende', 'negentiende', 'twintigste', 'eenentwintigste', 'tweeëntwintigste',
+  'drieëntwintigste', 'vierentwintigste', 'vijfentwintigste', 'zesentwintigste', 'zevenentwintigste', 'achtentwintigste',
+  'negenentwintigste', 'dertigste', 'eenendertigste',
+];
 
-/** A pattern for an ordinal up to 21: "negentiende", "19de", "19e". */
-export const ORDINAL = `${ORDINAL_WORDS.join('|')}|\\d{1,2}(?:e|de|ste)`;
+/** A pattern for an ordinal: in words up to 31 ("negentiende", "tweeëntwintigste"), or in digits ("19de", "19e"). */
+export const ORDINAL = `${ORDINAL_WORDS.join('|')}|tweeentwintigste|drieentwintigste|\\d{1,2}(?:e|de|ste)`;
 
 /** The number an ordinal stands for ("negentiende", "19de" → 19). */
 export function ordinalNumber(text: string): number | undefined {
-  const lower = text.toLowerCase();
+  // "tweeentwintigste" → "tweeëntwintigste": the diaeresis the table spells.
+  const lower = text.toLowerCase().replace(/eentwintigste$/, 'eëntwintigste');
   const index = ORDINAL_WORDS.indexOf(lower);
   if (index >= 0) return index + 1;
   const digits = /^(\d{1,2})(?:e|de|ste)$/.exec(lower);

@@ -1,4 +1,4 @@
-import { monthNumber } from '../words.ts';
+import { monthName, monthNumber } from '../words.ts';
 import {
   type Candidate,
   centuryCandidate,
@@ -60,6 +60,10 @@ const START = '(?<![\\p{L}\\p{N}]|\\p{N}[.,])';
 const END = '(?![\\p{L}\\p{N}])';
 
 const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
+/** The Dutch abbreviations of the months; "mei" is written in full. */
+const ABBREVIATED_MONTHS = 'jan|febr|feb|mrt|maa|apr|jun|jul|aug|sept|sep|okt|nov|dec';
+/** A month in full, or abbreviated with or without its dot: "november", "nov.", "nov". */
+const MONTH_NAME = `(?<month>${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)`;
 const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
 const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', middag: 'AF', avond: 'EV', nacht: 'NI' };
 const PARTS_OF_DAY = Object.keys(PARTS).join('|');
@@ -194,12 +198,70 @@ const CLOCK_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|sinds) )';
  * A day, whose time of day an hour right after it is ("dinsdag 9 uur", "3 maart 14.30"), unless a
  * form of "duren" before the day asks how long ("duurde dinsdag 9 uur").
  */
-const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduurd) )(?:${WEEKDAYS}|${DAY_WORDS}|[0-3]?\\d (?:${MONTHS})(?: (?:1[89]|20)\\d\\d)?),? )`;
+const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduurd) )(?:${WEEKDAYS}|${DAY_WORDS}|[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)(?: (?:1[89]|20)\\d\\d)?),? )`;
 /** The part of the day that makes a 12-hour clock unambiguous. */
 const PERIOD_WORDS = 'nachts|ochtends|morgens|middags|avonds';
 const PERIOD = `(?: ['’]s (?<period>${PERIOD_WORDS}))?`;
 
 const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
+
+/**
+ * A two-digit year ("07-11-21", "'21") is the one of its century that lies at most twenty years
+ * after the publication year.
+ */
+function fullYear(twoDigits: number, day: Day): number {
+  const published = yearOf(day);
+  const year = published - (published % 100) + twoDigits;
+  return year > published + 20 ? year - 100 : year;
+}
+
+/**
+ * A day of a month, in the year written in full or in two digits, else in the year the clause's
+ * tense points at. 31 april never happens, 29 februari only in leap years: neither is bent into
+ * another day. A two-digit year is checked as one of the 1900s, whose leap years the 2000s share
+ * (but for 2000: 29-02-00 is not taken).
+ */
+function dayOfMonthMeaning(month: number, dayOfMonth: number, writtenYear?: string, writtenTwoDigitYear?: string): Meaning | undefined {
+  const year = writtenYear !== undefined ? Number(writtenYear) : undefined;
+  const twoDigitYear = writtenTwoDigitYear !== undefined ? Number(writtenTwoDigitYear) : undefined;
+  const checked = year ?? (twoDigitYear !== undefined ? 1900 + twoDigitYear : undefined);
+  const longest = checked !== undefined ? daysInMonth(checked, month) : month === 2 ? 29 : daysInMonth(2021, month);
+  if (dayOfMonth < 1 || dayOfMonth > longest) return undefined;
+  return {
+    type: 'DATE',
+    candidate(day, tense) {
+      if (twoDigitYear !== undefined) return dayCandidate(dayOf(fullYear(twoDigitYear, day), month, dayOfMonth));
+      let inYear = year ?? yearFor(day, month, dayOfMonth, tense());
+      while (dayOfMonth > daysInMonth(inYear, month)) inYear += tense() === 'past' ? -1 : 1;
+      return dayCandidate(dayOf(inYear, month, dayOfMonth));
+    },
+  };
+}
+
+/**
+ * A month written as a name: an abbreviation without its dot and without a year, written with a
+ * capital, is a name ("3 Jan", "de derde Jan") rather than a month.
+ */
+function namedMonth(groups: Record<string, string | undefined>): number | undefined {
+  const name = groups.month!;
+  const month = monthNumber(name)!;
+  const abbreviated = monthName(month) !== name.toLowerCase().replace(/\.$/, '');
+  return abbreviated && !name.endsWith('.') && groups.year === undefined && /^\p{Lu}/u.test(name) ? undefined : month;
+}
+
+/**
+ * The day of a month numbered so nearest the publication day, in the direction the clause looks;
+ * a month too short for it ("de eenendertigste" in April) is passed over.
+ */
+function dayOfMonthNear(day: Day, dayOfMonth: number, tense: Tense): Day {
+  const today = civilOf(day).day;
+  const step = tense === 'past' ? -1 : 1;
+  let months = (tense === 'past' && dayOfMonth > today) || (tense === 'future' && dayOfMonth < today) ? step : 0;
+  for (;; months += step) {
+    const { year, month } = monthsLater(day, months);
+    if (dayOfMonth <= daysInMonth(year, month)) return dayOf(year, month, dayOfMonth);
+  }
+}
 
 /** A month, with the year the clause's tense points at when none is written. */
 function monthMeaning(groups: Record<string, string | undefined>): Meaning {
@@ -305,32 +367,53 @@ export const RULES: readonly Rule[] = [
       return { type, anaphoric: true, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
   },
-  // 24 februari, 3 maart 2023, vrijdag 3 maart 2023
+  // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021
   {
-    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?<dayOfMonth>[0-3]?\\d) (?<month>${MONTHS})(?: ${YEAR})?${END}`,
+    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?<dayOfMonth>[0-3]?\\d) ${MONTH_NAME}(?: ${YEAR})?${END}`,
     opens: `${WEEKDAYS}|\\d{1,2}`,
     priority: 2,
     meaning(groups) {
-      const month = monthNumber(groups.month!)!;
-      const dayOfMonth = Number(groups.dayOfMonth);
-      const year = groups.year !== undefined ? Number(groups.year) : undefined;
-      // 31 april never happens, 29 februari only in leap years: neither is bent into another day.
-      const longest = year !== undefined ? daysInMonth(year, month) : month === 2 ? 29 : daysInMonth(2021, month);
-      if (dayOfMonth < 1 || dayOfMonth > longest) return undefined;
-      return {
-        type: 'DATE',
-        candidate(day, tense) {
-          let inYear = year ?? yearFor(day, month, dayOfMonth, tense());
-          while (dayOfMonth > daysInMonth(inYear, month)) inYear += tense() === 'past' ? -1 : 1;
-          return dayCandidate(dayOf(inYear, month, dayOfMonth));
-        },
-      };
+      const month = namedMonth(groups);
+      return month === undefined ? undefined : dayOfMonthMeaning(month, Number(groups.dayOfMonth), groups.year);
+    },
+  },
+  // de derde maart, 3e april 2023, 3de mei, vrijdag de twintigste maart
+  {
+    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?:de )?(?<ordinal>${ORDINAL}) ${MONTH_NAME}(?: ${YEAR})?${END}`,
+    opens: `${WEEKDAYS}|de|${ORDINAL}`,
+    priority: 2,
+    meaning(groups) {
+      const month = namedMonth(groups);
+      const dayOfMonth = ordinalNumber(groups.ordinal!);
+      if (month === undefined || dayOfMonth === undefined) return undefined;
+      return dayOfMonthMeaning(month, dayOfMonth, groups.year);
+    },
+  },
+  // op de twintigste, tot de 3e: a day of the month the story is in. Only right before the end of
+  // a sentence or a ;, : or ), for "op de derde plaats" is no day.
+  {
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|tot|vanaf|sinds|rond) )de (?<ordinal>${ORDINAL})(?=[.;:!?)]|$)`,
+    opens: 'de',
+    priority: 1,
+    meaning(groups) {
+      const dayOfMonth = ordinalNumber(groups.ordinal!);
+      if (dayOfMonth === undefined || dayOfMonth < 1 || dayOfMonth > 31) return undefined;
+      return { type: 'DATE', candidate: (day, tense) => dayCandidate(dayOfMonthNear(day, dayOfMonth, tense())) };
+    },
+  },
+  // 07-nov-2021, 07/nov/2021, 7-november-21: a month's name between digits
+  {
+    pattern: `${START}(?<dayOfMonth>[0-3]?\\d)(?<separator>[-/])(?<month>${MONTHS}|${ABBREVIATED_MONTHS})\\k<separator>(?:${YEAR}|(?<twoDigitYear>\\d\\d))(?![-/.]?\\d)${END}`,
+    opens: '\\d{1,2}',
+    priority: 2,
+    meaning(groups) {
+      return dayOfMonthMeaning(monthNumber(groups.month!)!, Number(groups.dayOfMonth), groups.year, groups.twoDigitYear);
     },
   },
   // begin maart, eind december 2021
   { pattern: `${START}${MOD_WORD} (?<month>${MONTHS})(?: ${YEAR})?${END}`, opens: MOD_WORDS, priority: 2, meaning: monthMeaning },
-  // februari 2021
-  { pattern: `${START}(?<month>${MONTHS}) ${YEAR}${END}`, opens: MONTHS, priority: 2, meaning: monthMeaning },
+  // februari 2021, nov. 2021, sept 2020, nov-2021
+  { pattern: `${START}${MONTH_NAME}[ -]${YEAR}${END}`, opens: `${MONTHS}|${ABBREVIATED_MONTHS}`, priority: 2, meaning: monthMeaning },
   // A bare month needs a preposition to be one ("in maart"); written with a capital there, it is a name ("van Mei").
   {
     pattern: `${MONTH_CUE}(?<month>${MONTHS})${END}`,
@@ -407,16 +490,15 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', mod: modOf(groups), candidate: () => centuryCandidate((century - 1) * 100) };
     },
   },
-  // 18-01-2022, 18/1/2022, 2022-01-18: dates in digits, day first unless the year is
+  // 18-01-2022, 18/1/2022, 07-11-21, 7/11/'21, 2022-01-18: dates in digits, day first unless the year is
   {
-    pattern: `${START}(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?<year>(?:19|20)\\d\\d)|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d))(?![-/.]?\\d)${END}`,
+    pattern: `${START}(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?:(?<year>(?:19|20)\\d\\d)|['’]?(?<twoDigitYear>\\d\\d))|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d))(?![-/.]?\\d)${END}`,
     opens: '\\d{1,2}|\\d{4}',
     priority: 2,
     meaning(groups) {
-      const [year, month, day] = [groups.year ?? groups.isoYear, groups.month ?? groups.isoMonth, groups.day ?? groups.isoDay].map(Number) as [number, number, number];
-      if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-      const date = dayOf(year, month, day);
-      return { type: 'DATE', candidate: () => dayCandidate(date) };
+      const month = Number(groups.month ?? groups.isoMonth);
+      if (month < 1 || month > 12) return undefined;
+      return dayOfMonthMeaning(month, Number(groups.day ?? groups.isoDay), groups.year ?? groups.isoYear, groups.twoDigitYear);
     },
   },
   // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends.
