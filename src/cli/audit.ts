@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
-import { createDatabase } from '../db/connection.ts';
 import { prepareDatabase } from '../db/migrate.ts';
 import { type AuditReport, audit } from '../jobs/audit.ts';
-import { openQueues } from '../jobs/queues.ts';
 import { printable } from '../log.ts';
+import { withConnections } from './connections.ts';
 
 /** The audit as a person reads it: the counts, then every file unaccounted for. */
 export function formatAudit(report: AuditReport): string {
@@ -31,14 +30,8 @@ export function addAuditCommand(program: Command, config: () => Config): void {
     .option('--json', 'print JSON for scripts')
     .action(async (options: { json?: boolean }) => {
       await prepareDatabase(config().database);
-      const queues = openQueues(config(), 'command');
-      const db = createDatabase(config().database, { max: 1 });
-      try {
-        const report = await audit(db, queues);
-        console.log(options.json ? JSON.stringify(report, null, 2) : formatAudit(report));
-        if (report.unaccounted.length > 0) process.exitCode = 1;
-      } finally {
-        await Promise.all([queues.close(), db.destroy()]);
-      }
+      const report = await withConnections(config(), ({ queues, db }) => audit(db, queues));
+      console.log(options.json ? JSON.stringify(report, null, 2) : formatAudit(report));
+      if (report.unaccounted.length > 0) process.exitCode = 1;
     });
 }

@@ -1,13 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import { type Config, hostOf } from '../config.ts';
-import { createDatabase } from '../db/connection.ts';
 import { prepareDatabase } from '../db/migrate.ts';
 import { watchConsumers } from '../jobs/consumers.ts';
 import { ENQUEUE_OUTCOMES, type EnqueueOutcome, enqueueFiles, filesFromArguments, type FileToIngest, type Producer } from '../jobs/producer.ts';
 import { type ArticleProgress, articleProgress, isSettled } from '../jobs/progress.ts';
-import { openQueues, type Queues } from '../jobs/queues.ts';
+import type { Queues } from '../jobs/queues.ts';
 import { createLogger, type Fields } from '../log.ts';
+import { withConnections } from './connections.ts';
 import { type Progress, startProgress } from './progress.ts';
 
 const log = createLogger('news-ingest');
@@ -109,24 +109,23 @@ export async function ingest(
   paths: string[],
   options: { wait?: boolean; watchWorkers?: boolean } = {},
 ): Promise<Record<EnqueueOutcome, number> | Record<FinalOutcome, number>> {
-  const queues = openQueues(config, 'command');
-  const db = createDatabase(config.database, { max: 1 });
-  const stopWatching = options.watchWorkers
-    ? watchConsumers(queues.article, () =>
-        log.warn(`no worker is consuming the article queue (prefix ${config.queuePrefix} at ${hostOf(config.redisUrl)}); start one with \`news-ingest worker\``),
-      )
-    : async () => {};
-  try {
-    const files = await filesFromArguments(paths);
-    const producer = { queues, config, db };
-    const progress = startProgress(options.wait ? 'ingest (stored or failed)' : 'ingest (queued)', { unit: 'files', total: files.length });
-    const counts = await (options.wait ? enqueueAndAwait(producer, files, progress) : enqueueOnly(producer, files, progress));
-    progress.finish();
-    return counts;
-  } finally {
-    await stopWatching();
-    await Promise.all([queues.close(), db.destroy()]);
-  }
+  return withConnections(config, async ({ queues, db }) => {
+    const stopWatching = options.watchWorkers
+      ? watchConsumers(queues.article, () =>
+          log.warn(`no worker is consuming the article queue (prefix ${config.queuePrefix} at ${hostOf(config.redisUrl)}); start one with \`news-ingest worker\``),
+        )
+      : async () => {};
+    try {
+      const files = await filesFromArguments(paths);
+      const producer = { queues, config, db };
+      const progress = startProgress(options.wait ? 'ingest (stored or failed)' : 'ingest (queued)', { unit: 'files', total: files.length });
+      const counts = await (options.wait ? enqueueAndAwait(producer, files, progress) : enqueueOnly(producer, files, progress));
+      progress.finish();
+      return counts;
+    } finally {
+      await stopWatching();
+    }
+  });
 }
 
 export function addIngestCommand(program: Command, config: () => Config): void {

@@ -2,12 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Command } from 'commander';
 import type { Config } from '../config.ts';
 import { countRows } from '../db/articles.ts';
-import { createDatabase } from '../db/connection.ts';
 import { prepareDatabase } from '../db/migrate.ts';
-import { openQueues } from '../jobs/queues.ts';
 import { readSkipped } from '../jobs/skipped.ts';
 import { readStages } from '../jobs/stage-counts.ts';
 import { readQueueStatus } from '../jobs/status.ts';
+import { withConnections } from './connections.ts';
 import { positiveNumber, wholeNumber } from './options.ts';
 import { formatStatus, type StatusReport } from './status-report.ts';
 
@@ -31,24 +30,20 @@ export function addStatusCommand(program: Command, config: () => Config): void {
     .option('--interval <s>', 'seconds between reports with --watch', positiveNumber, 2)
     .action(async (options: StatusOptions) => {
       await prepareDatabase(config().database);
-      const queues = openQueues(config(), 'command');
-      const db = createDatabase(config().database, { max: 1 });
-      const read = async (): Promise<StatusReport> => {
-        const [queueStatus, stages, database, skipped] = await Promise.all([
-          readQueueStatus(queues, options.failures),
-          readStages(queues, config()),
-          countRows(db),
-          readSkipped(queues, config(), Math.max(options.failures, 10)),
-        ]);
-        return { ...queueStatus, stages: stages.tally, workers: stages.workers, database, skipped };
-      };
-      const print = (report: StatusReport) => console.log(options.json ? JSON.stringify(report, null, 2) : formatStatus(report));
-      try {
+      await withConnections(config(), async ({ queues, db }) => {
+        const read = async (): Promise<StatusReport> => {
+          const [queueStatus, stages, database, skipped] = await Promise.all([
+            readQueueStatus(queues, options.failures),
+            readStages(queues, config()),
+            countRows(db),
+            readSkipped(queues, config(), Math.max(options.failures, 10)),
+          ]);
+          return { ...queueStatus, stages: stages.tally, workers: stages.workers, database, skipped };
+        };
+        const print = (report: StatusReport) => console.log(options.json ? JSON.stringify(report, null, 2) : formatStatus(report));
         if (!options.watch) return print(await read());
         await watchStatus(read, print, options.interval * 1000);
-      } finally {
-        await Promise.all([queues.close(), db.destroy()]);
-      }
+      });
     });
 }
 
