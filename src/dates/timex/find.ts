@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PublishedDate } from '../published.ts';
-import { daysOf, isReasonable, mergeCandidates, unknownFields } from './calendar.ts';
+import { countedFrom, daysOf, isReasonable, mergeCandidates, unknownFields } from './calendar.ts';
 import { type Day, isoDateOf } from './days.ts';
 import { openingScanner } from './openings.ts';
 import { type Meaning, RULES } from './rules.ts';
@@ -14,7 +14,7 @@ export const timeExpressionSchema = z.object({
   end: z.number().int().positive(),
   type: z.enum(['DATE', 'TIME', 'DURATION', 'SET']),
   value: z.string().min(1),
-  mod: z.enum(['START', 'MID', 'END']).optional(),
+  mod: z.enum(['START', 'MID', 'END', 'APPROX']).optional(),
   /** The days the expression can mean (not for durations and sets). */
   firstDay: z.iso.date().optional(),
   lastDay: z.iso.date().optional(),
@@ -75,6 +75,37 @@ function bestMatches(text: string): Match[] {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The words between a span and the day it counts from: "drie dagen na kerst", "vijf dagen gerekend vanaf gisteren". */
+const COUNTED_FROM = /^ (?:(?<after>na|vanaf|(?:gerekend|te rekenen) vanaf)|(?<before>voor|vóór)) (?:de |het )?$/iu;
+
+/**
+ * A span right before or after a date ("een week voor vandaag", "twee maanden vanaf volgende
+ * maandag", "drie dagen na kerstmis") is one date, not a duration and a date.
+ */
+function withCountedDays(text: string, matches: Match[], someDay: Day): Match[] {
+  const joined: Match[] = [];
+  for (const match of matches) {
+    const previous = joined.at(-1);
+    const span = previous && 'span' in previous.meaning ? previous.meaning.span : undefined;
+    const link = span && COUNTED_FROM.exec(text.slice(previous!.end, match.start));
+    if (span && link && 'candidate' in match.meaning && match.meaning.type === 'DATE' && match.meaning.mod === undefined) {
+      const { candidate, anaphoric } = match.meaning;
+      const sign = link.groups!.before ? -1 : 1;
+      if (countedFrom(candidate(someDay, () => 'present'), span, sign)) {
+        joined[joined.length - 1] = {
+          start: previous!.start,
+          end: match.end,
+          priority: match.priority,
+          meaning: { type: 'DATE', anaphoric, candidate: (day, tense) => countedFrom(candidate(day, tense), span, sign)! },
+        };
+        continue;
+      }
+    }
+    joined.push(match);
+  }
+  return joined;
+}
 
 /**
  * A clock time right after a day ("vrijdag 3 maart om 14.05 uur", "morgen om tien uur") is that
@@ -144,7 +175,7 @@ function tenseAround(sentence: SentenceAround | undefined): Tense {
  */
 export function findTimeExpressions(text: string, dct: DocumentDate): TimeExpression[] {
   const days = daysOf(dct);
-  const matches = withClockTimes(text, bestMatches(text), days[0]!);
+  const matches = withClockTimes(text, withCountedDays(text, bestMatches(text), days[0]!), days[0]!);
   if (matches.length === 0) return [];
   const reader = new SentenceReader(text);
   return matches.map((match): TimeExpression | undefined => {

@@ -8,6 +8,11 @@ const WORDS: Record<string, number> = {
 /** A pattern for a count written in digits, the Dutch way ("10", "1.000", "1,5"), or as a word ("zes", "drieëntwintig"). */
 export const COUNT = `\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?|(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën))?(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|${Object.keys(WORDS).join('|')}`;
 
+/** A count that is not said: "een paar dagen", "enkele weken". */
+export const FEW = 'een paar|enkele|een aantal|meerdere';
+/** What such a count may be: a couple up to a handful. */
+export const FEW_COUNTS: readonly number[] = [2, 3, 4, 5];
+
 /** The number a count stands for; undefined if it is not one. */
 export function countValue(text: string): number | undefined {
   const lower = text.toLowerCase();

@@ -7,6 +7,8 @@ import {
   decadeCandidate,
   monthCandidate,
   monthCandidateAfter,
+  mergedCandidate,
+  type Span,
   quarterCandidate,
   type Season,
   seasonCandidate,
@@ -16,11 +18,11 @@ import {
   yearCandidate,
 } from './calendar.ts';
 import { addDays, civilOf, type Day, dayOf, daysInMonth, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
-import { COUNT, countValue, decadeValue, ORDINAL, ordinalNumber } from './numbers.ts';
+import { COUNT, countValue, decadeValue, FEW, FEW_COUNTS, ORDINAL, ordinalNumber } from './numbers.ts';
 import type { Tense } from './tense.ts';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
-export type Mod = 'START' | 'MID' | 'END';
+export type Mod = 'START' | 'MID' | 'END' | 'APPROX';
 
 /**
  * What an expression means: a point or stretch in time relative to the publication day
@@ -39,7 +41,13 @@ export type Meaning =
        */
       anaphoric?: boolean;
     }
-  | { type: TimexType; mod?: Mod; value: string };
+  | {
+      type: TimexType;
+      mod?: Mod;
+      value: string;
+      /** A duration's length, when it is whole days, weeks, months or years: before or after a day ("drie dagen na kerst") it counts from it. */
+      span?: Span;
+    };
 
 export interface Rule {
   /** A regular expression source with named groups; the whole match is the expression's text. */
@@ -338,22 +346,37 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
-  // twee weken geleden, een dag eerder, drie maanden later, over twee jaar
+  // twee weken geleden, een dag eerder, drie maanden later, over twee jaar; een paar dagen geleden, enkele weken later (mod APPROX)
   {
-    pattern: `${START}(?:(?<over>over|binnen) )?(?<count>${COUNT}) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|eerder|later|terug))?${END}`,
-    opens: `over|binnen|${COUNT}`,
+    pattern: `${START}(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT})) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|eerder|later|terug))?${END}`,
+    opens: `over|binnen|${COUNT}|${firstWords(FEW)}`,
     priority: 3,
     meaning(groups) {
-      const count = countValue(groups.count!);
-      if (count === undefined || !Number.isInteger(count)) return undefined;
       const direction = lower(groups.direction);
       if (!direction && !groups.over) return undefined;
+      const counts = groups.few ? FEW_COUNTS : [countValue(groups.count!)];
+      if (!counts.every((count) => count !== undefined && Number.isInteger(count))) return undefined;
       const sign = direction === 'later' || groups.over ? 1 : -1;
+      const moved = (day: Day) => counts.map((count) => shifted(day, groups.unit!, sign * count!)!);
       return {
         type: 'DATE',
+        mod: groups.few ? 'APPROX' : undefined,
         anaphoric: direction === 'eerder' || direction === 'later',
-        candidate: (day) => shifted(day, groups.unit!, sign * count)!,
+        candidate: (day) => mergedCandidate(moved(day)),
       };
+    },
+  },
+  // over een uur, over tien minuten, over een half uur, over een paar uur: a time of the publication day (or of a later one
+  // when the hours make days), its clock unknown
+  {
+    pattern: `${START}over (?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>uur|uren|minuut|minuten|kwartier)|(?:een )?(?<halfHour>half uur))${END}(?! (?:durende|durend|lang|lange)${END})`,
+    opens: 'over',
+    priority: 3,
+    meaning(groups) {
+      const count = groups.halfHour ? 0.5 : groups.few ? Math.max(...FEW_COUNTS) : lower(groups.count)!.startsWith('anderhalf') ? 1.5 : countValue(groups.count!);
+      if (count === undefined) return undefined;
+      const hours = count * ({ minuut: 1 / 60, minuten: 1 / 60, kwartier: 1 / 4 }[lower(groups.unit) ?? 'uur'] ?? 1);
+      return { type: 'TIME', mod: groups.few ? 'APPROX' : undefined, candidate: (day) => dayCandidate(addDays(day, Math.floor(hours / 24)), 'TXX:XX') };
     },
   },
   // eerder op de dag, later die dag, de dag erna, de volgende dag
@@ -530,15 +553,19 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
-  // 10 minuten (durende), zes maanden (lang), drie jaar cel
+  // 10 minuten (durende), zes maanden (lang), drie jaar cel, enkele weken
   {
-    pattern: `${START}(?:(?<count>${COUNT}|anderhalf|anderhalve) (?<unit>${UNITS})|(?:een )?(?<halfHour>half uur))${END}(?! (?:geleden|eerder|later|terug)${END})`,
-    opens: `${COUNT}|anderhalf|een|half`,
+    pattern: `${START}(?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>${UNITS})|(?:een )?(?<halfHour>half uur))${END}(?! (?:geleden|eerder|later|terug)${END})`,
+    opens: `${COUNT}|anderhalf|anderhalve|${firstWords(FEW)}|half`,
     priority: 1,
     meaning(groups) {
       if (groups.halfHour) return { type: 'DURATION', value: 'PT30M' };
-      const count = lower(groups.count)!.startsWith('anderhalf') ? 1.5 : countValue(groups.count!);
-      return count === undefined ? undefined : { type: 'DURATION', value: durationValue(count, groups.unit!) };
+      const count = groups.few ? 'X' : lower(groups.count)!.startsWith('anderhalf') ? 1.5 : countValue(groups.count!);
+      if (count === undefined) return undefined;
+      const counts = count === 'X' ? FEW_COUNTS : [count];
+      const unit = DURATION_UNITS[lower(groups.unit)!]!;
+      const whole = ['D', 'W', 'M', 'Y'].includes(unit) && counts.every(Number.isInteger);
+      return { type: 'DURATION', value: durationValue(count, groups.unit!), ...(whole && { span: { counts, unit: unit as Span['unit'] } }) };
     },
   },
   // de voorbije maanden, de afgelopen twee weken, de komende dagen
