@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../src/article/parse.ts';
 import { parsePublishedDate } from '../src/dates/published.ts';
+import { isoDateOf } from '../src/dates/timex/days.ts';
 import { type DocumentDate, documentDateOf, findTimeExpressions } from '../src/dates/timex/find.ts';
+import { easterOf } from '../src/dates/timex/holidays.ts';
 import { FIXTURES, REPO_ROOT } from './support/environment.ts';
 import { seedsGold } from './support/gold.ts';
 
@@ -155,6 +157,12 @@ describe('time expressions', () => {
     expect(week).toMatchObject({ value: '2022-W02', firstDay: '2022-01-10', lastDay: '2022-01-16' });
     const [duration] = findTimeExpressions('Het duurde zes maanden lang.', DAY);
     expect(duration).not.toHaveProperty('firstDay');
+  });
+
+  it('computes Easter, and the days that move with it, for any Gregorian year', () => {
+    const easter = { 1818: '1818-03-22', 1943: '1943-04-25', 2000: '2000-04-23', 2008: '2008-03-23', 2019: '2019-04-21', 2038: '2038-04-25' };
+    for (const [year, day] of Object.entries(easter)) expect(isoDateOf(easterOf(Number(year)))).toBe(day);
+    expect(found('Pinksteren 2038 en Hemelvaart 2008.').map((e) => e.value)).toEqual(['2038-06-13', '2008-05-01']);
   });
 
   it('reads an article dated only to the year', () => {

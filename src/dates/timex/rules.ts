@@ -18,6 +18,7 @@ import {
   yearCandidate,
 } from './calendar.ts';
 import { addDays, civilOf, type Day, dayOf, daysInMonth, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
+import { CAPITALIZED_HOLIDAYS, CUED_HOLIDAYS, HOLIDAYS, holidayIn, holidayNear } from './holidays.ts';
 import { COUNT, countValue, decadeValue, FEW, FEW_COUNTS, ORDINAL, ordinalNumber } from './numbers.ts';
 import type { Tense } from './tense.ts';
 
@@ -282,6 +283,40 @@ function monthMeaning(groups: Record<string, string | undefined>): Meaning {
   };
 }
 
+
+/** A holiday's name is no part of a longer word or of a hyphenated one ("kerstboom", "Pasen-actie", "Paasheuvel"). */
+const HOLIDAY_START = '(?<![\\p{L}\\p{N}-])';
+const HOLIDAY_END = '(?![\\p{L}\\p{N}]|-\\p{L})';
+const nameAlternatives = (names: Iterable<string>) => [...names].sort((a, b) => b.length - a.length).join('|');
+const UNCUED_HOLIDAY_NAMES = nameAlternatives(Object.keys(HOLIDAYS).filter((name) => !CUED_HOLIDAYS.has(name)));
+/** "Pasen 2021", "kerst van vorig jaar", "Pinksteren in 2019". */
+const HOLIDAY_YEAR = `(?: (?:van |in )?(?:${YEAR}|(?<yearShift>vorig|dit|volgend|komend) jaar))?`;
+/** The first word of each name: "goede vrijdag|maria-hemelvaart" → "goede|maria". */
+const firstWordsOf = (alternatives: string) => [...new Set(alternatives.split('|').map((name) => name.split(/[ -]/)[0]!))].join('|');
+
+/** A holiday: in the year written, else the one the relative word or the clause's tense points at. */
+function holidayMeaning(groups: Record<string, string | undefined>): Meaning | undefined {
+  const name = groups.holiday!;
+  const holiday = HOLIDAYS[name.toLowerCase()];
+  if (holiday === undefined || (CAPITALIZED_HOLIDAYS.has(name.toLowerCase()) && !/^\p{Lu}/u.test(name))) return undefined;
+  const { type, suffix } = partOfDay(holiday.part && Object.keys(PARTS).find((part) => PARTS[part] === holiday.part));
+  const candidate = (date: Day) => dayCandidate(date, suffix);
+  if (groups.year !== undefined) {
+    const date = holidayIn(holiday, Number(groups.year));
+    return date === undefined ? undefined : { type, candidate: () => candidate(date) };
+  }
+  const offset = offsetOf(groups.relative);
+  const shift = groups.yearShift !== undefined ? offsetOf(groups.yearShift) : undefined;
+  return {
+    type,
+    candidate(day, tense) {
+      const year = yearOf(day);
+      if (shift !== undefined) return candidate(holidayIn(holiday, year + shift) ?? holidayNear(holiday, day, year + shift, shift < 0 ? 'past' : 'future'));
+      return candidate(holidayNear(holiday, day, year, offset === -1 ? 'before' : offset === 1 ? 'after' : offset === 0 ? 'present' : tense()));
+    },
+  };
+}
+
 export const RULES: readonly Rule[] = [
   // vandaag, gisteren, eergisteren, morgen, overmorgen, gisteravond, morgenochtend, vanavond
   {
@@ -423,6 +458,19 @@ export const RULES: readonly Rule[] = [
       if (dayOfMonth === undefined || dayOfMonth < 1 || dayOfMonth > 31) return undefined;
       return { type: 'DATE', candidate: (day, tense) => dayCandidate(dayOfMonthNear(day, dayOfMonth, tense())) };
     },
+  },
+  // Pasen, Goede Vrijdag, tweede kerstdag, Koningsdag, afgelopen kerst, Pasen 2021, kerst vorig jaar; with a cue: met Sinterklaas
+  {
+    pattern: `${HOLIDAY_START}(?:${RELATIVE} )?(?<holiday>${UNCUED_HOLIDAY_NAMES})${HOLIDAY_YEAR}${HOLIDAY_END}`,
+    opens: `${RELATIVE_WORDS}|${firstWordsOf(UNCUED_HOLIDAY_NAMES)}`,
+    priority: 2,
+    meaning: holidayMeaning,
+  },
+  {
+    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])(?:met|na|rond|tot|sinds|tijdens|vanaf) )|${HOLIDAY_START}(?=\\p{L}+ (?:van |in )?(?:1[89]|20)\\d\\d${END}))(?<holiday>${[...CUED_HOLIDAYS].join('|')})${HOLIDAY_YEAR}${HOLIDAY_END}`,
+    opens: [...CUED_HOLIDAYS].join('|'),
+    priority: 2,
+    meaning: holidayMeaning,
   },
   // 07-nov-2021, 07/nov/2021, 7-november-21: a month's name between digits
   {
