@@ -75,6 +75,18 @@ function bestMatches(text: string): Match[] {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A day with the part of it a word names: "morgenochtend" is `2022-01-19TMO`. */
+const DAY_PART = /^\d{4}-\d{2}-\d{2}T(MO|AF|EV|NI)$/;
+
+/**
+ * A clock time within a part of the day: "maandagavond 8 uur" is 20:00, "morgenochtend 6 uur" 06:00
+ * (a bare hour up to six is otherwise taken for the afternoon).
+ */
+function clockInPart(clock: string, part: string): string {
+  const hour = Number(clock.slice(1, 3));
+  const moved = (part === 'AF' || part === 'EV') && hour < 12 ? hour + 12 : (part === 'MO' || part === 'NI') && hour >= 13 && hour <= 18 ? hour - 12 : hour;
+  return `T${String(moved).padStart(2, '0')}${clock.slice(3)}`;
+}
 
 /** The words between a span and the day it counts from: "drie dagen na kerst", "vijf dagen gerekend vanaf gisteren". */
 const COUNTED_FROM = /^ (?:(?<after>na|vanaf|(?:gerekend|te rekenen) vanaf)|(?<before>voor|vóór)) (?:de |het )?$/iu;
@@ -119,18 +131,23 @@ function withClockTimes(text: string, matches: Match[], someDay: Day): Match[] {
     if (previous && clock && 'candidate' in previous.meaning && !('clock' in previous.meaning && previous.meaning.clock)) {
       const between = text.slice(previous.end, match.start);
       const { candidate } = previous.meaning;
-      if (/^,? (?:om|rond|tegen|vanaf) $|^,? $/iu.test(between) && DAY.test(candidate(someDay, () => 'present').exact)) {
+      const day = candidate(someDay, () => 'present').exact;
+      const part = DAY_PART.exec(day)?.[1];
+      if (/^,? (?:om|rond|tegen|vanaf) $|^,? $/iu.test(between) && (part !== undefined || DAY.test(day))) {
+        const time = part === undefined ? clock : clockInPart(clock, part);
+        // The part of the day gives way to the clock time in it.
+        const dayOf = (value: string) => (part === undefined ? value : value.slice(0, -3));
         joined[joined.length - 1] = {
           start: previous.start,
           end: match.end,
           priority: match.priority,
           meaning: {
             type: 'TIME',
-            clock,
+            clock: time,
             anaphoric: previous.meaning.anaphoric,
             candidate(day, tense) {
               const date = candidate(day, tense);
-              return { ...date, exact: date.exact + clock, vague: date.vague + clock };
+              return { ...date, exact: dayOf(date.exact) + time, vague: dayOf(date.vague) + time };
             },
           },
         };

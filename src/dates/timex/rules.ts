@@ -17,7 +17,7 @@ import {
   weekendCandidate,
   yearCandidate,
 } from './calendar.ts';
-import { addDays, civilOf, type Day, dayOf, daysInMonth, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
+import { addDays, civilOf, type Day, dayOf, daysInMonth, isoWeekOf, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
 import { CAPITALIZED_HOLIDAYS, CUED_HOLIDAYS, HOLIDAYS, holidayIn, holidayNear } from './holidays.ts';
 import { COUNT, countValue, decadeValue, FEW, FEW_COUNTS, ORDINAL, ordinalNumber } from './numbers.ts';
 import type { Tense } from './tense.ts';
@@ -164,6 +164,23 @@ function seasonNear(day: Day, season: Season, offset: number | undefined, tense:
   return containing ?? (tense === 'past' ? before : after);
 }
 
+/** The stretches "vorige", "deze" and "volgende" count in. */
+const CALENDAR_UNITS = 'week|weekend|maand|jaar|kwartaal|eeuw';
+
+/** The week, weekend, month, quarter, year or century `offset` of them from the day's. */
+function calendarUnitCandidate(day: Day, unit: string, offset: number): Candidate {
+  if (unit === 'weekend') return weekendCandidate(addDays(day, 7 * offset));
+  if (unit === 'kwartaal') {
+    const moved = monthsLater(day, 3 * offset);
+    return quarterCandidate(moved.year, Math.ceil(moved.month / 3));
+  }
+  if (unit === 'eeuw') return centuryCandidate((Math.floor(yearOf(day) / 100) + offset) * 100);
+  return shifted(day, unit, offset)!;
+}
+
+/** How many ISO weeks a year has: 52, or 53 when 28 December (always in the year's last week) is in week 53. */
+const weeksIn = (year: number) => isoWeekOf(dayOf(year, 12, 28)).week;
+
 const DURATION_UNITS: Record<string, string> = {
   dag: 'D', dagen: 'D', week: 'W', weken: 'W', maand: 'M', maanden: 'M', jaar: 'Y', jaren: 'Y',
   uur: 'TH', uren: 'TH', minuut: 'TM', minuten: 'TM', seconde: 'TS', seconden: 'TS', kwartier: 'TQ', eeuw: 'C', eeuwen: 'C',
@@ -207,7 +224,7 @@ const CLOCK_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|sinds) )';
  * A day, whose time of day an hour right after it is ("dinsdag 9 uur", "3 maart 14.30"), unless a
  * form of "duren" before the day asks how long ("duurde dinsdag 9 uur").
  */
-const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduurd) )(?:${WEEKDAYS}|${DAY_WORDS}|[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)(?: (?:1[89]|20)\\d\\d)?),? )`;
+const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduurd) )(?:(?:${WEEKDAYS}|${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})|[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)(?: (?:1[89]|20)\\d\\d)?),? )`;
 /** The part of the day that makes a 12-hour clock unambiguous. */
 const PERIOD_WORDS = 'nachts|ochtends|morgens|middags|avonds';
 const PERIOD = `(?: ['’]s (?<period>${PERIOD_WORDS}))?`;
@@ -320,14 +337,14 @@ function holidayMeaning(groups: Record<string, string | undefined>): Meaning | u
 export const RULES: readonly Rule[] = [
   // vandaag, gisteren, eergisteren, morgen, overmorgen, gisteravond, morgenochtend, vanavond
   {
-    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?<day>${DAY_WORDS})${PART_OF_DAY}?|van(?<today>${PARTS_OF_DAY}))${END}`,
-    opens: `(?:${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})`,
+    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?:eerder|later) )?(?:(?<day>${DAY_WORDS})${PART_OF_DAY}?|van(?<today>${PARTS_OF_DAY})|deze (?<thisPart>${PARTS_OF_DAY}))${END}`,
+    opens: `eerder|later|deze|(?:${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})`,
     priority: 2,
     meaning(groups) {
       const word = lower(groups.day) ?? 'vandaag';
       // A word the table does not know ("giſteren": the long s matches s case-insensitively) counts as today, as it did before.
       const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, morgen: 1, overmorgen: 2 }[word] ?? 0;
-      const { type, suffix } = partOfDay(groups.part ?? groups.today);
+      const { type, suffix } = partOfDay(groups.part ?? groups.today ?? groups.thisPart);
       return { type, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
   },
@@ -358,25 +375,73 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
-  // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week
+  // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week, later deze week
   {
-    pattern: `${START}${MOD}(?:het )?${RELATIVE} (?<unit>week|weekend|maand|jaar|kwartaal|eeuw)${END}`,
-    opens: `${MOD_WORDS}|het|${RELATIVE_WORDS}`,
+    pattern: `${START}(?:${MOD_WORD} |(?:eerder|later) )?(?:het )?${RELATIVE} (?<unit>${CALENDAR_UNITS})${END}`,
+    opens: `${MOD_WORDS}|eerder|later|het|${RELATIVE_WORDS}`,
     priority: 2,
     meaning(groups) {
       const offset = offsetOf(groups.relative)!;
       const unit = lower(groups.unit)!;
+      return { type: 'DATE', mod: modOf(groups), candidate: (day) => calendarUnitCandidate(day, unit, offset) };
+    },
+  },
+  // (aan) het begin van volgend jaar, eind van de week, het einde van de maand, het midden van maart, begin van 2021
+  {
+    pattern: `${START}(?:het )?${MOD_WORD} van (?:(?:(?:de|het|dit|deze)|${RELATIVE}) (?<unit>${CALENDAR_UNITS})|${MONTH_NAME}(?: ${YEAR})?|${YEAR})${END}`,
+    opens: `het|${MOD_WORDS}`,
+    priority: 3,
+    meaning(groups) {
+      if (groups.month !== undefined) return namedMonth(groups) === undefined ? undefined : monthMeaning(groups);
+      const mod = modOf(groups);
+      if (groups.unit === undefined) return { type: 'DATE', mod, candidate: () => yearCandidate(Number(groups.year)) };
+      const offset = offsetOf(groups.relative) ?? 0;
+      const unit = lower(groups.unit)!;
+      return { type: 'DATE', mod, candidate: (day) => calendarUnitCandidate(day, unit, offset) };
+    },
+  },
+  // week 12, in week 3 van 2021: an ISO week, of the publication year unless one is written. Not after any word
+  // ("per week 12 euro", "deze week 12 doden"): at the start of a sentence, written Week, or after a preposition.
+  {
+    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])(?<cue>in|van|sinds|vanaf|tot|t/m|rond|na|voor|vóór|uit|tijdens|begin|eind|medio|halverwege) )|${START})(?<word>week) (?<week>[1-5]?\\d)(?: (?:van )?${YEAR})?${END}(?! (?:${UNITS}|procent|euro|keer|maal)${END})`,
+    opens: 'week',
+    priority: 2,
+    meaning(groups) {
+      if (groups.cue === undefined && !groups.word!.startsWith('W')) return undefined;
+      const week = Number(groups.week);
+      const written = groups.year !== undefined ? Number(groups.year) : undefined;
+      if (week < 1 || week > weeksIn(written ?? 2020)) return undefined;
       return {
         type: 'DATE',
-        mod: modOf(groups),
         candidate(day) {
-          if (unit === 'weekend') return weekendCandidate(addDays(day, 7 * offset));
-          if (unit === 'kwartaal') {
-            const moved = monthsLater(day, 3 * offset);
-            return quarterCandidate(moved.year, Math.ceil(moved.month / 3));
-          }
-          if (unit === 'eeuw') return centuryCandidate((Math.floor(yearOf(day) / 100) + offset) * 100);
-          return shifted(day, unit, offset)!;
+          const year = written ?? yearOf(day);
+          return weekCandidate(mondayOf(dayOf(year, 1, 4)) + 7 * (Math.min(week, weeksIn(year)) - 1));
+        },
+      };
+    },
+  },
+  // de tweede week van maart, de laatste week van het jaar, de eerste week van volgende maand: the ISO week whose
+  // Thursday is that Thursday of the month or year (a week belongs to where its Thursday is)
+  {
+    pattern: `${START}de (?<nth>eerste|tweede|derde|vierde|laatste) week van (?:(?:(?:de|het|dit|deze)|${RELATIVE}) (?<unit>maand|jaar)|${MONTH_NAME}(?: ${YEAR})?|${YEAR})${END}`,
+    opens: 'de',
+    priority: 3,
+    meaning(groups) {
+      const nth = { eerste: 1, tweede: 2, derde: 3, vierde: 4, laatste: -1 }[lower(groups.nth)!]!;
+      const month = groups.month !== undefined ? namedMonth(groups) : undefined;
+      if (groups.month !== undefined && month === undefined) return undefined;
+      const offset = offsetOf(groups.relative) ?? 0;
+      const stretch = (day: Day, tense: () => Tense): Candidate => {
+        if (month !== undefined) return monthCandidate(groups.year !== undefined ? Number(groups.year) : yearFor(day, month, undefined, tense()), month);
+        if (groups.year !== undefined) return yearCandidate(Number(groups.year));
+        return calendarUnitCandidate(day, lower(groups.unit)!, offset);
+      };
+      return {
+        type: 'DATE',
+        candidate(day, tense) {
+          const { first, last } = stretch(day, tense);
+          const thursday = nth > 0 ? first + ((4 - weekdayOf(first) + 7) % 7) + 7 * (nth - 1) : last - ((weekdayOf(last) - 4 + 7) % 7);
+          return weekCandidate(thursday);
         },
       };
     },
@@ -481,8 +546,13 @@ export const RULES: readonly Rule[] = [
       return dayOfMonthMeaning(monthNumber(groups.month!)!, Number(groups.dayOfMonth), groups.year, groups.twoDigitYear);
     },
   },
-  // begin maart, eind december 2021
-  { pattern: `${START}${MOD_WORD} (?<month>${MONTHS})(?: ${YEAR})?${END}`, opens: MOD_WORDS, priority: 2, meaning: monthMeaning },
+  // begin maart, eind december 2021, eind nov. 2021
+  {
+    pattern: `${START}${MOD_WORD} ${MONTH_NAME}(?: ${YEAR})?${END}`,
+    opens: MOD_WORDS,
+    priority: 2,
+    meaning: (groups) => (namedMonth(groups) === undefined ? undefined : monthMeaning(groups)),
+  },
   // februari 2021, nov. 2021, sept 2020, nov-2021
   { pattern: `${START}${MONTH_NAME}[ -]${YEAR}${END}`, opens: `${MONTHS}|${ABBREVIATED_MONTHS}`, priority: 2, meaning: monthMeaning },
   // A bare month needs a preposition to be one ("in maart"); written with a capital there, it is a name ("van Mei").
