@@ -19,7 +19,7 @@ import {
 } from './calendar.ts';
 import { addDays, civilOf, type Day, dayOf, daysInMonth, isoWeekOf, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
 import { CAPITALIZED_HOLIDAYS, CUED_HOLIDAYS, HOLIDAYS, holidayIn, holidayNear } from './holidays.ts';
-import { COUNT, countValue, decadeValue, FEW, FEW_COUNTS, ORDINAL, ordinalNumber } from './numbers.ts';
+import { COUNT, countValue, decadeValue, FEW, FEW_COUNTS, ORDINAL, ordinalNumber, UNDER_HUNDRED_WORDS, YEAR_IN_WORDS, YEAR_IN_WORDS_OPENS, yearNumber } from './numbers.ts';
 import type { Tense } from './tense.ts';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
@@ -68,6 +68,9 @@ export interface Rule {
 const START = '(?<![\\p{L}\\p{N}]|\\p{N}[.,])';
 const END = '(?![\\p{L}\\p{N}])';
 
+/** A hyphen and a word after a name make a compound: "twee mei-bomen", "de 3e maart-editie". */
+const NO_COMPOUND = '(?!-\\p{L})';
+
 const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
 /** The Dutch abbreviations of the months; "mei" is written in full. */
 const ABBREVIATED_MONTHS = 'jan|febr|feb|mrt|maa|apr|jun|jul|aug|sept|sep|okt|nov|dec';
@@ -77,7 +80,7 @@ const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
 const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', middag: 'AF', avond: 'EV', nacht: 'NI' };
 const PARTS_OF_DAY = Object.keys(PARTS).join('|');
 const PART_OF_DAY = `(?<part>${PARTS_OF_DAY})`;
-const YEAR = '(?<year>1[89]\\d\\d|20\\d\\d)';
+const YEAR = `(?<year>1[89]\\d\\d|20\\d\\d|${YEAR_IN_WORDS})`;
 /** Fewer words make a bare month a date than a year: "het boek van mei", "een voorkeur voor april". */
 const MONTH_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|rond|per|tegen|vóór|eind|begin|medio|half|halverwege) )';
 const MOD_WORDS = 'begin|eind|einde|half|medio|midden|halverwege';
@@ -248,7 +251,7 @@ function fullYear(twoDigits: number, day: Day): number {
  * (but for 2000: 29-02-00 is not taken).
  */
 function dayOfMonthMeaning(month: number, dayOfMonth: number, writtenYear?: string, writtenTwoDigitYear?: string): Meaning | undefined {
-  const year = writtenYear !== undefined ? Number(writtenYear) : undefined;
+  const year = yearNumber(writtenYear);
   const twoDigitYear = writtenTwoDigitYear !== undefined ? Number(writtenTwoDigitYear) : undefined;
   const checked = year ?? (twoDigitYear !== undefined ? 1900 + twoDigitYear : undefined);
   const longest = checked !== undefined ? daysInMonth(checked, month) : month === 2 ? 29 : daysInMonth(2021, month);
@@ -292,7 +295,7 @@ function dayOfMonthNear(day: Day, dayOfMonth: number, tense: Tense): Day {
 /** A month, with the year the clause's tense points at when none is written. */
 function monthMeaning(groups: Record<string, string | undefined>): Meaning {
   const month = monthNumber(groups.month!)!;
-  const year = groups.year !== undefined ? Number(groups.year) : undefined;
+  const year = yearNumber(groups.year);
   return {
     type: 'DATE',
     mod: modOf(groups),
@@ -319,7 +322,7 @@ function holidayMeaning(groups: Record<string, string | undefined>): Meaning | u
   const { type, suffix } = partOfDay(holiday.part && Object.keys(PARTS).find((part) => PARTS[part] === holiday.part));
   const candidate = (date: Day) => dayCandidate(date, suffix);
   if (groups.year !== undefined) {
-    const date = holidayIn(holiday, Number(groups.year));
+    const date = holidayIn(holiday, yearNumber(groups.year)!);
     return date === undefined ? undefined : { type, candidate: () => candidate(date) };
   }
   const offset = offsetOf(groups.relative);
@@ -394,7 +397,7 @@ export const RULES: readonly Rule[] = [
     meaning(groups) {
       if (groups.month !== undefined) return namedMonth(groups) === undefined ? undefined : monthMeaning(groups);
       const mod = modOf(groups);
-      if (groups.unit === undefined) return { type: 'DATE', mod, candidate: () => yearCandidate(Number(groups.year)) };
+      if (groups.unit === undefined) return { type: 'DATE', mod, candidate: () => yearCandidate(yearNumber(groups.year)!) };
       const offset = offsetOf(groups.relative) ?? 0;
       const unit = lower(groups.unit)!;
       return { type: 'DATE', mod, candidate: (day) => calendarUnitCandidate(day, unit, offset) };
@@ -409,7 +412,7 @@ export const RULES: readonly Rule[] = [
     meaning(groups) {
       if (groups.cue === undefined && !groups.word!.startsWith('W')) return undefined;
       const week = Number(groups.week);
-      const written = groups.year !== undefined ? Number(groups.year) : undefined;
+      const written = yearNumber(groups.year);
       if (week < 1 || week > weeksIn(written ?? 2020)) return undefined;
       return {
         type: 'DATE',
@@ -432,8 +435,8 @@ export const RULES: readonly Rule[] = [
       if (groups.month !== undefined && month === undefined) return undefined;
       const offset = offsetOf(groups.relative) ?? 0;
       const stretch = (day: Day, tense: () => Tense): Candidate => {
-        if (month !== undefined) return monthCandidate(groups.year !== undefined ? Number(groups.year) : yearFor(day, month, undefined, tense()), month);
-        if (groups.year !== undefined) return yearCandidate(Number(groups.year));
+        if (month !== undefined) return monthCandidate(yearNumber(groups.year) ?? yearFor(day, month, undefined, tense()), month);
+        if (groups.year !== undefined) return yearCandidate(yearNumber(groups.year)!);
         return calendarUnitCandidate(day, lower(groups.unit)!, offset);
       };
       return {
@@ -490,19 +493,21 @@ export const RULES: readonly Rule[] = [
       return { type, anaphoric: true, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
   },
-  // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021
+  // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021, op eenendertig maart
   {
-    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?<dayOfMonth>[0-3]?\\d) ${MONTH_NAME}(?: ${YEAR})?${END}`,
-    opens: `${WEEKDAYS}|\\d{1,2}`,
+    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?<dayOfMonth>[0-3]?\\d|${UNDER_HUNDRED_WORDS}) ${MONTH_NAME}(?: ${YEAR})?${END}${NO_COMPOUND}`,
+    opens: `${WEEKDAYS}|\\d{1,2}|${UNDER_HUNDRED_WORDS}`,
     priority: 2,
     meaning(groups) {
       const month = namedMonth(groups);
-      return month === undefined ? undefined : dayOfMonthMeaning(month, Number(groups.dayOfMonth), groups.year);
+      // "een mei" is no day: the day one is written "één" or "1".
+      const dayOfMonth = lower(groups.dayOfMonth) === 'een' ? undefined : countValue(groups.dayOfMonth!);
+      return month === undefined || dayOfMonth === undefined ? undefined : dayOfMonthMeaning(month, dayOfMonth, groups.year);
     },
   },
   // de derde maart, 3e april 2023, 3de mei, vrijdag de twintigste maart
   {
-    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?:de )?(?<ordinal>${ORDINAL}) ${MONTH_NAME}(?: ${YEAR})?${END}`,
+    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?:de )?(?<ordinal>${ORDINAL}) ${MONTH_NAME}(?: ${YEAR})?${END}${NO_COMPOUND}`,
     opens: `${WEEKDAYS}|de|${ORDINAL}`,
     priority: 2,
     meaning(groups) {
@@ -565,10 +570,10 @@ export const RULES: readonly Rule[] = [
   // in 2019, sinds 2014, begin 2021: a year after a preposition or a modifier
   {
     pattern: `(?:${CUE}|${START}${MOD_WORD} )${YEAR}${END}`,
-    opens: `${MOD_WORDS}|\\d{4}`,
+    opens: `${MOD_WORDS}|\\d{4}|${YEAR_IN_WORDS_OPENS}`,
     priority: 1,
     meaning(groups) {
-      const year = Number(groups.year);
+      const year = yearNumber(groups.year)!;
       return { type: 'DATE', mod: modOf(groups), candidate: () => yearCandidate(year) };
     },
   },
@@ -579,7 +584,7 @@ export const RULES: readonly Rule[] = [
     priority: 2,
     meaning(groups) {
       const season = SEASON_WORDS[lower(groups.season ?? groups.relativeSeason ?? groups.bareSeason)!]!;
-      const year = groups.year !== undefined ? Number(groups.year) : undefined;
+      const year = yearNumber(groups.year);
       const offset = offsetOf(groups.relative);
       return {
         type: 'DATE',
@@ -596,7 +601,7 @@ export const RULES: readonly Rule[] = [
     meaning(groups) {
       const half = lower(groups.half) === 'eerste' ? 1 : 2;
       const shift = { dit: 0, het: 0, vorig: -1, volgend: 1 }[lower(groups.thisYear) ?? 'dit']!;
-      return { type: 'DATE', candidate: (day) => halfCandidate(groups.year !== undefined ? Number(groups.year) : yearOf(day) + shift, half) };
+      return { type: 'DATE', candidate: (day) => halfCandidate(yearNumber(groups.year) ?? yearOf(day) + shift, half) };
     },
   },
   // het eerste kwartaal (van 2022), het 3e kwartaal
@@ -606,7 +611,7 @@ export const RULES: readonly Rule[] = [
     priority: 2,
     meaning(groups) {
       const quarter = ordinalNumber(groups.ordinal!)!;
-      const year = groups.year !== undefined ? Number(groups.year) : undefined;
+      const year = yearNumber(groups.year);
       return { type: 'DATE', candidate: (day) => quarterCandidate(year ?? yearOf(day), quarter) };
     },
   },
