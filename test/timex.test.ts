@@ -71,7 +71,10 @@ describe('time expressions', () => {
   it('reads Dutch numbers whole, and never starts inside one', () => {
     expect(found('Hij kreeg 1,5 jaar cel.')).toEqual([{ text: '1,5 jaar', type: 'DURATION', value: 'P1.5Y' }]);
     expect(found('Dat is 3.000 jaar geleden gebouwd.')).toEqual([]);
-    expect(found('De prijs steeg naar 12.50 euro; hij sprong 2.05 meter; op 3.12.2023 was het zover.')).toEqual([]);
+    expect(found('De prijs steeg naar 12.50 euro; hij sprong 2.05 meter; op 3.12.2023 was het zover.')).toEqual([
+      { text: '3.12.2023', type: 'DATE', value: '2023-12-03' },
+    ]);
+    expect(found('Versie 1.5.21 kwam uit; de koers was 10.1.2001.5.')).toEqual([]);
     expect(found('Dat gebeurde 300000 jaar geleden.')).toEqual([]);
   });
 

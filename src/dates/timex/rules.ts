@@ -77,6 +77,12 @@ const ABBREVIATED_MONTHS = 'jan|febr|feb|mrt|maa|apr|jun|jul|aug|sept|sep|okt|no
 /** A month in full, or abbreviated with or without its dot: "november", "nov.", "nov". */
 const MONTH_NAME = `(?<month>${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)`;
 const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
+/**
+ * A weekday abbreviated before a date ("zo 7 nov. 2021", "di. 3 maart"): with its dot or comma, or
+ * before a date with its year; "zo", "di" and "do" are also words of running text ("zo 7 november").
+ */
+const WEEKDAY_ABBREVIATIONS = 'ma|di|wo|do|vr|za|zo';
+const WEEKDAY_ABBREVIATION = `(?:(?:${WEEKDAY_ABBREVIATIONS})(?:\\.,?|,) |(?:${WEEKDAY_ABBREVIATIONS}) (?=[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?) (?:1[89]|20)\\d\\d))`;
 const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', middag: 'AF', avond: 'EV', nacht: 'NI' };
 const PARTS_OF_DAY = Object.keys(PARTS).join('|');
 const PART_OF_DAY = `(?<part>${PARTS_OF_DAY})`;
@@ -495,8 +501,8 @@ export const RULES: readonly Rule[] = [
   },
   // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021, op eenendertig maart
   {
-    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?<dayOfMonth>[0-3]?\\d|${UNDER_HUNDRED_WORDS}) ${MONTH_NAME}(?: ${YEAR})?${END}${NO_COMPOUND}`,
-    opens: `${WEEKDAYS}|\\d{1,2}|${UNDER_HUNDRED_WORDS}`,
+    pattern: `${START}(?:(?:${WEEKDAYS}),? |${WEEKDAY_ABBREVIATION})?(?<dayOfMonth>[0-3]?\\d|${UNDER_HUNDRED_WORDS}) ${MONTH_NAME}(?: ${YEAR})?${END}${NO_COMPOUND}`,
+    opens: `${WEEKDAYS}|${WEEKDAY_ABBREVIATIONS}|\\d{1,2}|${UNDER_HUNDRED_WORDS}`,
     priority: 2,
     meaning(groups) {
       const month = namedMonth(groups);
@@ -560,6 +566,8 @@ export const RULES: readonly Rule[] = [
   },
   // februari 2021, nov. 2021, sept 2020, nov-2021
   { pattern: `${START}${MONTH_NAME}[ -]${YEAR}${END}`, opens: `${MONTHS}|${ABBREVIATED_MONTHS}`, priority: 2, meaning: monthMeaning },
+  // 2021 november, as tables and datelines write it: a month in full, not the start of a compound
+  { pattern: `${START}${YEAR} (?<month>${MONTHS})${END}${NO_COMPOUND}`, opens: `\\d{4}|${YEAR_IN_WORDS_OPENS}`, priority: 1, meaning: monthMeaning },
   // A bare month needs a preposition to be one ("in maart"); written with a capital there, it is a name ("van Mei").
   {
     pattern: `${MONTH_CUE}(?<month>${MONTHS})${END}`,
@@ -636,9 +644,10 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', mod: modOf(groups), candidate: () => centuryCandidate((century - 1) * 100) };
     },
   },
-  // 18-01-2022, 18/1/2022, 07-11-21, 7/11/'21, 2022-01-18: dates in digits, day first unless the year is
+  // 18-01-2022, 18/1/2022, 07-11-21, 7/11/'21, 2022-01-18, 07.11.2021: dates in digits, day first unless the year is.
+  // With dots only with a year in full: "1.5.21" is as often a version or a score.
   {
-    pattern: `${START}(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?:(?<year>(?:19|20)\\d\\d)|['’]?(?<twoDigitYear>\\d\\d))|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d))(?![-/.]?\\d)${END}`,
+    pattern: `${START}(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?:(?<year>(?:19|20)\\d\\d)|['’]?(?<twoDigitYear>\\d\\d))|(?<day>[0-3]?\\d)\\.(?<month>[01]?\\d)\\.(?<year>(?:19|20)\\d\\d)|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d))(?![-/.]?\\d)${END}`,
     opens: '\\d{1,2}|\\d{4}',
     priority: 2,
     meaning(groups) {
