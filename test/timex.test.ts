@@ -78,6 +78,13 @@ describe('time expressions', () => {
     expect(found('Dat gebeurde 300000 jaar geleden.')).toEqual([]);
   });
 
+  it('takes "over" for a point in time only when it counts from now', () => {
+    expect(found('Over een kwartier sluit het stembureau.')).toEqual([{ text: 'Over een kwartier', type: 'TIME', value: '2022-01-18TXX:XX' }]);
+    for (const clock of ['Het was iets over zeven uur.', 'Het was vijf over zeven uur.', 'Om kwart over tien uur.']) {
+      expect(found(clock).filter((expression) => expression.value.includes('TXX'))).toEqual([]);
+    }
+  });
+
   it('invents no day the calendar lacks', () => {
     expect(found('Hij overleed op 31 april.')).toEqual([]);
     expect(found('Op 29 februari zal het gebeuren.')[0]!.value).toBe('2024-02-29');

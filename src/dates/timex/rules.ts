@@ -476,9 +476,9 @@ export const RULES: readonly Rule[] = [
     },
   },
   // over een uur, over tien minuten, over een half uur, over een paar uur: a time of the publication day (or of a later one
-  // when the hours make days), its clock unknown
+  // when the hours make days), its clock unknown. "iets over zeven uur", "vijf over zeven" tell the clock instead.
   {
-    pattern: `${START}over (?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>uur|uren|minuut|minuten|kwartier)|(?:een )?(?<halfHour>half uur))${END}(?! (?:durende|durend|lang|lange)${END})`,
+    pattern: `${START}(?<!(?:iets|net|even|kwart|vijf|tien|\\d{1,2}) )over (?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>uur|uren|minuut|minuten|kwartier)|(?:een )?(?<halfHour>half uur))${END}(?! (?:durende|durend|lang|lange)${END})`,
     opens: 'over',
     priority: 3,
     meaning(groups) {
