@@ -397,7 +397,7 @@ export const RULES: readonly Rule[] = [
   },
   // (aan) het begin van volgend jaar, eind van de week, het einde van de maand, het midden van maart, begin van 2021
   {
-    pattern: `${START}(?:het )?${MOD_WORD} van (?:(?:(?:de|het|dit|deze)|${RELATIVE}) (?<unit>${CALENDAR_UNITS})|${MONTH_NAME}(?: ${YEAR})?|${YEAR})${END}`,
+    pattern: `${START}(?:het )?${MOD_WORD} van (?:(?:de|het|${RELATIVE}) (?<unit>${CALENDAR_UNITS})|${MONTH_NAME}(?: ${YEAR})?|${YEAR})${END}`,
     opens: `het|${MOD_WORDS}`,
     priority: 3,
     meaning(groups) {
@@ -432,7 +432,7 @@ export const RULES: readonly Rule[] = [
   // de tweede week van maart, de laatste week van het jaar, de eerste week van volgende maand: the ISO week whose
   // Thursday is that Thursday of the month or year (a week belongs to where its Thursday is)
   {
-    pattern: `${START}de (?<nth>eerste|tweede|derde|vierde|laatste) week van (?:(?:(?:de|het|dit|deze)|${RELATIVE}) (?<unit>maand|jaar)|${MONTH_NAME}(?: ${YEAR})?|${YEAR})${END}`,
+    pattern: `${START}de (?<nth>eerste|tweede|derde|vierde|laatste) week van (?:(?:de|het|${RELATIVE}) (?<unit>maand|jaar)|${MONTH_NAME}(?: ${YEAR})?|${YEAR})${END}`,
     opens: 'de',
     priority: 3,
     meaning(groups) {
