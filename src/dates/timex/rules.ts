@@ -87,6 +87,8 @@ const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', middag: 'AF
 const PARTS_OF_DAY = Object.keys(PARTS).join('|');
 const PART_OF_DAY = `(?<part>${PARTS_OF_DAY})`;
 const YEAR = `(?<year>1[89]\\d\\d|20\\d\\d|${YEAR_IN_WORDS})`;
+/** A year after a date, written or counted from the publication's: "3 maart 2021", "maart vorig jaar", "de zomer van dit jaar". */
+const YEAR_OR_SHIFT = `(?:van )?(?:${YEAR}|(?<yearShift>vorig|dit|volgend|komend|afgelopen|verleden) jaar)`;
 /** Fewer words make a bare month a date than a year: "het boek van mei", "een voorkeur voor april". */
 const MONTH_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|rond|per|tegen|vóór|eind|begin|medio|half|halverwege) )';
 const MOD_WORDS = 'begin|eind|einde|half|medio|midden|halverwege';
@@ -250,15 +252,24 @@ function fullYear(twoDigits: number, day: Day): number {
   return year > published + 20 ? year - 100 : year;
 }
 
+/** The year written after a date ("2021", "negentienhonderdnegentig") or counted from the publication's ("vorig jaar"). */
+function writtenYearOf(groups: Record<string, string | undefined>): ((day: Day) => number) | undefined {
+  const year = yearNumber(groups.year);
+  if (year !== undefined) return () => year;
+  const shift = offsetOf(groups.yearShift);
+  return shift === undefined ? undefined : (day) => yearOf(day) + shift;
+}
+
 /**
- * A day of a month, in the year written in full or in two digits, else in the year the clause's
- * tense points at. 31 april never happens, 29 februari only in leap years: neither is bent into
- * another day. A two-digit year is checked as one of the 1900s, whose leap years the 2000s share
- * (but for 2000: 29-02-00 is not taken).
+ * A day of a month, in the year written in full or in two digits or counted ("3 maart vorig jaar"),
+ * else in the year the clause's tense points at. 31 april never happens, 29 februari only in leap
+ * years: neither is bent into another day. A two-digit year is checked as one of the 1900s, whose
+ * leap years the 2000s share (but for 2000: 29-02-00 is not taken).
  */
-function dayOfMonthMeaning(month: number, dayOfMonth: number, writtenYear?: string, writtenTwoDigitYear?: string): Meaning | undefined {
-  const year = yearNumber(writtenYear);
-  const twoDigitYear = writtenTwoDigitYear !== undefined ? Number(writtenTwoDigitYear) : undefined;
+function dayOfMonthMeaning(month: number, dayOfMonth: number, written: Record<string, string | undefined> = {}): Meaning | undefined {
+  const year = yearNumber(written.year);
+  const inWrittenYear = writtenYearOf(written);
+  const twoDigitYear = written.twoDigitYear !== undefined ? Number(written.twoDigitYear) : undefined;
   const checked = year ?? (twoDigitYear !== undefined ? 1900 + twoDigitYear : undefined);
   const longest = checked !== undefined ? daysInMonth(checked, month) : month === 2 ? 29 : daysInMonth(2021, month);
   if (dayOfMonth < 1 || dayOfMonth > longest) return undefined;
@@ -266,7 +277,12 @@ function dayOfMonthMeaning(month: number, dayOfMonth: number, writtenYear?: stri
     type: 'DATE',
     candidate(day, tense) {
       if (twoDigitYear !== undefined) return dayCandidate(dayOf(fullYear(twoDigitYear, day), month, dayOfMonth));
-      let inYear = year ?? yearFor(day, month, dayOfMonth, tense());
+      if (inWrittenYear !== undefined) {
+        // Only a counted year can lack a 29 February ("29 februari vorig jaar" in 2022): its last day stands for it.
+        const inYear = inWrittenYear(day);
+        return dayCandidate(dayOf(inYear, month, Math.min(dayOfMonth, daysInMonth(inYear, month))));
+      }
+      let inYear = yearFor(day, month, dayOfMonth, tense());
       while (dayOfMonth > daysInMonth(inYear, month)) inYear += tense() === 'past' ? -1 : 1;
       return dayCandidate(dayOf(inYear, month, dayOfMonth));
     },
@@ -301,11 +317,11 @@ function dayOfMonthNear(day: Day, dayOfMonth: number, tense: Tense): Day {
 /** A month, with the year the clause's tense points at when none is written. */
 function monthMeaning(groups: Record<string, string | undefined>): Meaning {
   const month = monthNumber(groups.month!)!;
-  const year = yearNumber(groups.year);
+  const year = writtenYearOf(groups);
   return {
     type: 'DATE',
     mod: modOf(groups),
-    candidate: (day, tense) => monthCandidate(year ?? yearFor(day, month, undefined, tense()), month),
+    candidate: (day, tense) => monthCandidate(year?.(day) ?? yearFor(day, month, undefined, tense()), month),
   };
 }
 
@@ -316,7 +332,7 @@ const HOLIDAY_END = '(?![\\p{L}\\p{N}]|-\\p{L})';
 const nameAlternatives = (names: Iterable<string>) => [...names].sort((a, b) => b.length - a.length).join('|');
 const UNCUED_HOLIDAY_NAMES = nameAlternatives(Object.keys(HOLIDAYS).filter((name) => !CUED_HOLIDAYS.has(name)));
 /** "Pasen 2021", "kerst van vorig jaar", "Pinksteren in 2019". */
-const HOLIDAY_YEAR = `(?: (?:van |in )?(?:${YEAR}|(?<yearShift>vorig|dit|volgend|komend) jaar))?`;
+const HOLIDAY_YEAR = `(?: ${YEAR_OR_SHIFT}| in ${YEAR})?`;
 /** The first word of each name: "goede vrijdag|maria-hemelvaart" → "goede|maria". */
 const firstWordsOf = (alternatives: string) => [...new Set(alternatives.split('|').map((name) => name.split(/[ -]/)[0]!))].join('|');
 
@@ -397,7 +413,7 @@ export const RULES: readonly Rule[] = [
   },
   // (aan) het begin van volgend jaar, eind van de week, het einde van de maand, het midden van maart, begin van 2021
   {
-    pattern: `${START}(?:het )?${MOD_WORD} van (?:(?:de|het|${RELATIVE}) (?<unit>${CALENDAR_UNITS})|${MONTH_NAME}(?: ${YEAR})?|${YEAR})${END}`,
+    pattern: `${START}(?:het )?${MOD_WORD} van (?:(?:de|het|${RELATIVE}) (?<unit>${CALENDAR_UNITS})|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
     opens: `het|${MOD_WORDS}`,
     priority: 3,
     meaning(groups) {
@@ -412,18 +428,20 @@ export const RULES: readonly Rule[] = [
   // week 12, in week 3 van 2021: an ISO week, of the publication year unless one is written. Not after any word
   // ("per week 12 euro", "deze week 12 doden"): at the start of a sentence, written Week, or after a preposition.
   {
-    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])(?<cue>in|van|sinds|vanaf|tot|t/m|rond|na|voor|vóór|uit|tijdens|begin|eind|medio|halverwege) )|${START})(?<word>week) (?<week>[1-5]?\\d)(?: (?:van )?${YEAR})?${END}(?! (?:${UNITS}|procent|euro|keer|maal)${END})`,
+    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])(?<cue>in|van|sinds|vanaf|tot|t/m|rond|na|voor|vóór|uit|tijdens|begin|eind|medio|halverwege) )|${START})(?<word>week) (?<week>[1-5]?\\d)(?: ${YEAR_OR_SHIFT})?${END}(?! (?:${UNITS}|procent|euro|keer|maal)${END})`,
     opens: 'week',
     priority: 2,
     meaning(groups) {
       if (groups.cue === undefined && !groups.word!.startsWith('W')) return undefined;
       const week = Number(groups.week);
+      // A year that is counted ("week 53 van vorig jaar") is checked when it is known.
       const written = yearNumber(groups.year);
       if (week < 1 || week > weeksIn(written ?? 2020)) return undefined;
+      const inYear = writtenYearOf(groups);
       return {
         type: 'DATE',
         candidate(day) {
-          const year = written ?? yearOf(day);
+          const year = inYear?.(day) ?? yearOf(day);
           return weekCandidate(mondayOf(dayOf(year, 1, 4)) + 7 * (Math.min(week, weeksIn(year)) - 1));
         },
       };
@@ -432,7 +450,7 @@ export const RULES: readonly Rule[] = [
   // de tweede week van maart, de laatste week van het jaar, de eerste week van volgende maand: the ISO week whose
   // Thursday is that Thursday of the month or year (a week belongs to where its Thursday is)
   {
-    pattern: `${START}de (?<nth>eerste|tweede|derde|vierde|laatste) week van (?:(?:de|het|${RELATIVE}) (?<unit>maand|jaar)|${MONTH_NAME}(?: ${YEAR})?|${YEAR})${END}`,
+    pattern: `${START}de (?<nth>eerste|tweede|derde|vierde|laatste) week van (?:(?:de|het|${RELATIVE}) (?<unit>maand|jaar)|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
     opens: 'de',
     priority: 3,
     meaning(groups) {
@@ -441,7 +459,7 @@ export const RULES: readonly Rule[] = [
       if (groups.month !== undefined && month === undefined) return undefined;
       const offset = offsetOf(groups.relative) ?? 0;
       const stretch = (day: Day, tense: () => Tense): Candidate => {
-        if (month !== undefined) return monthCandidate(yearNumber(groups.year) ?? yearFor(day, month, undefined, tense()), month);
+        if (month !== undefined) return monthCandidate(writtenYearOf(groups)?.(day) ?? yearFor(day, month, undefined, tense()), month);
         if (groups.year !== undefined) return yearCandidate(yearNumber(groups.year)!);
         return calendarUnitCandidate(day, lower(groups.unit)!, offset);
       };
@@ -501,26 +519,26 @@ export const RULES: readonly Rule[] = [
   },
   // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021, op eenendertig maart
   {
-    pattern: `${START}(?:(?:${WEEKDAYS}),? |${WEEKDAY_ABBREVIATION})?(?<dayOfMonth>[0-3]?\\d|${UNDER_HUNDRED_WORDS}) ${MONTH_NAME}(?: ${YEAR})?${END}${NO_COMPOUND}`,
+    pattern: `${START}(?:(?:${WEEKDAYS}),? |${WEEKDAY_ABBREVIATION})?(?<dayOfMonth>[0-3]?\\d|${UNDER_HUNDRED_WORDS}) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND}`,
     opens: `${WEEKDAYS}|${WEEKDAY_ABBREVIATIONS}|\\d{1,2}|${UNDER_HUNDRED_WORDS}`,
     priority: 2,
     meaning(groups) {
       const month = namedMonth(groups);
       // "een mei" is no day: the day one is written "één" or "1".
       const dayOfMonth = lower(groups.dayOfMonth) === 'een' ? undefined : countValue(groups.dayOfMonth!);
-      return month === undefined || dayOfMonth === undefined ? undefined : dayOfMonthMeaning(month, dayOfMonth, groups.year);
+      return month === undefined || dayOfMonth === undefined ? undefined : dayOfMonthMeaning(month, dayOfMonth, groups);
     },
   },
   // de derde maart, 3e april 2023, 3de mei, vrijdag de twintigste maart
   {
-    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?:de )?(?<ordinal>${ORDINAL}) ${MONTH_NAME}(?: ${YEAR})?${END}${NO_COMPOUND}`,
+    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?:de )?(?<ordinal>${ORDINAL}) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND}`,
     opens: `${WEEKDAYS}|de|${ORDINAL}`,
     priority: 2,
     meaning(groups) {
       const month = namedMonth(groups);
       const dayOfMonth = ordinalNumber(groups.ordinal!);
       if (month === undefined || dayOfMonth === undefined) return undefined;
-      return dayOfMonthMeaning(month, dayOfMonth, groups.year);
+      return dayOfMonthMeaning(month, dayOfMonth, groups);
     },
   },
   // op de twintigste, tot de 3e: a day of the month the story is in. Only right before the end of
@@ -554,18 +572,18 @@ export const RULES: readonly Rule[] = [
     opens: '\\d{1,2}',
     priority: 2,
     meaning(groups) {
-      return dayOfMonthMeaning(monthNumber(groups.month!)!, Number(groups.dayOfMonth), groups.year, groups.twoDigitYear);
+      return dayOfMonthMeaning(monthNumber(groups.month!)!, Number(groups.dayOfMonth), groups);
     },
   },
   // begin maart, eind december 2021, eind nov. 2021
   {
-    pattern: `${START}${MOD_WORD} ${MONTH_NAME}(?: ${YEAR})?${END}`,
+    pattern: `${START}${MOD_WORD} ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}`,
     opens: MOD_WORDS,
     priority: 2,
     meaning: (groups) => (namedMonth(groups) === undefined ? undefined : monthMeaning(groups)),
   },
-  // februari 2021, nov. 2021, sept 2020, nov-2021
-  { pattern: `${START}${MONTH_NAME}[ -]${YEAR}${END}`, opens: `${MONTHS}|${ABBREVIATED_MONTHS}`, priority: 2, meaning: monthMeaning },
+  // februari 2021, nov. 2021, sept 2020, nov-2021, maart vorig jaar
+  { pattern: `${START}${MONTH_NAME}(?:-${YEAR}| ${YEAR_OR_SHIFT})${END}`, opens: `${MONTHS}|${ABBREVIATED_MONTHS}`, priority: 2, meaning: monthMeaning },
   // 2021 november, as tables and datelines write it: a month in full, not the start of a compound
   { pattern: `${START}${YEAR} (?<month>${MONTHS})${END}${NO_COMPOUND}`, opens: `\\d{4}|${YEAR_IN_WORDS_OPENS}`, priority: 1, meaning: monthMeaning },
   // A bare month needs a preposition to be one ("in maart"); written with a capital there, it is a name ("van Mei").
@@ -585,19 +603,19 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', mod: modOf(groups), candidate: () => yearCandidate(year) };
     },
   },
-  // de zomer van 2021, zomer 2021, deze winter, afgelopen zomer, komend voorjaar, (in) het najaar
+  // de zomer van 2021, zomer 2021, de zomer van vorig jaar, deze winter, afgelopen zomer, komend voorjaar, (in) het najaar
   {
-    pattern: `${START}${MOD}(?:(?:de |het )?(?<season>${SEASONS})(?: van)? ${YEAR}|${RELATIVE} (?<relativeSeason>${SEASONS})|(?<=(?<![\\p{L}\\p{N}])in )(?:de|het) (?<bareSeason>${SEASONS}))${END}`,
+    pattern: `${START}${MOD}(?:(?:de |het )?(?<season>${SEASONS}) ${YEAR_OR_SHIFT}|${RELATIVE} (?<relativeSeason>${SEASONS})|(?<=(?<![\\p{L}\\p{N}])in )(?:de|het) (?<bareSeason>${SEASONS}))${END}`,
     opens: `${MOD_WORDS}|de|het|${SEASONS}|${RELATIVE_WORDS}`,
     priority: 2,
     meaning(groups) {
       const season = SEASON_WORDS[lower(groups.season ?? groups.relativeSeason ?? groups.bareSeason)!]!;
-      const year = yearNumber(groups.year);
+      const year = writtenYearOf(groups);
       const offset = offsetOf(groups.relative);
       return {
         type: 'DATE',
         mod: modOf(groups),
-        candidate: (day, tense) => (year !== undefined ? seasonCandidate(year, season) : seasonNear(day, season, offset, tense())),
+        candidate: (day, tense) => (year !== undefined ? seasonCandidate(year(day), season) : seasonNear(day, season, offset, tense())),
       };
     },
   },
@@ -612,15 +630,15 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', candidate: (day) => halfCandidate(yearNumber(groups.year) ?? yearOf(day) + shift, half) };
     },
   },
-  // het eerste kwartaal (van 2022), het 3e kwartaal
+  // het eerste kwartaal (van 2022), het 3e kwartaal, het derde kwartaal van vorig jaar
   {
-    pattern: `${START}(?:het )?(?<ordinal>eerste|tweede|derde|vierde|[1-4](?:e|ste|de)) kwartaal(?: (?:van )?${YEAR})?${END}`,
+    pattern: `${START}(?:het )?(?<ordinal>eerste|tweede|derde|vierde|[1-4](?:e|ste|de)) kwartaal(?: ${YEAR_OR_SHIFT})?${END}`,
     opens: 'het|eerste|tweede|derde|vierde|[1-4](?:e|ste|de)',
     priority: 2,
     meaning(groups) {
       const quarter = ordinalNumber(groups.ordinal!)!;
-      const year = yearNumber(groups.year);
-      return { type: 'DATE', candidate: (day) => quarterCandidate(year ?? yearOf(day), quarter) };
+      const year = writtenYearOf(groups);
+      return { type: 'DATE', candidate: (day) => quarterCandidate(year?.(day) ?? yearOf(day), quarter) };
     },
   },
   // de jaren negentig, de jaren '80, begin jaren zeventig
@@ -653,7 +671,7 @@ export const RULES: readonly Rule[] = [
     meaning(groups) {
       const month = Number(groups.month ?? groups.isoMonth);
       if (month < 1 || month > 12) return undefined;
-      return dayOfMonthMeaning(month, Number(groups.day ?? groups.isoDay), groups.year ?? groups.isoYear, groups.twoDigitYear);
+      return dayOfMonthMeaning(month, Number(groups.day ?? groups.isoDay), { year: groups.year ?? groups.isoYear, twoDigitYear: groups.twoDigitYear });
     },
   },
   // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends.
