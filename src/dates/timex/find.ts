@@ -116,7 +116,8 @@ function withCountedDays(text: string, matches: Match[], someDay: Day): Match[] 
     }
     joined.push(match);
   }
-  return joined;
+  // "de dag" that counts from no date is nothing.
+  return joined.filter(({ meaning }) => !('spanOnly' in meaning && meaning.spanOnly));
 }
 
 /**

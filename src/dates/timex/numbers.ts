@@ -67,11 +67,12 @@ export function ordinalNumber(text: string): number | undefined {
   return digits ? Number(digits[1]) : undefined;
 }
 
-/** The decade "de jaren negentig" or "de jaren '90" names, as its first year (1990). */
+/** The decade "de jaren negentig", "de jaren '90" or "de jaren 1990" names, as its first year (1990). */
 export function decadeValue(text: string): number | undefined {
   const lower = text.toLowerCase().replace(/^['’]/, '');
   const digits = /^(\d)0$/.exec(lower);
   if (digits) return 1900 + Number(digits[1]) * 10;
+  if (/^\d{3}0$/.test(lower)) return Number(lower);
   const tens = WORDS[lower];
   return tens !== undefined && tens >= 20 && tens <= 90 && tens % 10 === 0 ? 1900 + tens : undefined;
 }

@@ -48,6 +48,8 @@ export type Meaning =
       value: string;
       /** A duration's length, when it is whole days, weeks, months or years: before or after a day ("drie dagen na kerst") it counts from it. */
       span?: Span;
+      /** Only a span to count from the date after it, nothing alone ("de dag na kerst"; "de dag na de verkiezingen" is none). */
+      spanOnly?: boolean;
     };
 
 export interface Rule {
@@ -493,6 +495,13 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
+  // de dag na Kerstmis, de dag voor 3 maart: a day from the date after it, or nothing
+  {
+    pattern: `${START}de dag(?= (?:na|voor|vóór) )`,
+    opens: 'de',
+    priority: 1,
+    meaning: () => ({ type: 'DATE', value: 'P1D', span: { counts: [1], unit: 'D' }, spanOnly: true }),
+  },
   // over een uur, over tien minuten, over een half uur, over een paar uur: a time of the publication day (or of a later one
   // when the hours make days), its clock unknown. "iets over zeven uur", "vijf over zeven" tell the clock instead.
   {
@@ -641,10 +650,35 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', candidate: (day) => quarterCandidate(year?.(day) ?? yearOf(day), quarter) };
     },
   },
-  // de jaren negentig, de jaren '80, begin jaren zeventig
+  // Q3 2021, Q1-2022: a quarter as business news abbreviates it, with its year
   {
-    pattern: `${START}${MOD}(?:de )?jaren (?<decade>['’]?[2-9]0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)${END}`,
-    opens: `${MOD_WORDS}|de|jaren`,
+    pattern: `${START}Q(?<quarter>[1-4])[ -]${YEAR}${END}`,
+    opens: 'q[1-4]',
+    priority: 2,
+    meaning(groups) {
+      const quarter = Number(groups.quarter);
+      const year = yearNumber(groups.year)!;
+      return { type: 'DATE', candidate: () => quarterCandidate(year, quarter) };
+    },
+  },
+  // in het weekend, na het weekend: the weekend the clause's tense points at
+  {
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:in|tijdens|na|voor|vóór|sinds|vanaf|rond|tot) )het weekend${END}`,
+    opens: 'het',
+    priority: 1,
+    meaning: () => ({
+      type: 'DATE',
+      candidate(day, tense) {
+        const saturday = mondayOf(day) + 5;
+        const weeks = tense() === 'past' ? (saturday <= day ? 0 : -1) : saturday + 1 >= day ? 0 : 1;
+        return weekendCandidate(addDays(day, 7 * weeks));
+      },
+    }),
+  },
+  // de jaren negentig, de jaren '80, de jaren 2000, begin jaren zeventig, het begin van de jaren negentig
+  {
+    pattern: `${START}(?:(?:het )?${MOD_WORD} (?:van )?)?(?:de )?jaren (?<decade>['’]?[2-9]0|(?:1[89]|20)\\d0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)${END}`,
+    opens: `het|${MOD_WORDS}|de|jaren`,
     priority: 2,
     meaning(groups) {
       const decade = decadeValue(groups.decade!);
