@@ -100,7 +100,10 @@ const MOD = `(?:${MOD_WORD} )?`;
 const RELATIVE_WORDS = 'vorige|vorig|afgelopen|verleden|deze|dit|komende|komend|volgende|volgend|aanstaande';
 const RELATIVE = `(?<relative>${RELATIVE_WORDS})`;
 /** Words after which a bare month or year is a time expression ("in 2019", "sinds maart"). */
-const CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege) )';
+const CUE_WORDS = 'in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege';
+const CUE = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) )`;
+/** The second year of a pair or a range whose first is one: "tussen 2019 en 2021", "in 2019 of 2020", "van 2019 tot en met 2021". */
+const AFTER_A_YEAR = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) (?:1[89]|20)\\d\\d (?:en|of|tot en met|t/m) )`;
 
 const SEASONS = 'lente|voorjaar|zomer|herfst|najaar|winter';
 const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI' };
@@ -125,7 +128,9 @@ const ADVERB_OF_FREQUENCY = `(?:${FREQUENCY_COUNTS})?(?:${ADVERBS_OF_FREQUENCY})
 const WEEK_PARTS: Record<string, string> = { werkdag: 'WD', weekend: 'WE' };
 /** "twee keer per week", "tweemaal per jaar", "eens per maand". */
 const TIMES = `(?:${COUNT}) (?:keer|maal)|(?:een|één|twee|drie|vier|vijf)maal|eens`;
-const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vroeger|destijds|in het verleden|binnenkort|straks|in de toekomst';
+const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vroeger|destijds|in het verleden|onlangs|recentelijk|kortgeleden|kort geleden|binnenkort|straks|eerdaags|in de toekomst';
+const PAST_REFERENCES = ['vroeger', 'destijds', 'in het verleden', 'onlangs', 'recentelijk', 'kortgeleden', 'kort geleden'];
+const FUTURE_REFERENCES = ['binnenkort', 'straks', 'eerdaags', 'in de toekomst'];
 
 /** The first word of each alternative: "op dit moment|nu" → "op|nu". */
 const firstWords = (alternatives: string) => alternatives.replace(/ [^|]*/g, '');
@@ -177,8 +182,11 @@ function seasonNear(day: Day, season: Season, offset: number | undefined, tense:
   return containing ?? (tense === 'past' ? before : after);
 }
 
+/** Units in the plural, which "de afgelopen", "de komende" take with or without a count (a count also takes "jaar" and "uur"). */
+const COUNTED_UNITS = 'dagen|weken|maanden|jaren|uren|minuten|eeuwen|decennia';
+
 /** The stretches "vorige", "deze" and "volgende" count in. */
-const CALENDAR_UNITS = 'week|weekend|maand|jaar|kwartaal|eeuw';
+const CALENDAR_UNITS = 'week|weekend|maand|jaar|kwartaal|decennium|eeuw';
 
 /** The week, weekend, month, quarter, year or century `offset` of them from the day's. */
 function calendarUnitCandidate(day: Day, unit: string, offset: number): Candidate {
@@ -188,6 +196,7 @@ function calendarUnitCandidate(day: Day, unit: string, offset: number): Candidat
     return quarterCandidate(moved.year, Math.ceil(moved.month / 3));
   }
   if (unit === 'eeuw') return centuryCandidate((Math.floor(yearOf(day) / 100) + offset) * 100);
+  if (unit === 'decennium') return decadeCandidate((Math.floor(yearOf(day) / 10) + offset) * 10);
   return shifted(day, unit, offset)!;
 }
 
@@ -197,6 +206,7 @@ const weeksIn = (year: number) => isoWeekOf(dayOf(year, 12, 28)).week;
 const DURATION_UNITS: Record<string, string> = {
   dag: 'D', dagen: 'D', week: 'W', weken: 'W', maand: 'M', maanden: 'M', jaar: 'Y', jaren: 'Y',
   uur: 'TH', uren: 'TH', minuut: 'TM', minuten: 'TM', seconde: 'TS', seconden: 'TS', kwartier: 'TQ', eeuw: 'C', eeuwen: 'C',
+  etmaal: 'D', etmalen: 'D', decennium: 'E', decennia: 'E',
 };
 const UNITS = Object.keys(DURATION_UNITS).sort((a, b) => b.length - a.length).join('|');
 
@@ -205,6 +215,7 @@ function durationValue(count: number | 'X', unit: string): string {
   const code = DURATION_UNITS[unit.toLowerCase()]!;
   if (code === 'TQ') return count === 'X' ? 'PTXM' : `PT${count * 15}M`;
   if (code === 'C') return count === 'X' ? 'PXY' : `P${count * 100}Y`;
+  if (code === 'E') return count === 'X' ? 'PXY' : `P${count * 10}Y`;
   return code.startsWith('T') ? `PT${count}${code[1]}` : `P${count}${code}`;
 }
 
@@ -509,7 +520,7 @@ export const RULES: readonly Rule[] = [
     opens: 'over',
     priority: 3,
     meaning(groups) {
-      const count = groups.halfHour ? 0.5 : groups.few ? Math.max(...FEW_COUNTS) : lower(groups.count)!.startsWith('anderhalf') ? 1.5 : countValue(groups.count!);
+      const count = groups.halfHour ? 0.5 : groups.few ? Math.max(...FEW_COUNTS) : lower(groups.count)!.startsWith('anderhal') ? 1.5 : countValue(groups.count!);
       if (count === undefined) return undefined;
       const hours = count * ({ minuut: 1 / 60, minuten: 1 / 60, kwartier: 1 / 4 }[lower(groups.unit) ?? 'uur'] ?? 1);
       return { type: 'TIME', mod: groups.few ? 'APPROX' : undefined, candidate: (day) => dayCandidate(addDays(day, Math.floor(hours / 24)), 'TXX:XX') };
@@ -602,9 +613,9 @@ export const RULES: readonly Rule[] = [
     priority: 1,
     meaning: (groups) => (/^\p{Lu}/u.test(groups.month!) ? undefined : monthMeaning(groups)),
   },
-  // in 2019, sinds 2014, begin 2021: a year after a preposition or a modifier
+  // in 2019, sinds 2014, begin 2021, tussen 2019 en 2021: a year after a preposition, a modifier or another year
   {
-    pattern: `(?:${CUE}|${START}${MOD_WORD} )${YEAR}${END}`,
+    pattern: `(?:${CUE}|${AFTER_A_YEAR}|${START}${MOD_WORD} )${YEAR}${END}`,
     opens: `${MOD_WORDS}|\\d{4}|${YEAR_IN_WORDS_OPENS}`,
     priority: 1,
     meaning(groups) {
@@ -725,6 +736,16 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
+  // om middernacht, rond het middaguur: midnight is the end of its day, as TIMEX writes it (T24:00)
+  {
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|na|voor|sinds) )(?:(?<midnight>middernacht)|het middaguur)${END}`,
+    opens: 'middernacht|het',
+    priority: 2,
+    meaning(groups) {
+      const value = groups.midnight ? 'T24:00' : 'T12:00';
+      return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
+    },
+  },
   // half drie, kwart over vier, kwart voor negen
   {
     pattern: `${START}(?:(?<half>half)|kwart (?<quarter>over|voor)) (?<hourWord>${HOUR_WORDS}|1[0-2]|[1-9])${END}${PERIOD}`,
@@ -739,12 +760,12 @@ export const RULES: readonly Rule[] = [
   },
   // 10 minuten (durende), zes maanden (lang), drie jaar cel, enkele weken
   {
-    pattern: `${START}(?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>${UNITS})|(?:een )?(?<halfHour>half uur))${END}(?! (?:geleden|eerder|later|terug)${END})`,
+    pattern: `${START}(?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>${UNITS})|(?:een )?(?<half>half uur|half jaar|halve eeuw))${END}(?! (?:geleden|eerder|later|terug)${END})`,
     opens: `${COUNT}|anderhalf|anderhalve|${firstWords(FEW)}|half`,
     priority: 1,
     meaning(groups) {
-      if (groups.halfHour) return { type: 'DURATION', value: 'PT30M' };
-      const count = groups.few ? 'X' : lower(groups.count)!.startsWith('anderhalf') ? 1.5 : countValue(groups.count!);
+      if (groups.half) return { type: 'DURATION', value: { 'half uur': 'PT30M', 'half jaar': 'P6M', 'halve eeuw': 'P50Y' }[lower(groups.half)!]! };
+      const count = groups.few ? 'X' : lower(groups.count)!.startsWith('anderhal') ? 1.5 : countValue(groups.count!);
       if (count === undefined) return undefined;
       const counts = count === 'X' ? FEW_COUNTS : [count];
       const unit = DURATION_UNITS[lower(groups.unit)!]!;
@@ -752,9 +773,9 @@ export const RULES: readonly Rule[] = [
       return { type: 'DURATION', value: durationValue(count, groups.unit!), ...(whole && { span: { counts, unit: unit as Span['unit'] } }) };
     },
   },
-  // de voorbije maanden, de afgelopen twee weken, de komende dagen
+  // de voorbije maanden, de afgelopen twee weken, de komende dagen, de afgelopen 24 uur, de laatste tien jaar
   {
-    pattern: `${START}de (?:voorbije|afgelopen|laatste|komende|volgende|eerstvolgende) (?:(?<count>${COUNT}) )?(?<unit>dagen|weken|maanden|jaren|uren|minuten|eeuwen)${END}`,
+    pattern: `${START}de (?:voorbije|afgelopen|laatste|komende|volgende|eerstvolgende) (?:(?<count>${COUNT}) (?<unit>${COUNTED_UNITS}|jaar|uur)|(?<unit>${COUNTED_UNITS}))${END}`,
     opens: 'de',
     priority: 3,
     meaning(groups) {
@@ -762,12 +783,19 @@ export const RULES: readonly Rule[] = [
       return count === undefined ? undefined : { type: 'DURATION', value: durationValue(count, groups.unit!) };
     },
   },
-  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, wekelijks, driemaandelijks, twee keer per week
+  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, elke ochtend, om de twee weken, wekelijks,
+  // driemaandelijks, twee keer per week
   {
-    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS}))|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
-    opens: `elke|iedere|elk|ieder|${ADVERB_OF_FREQUENCY}|${COUNT}|(?:een|één|twee|drie|vier|vijf)maal|eens|['’]s`,
+    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS})|(?<everyPart>${PARTS_OF_DAY}))|om de (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|jaar|jaren)|(?<otherUnit>dag|week|maand|jaar))|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
+    opens: `elke|iedere|elk|ieder|om|${ADVERB_OF_FREQUENCY}|${COUNT}|(?:een|één|twee|drie|vier|vijf)maal|eens|['’]s`,
     priority: 2,
     meaning(groups) {
+      if (groups.everyPart) return { type: 'SET', value: `XXXX-XX-XXT${PARTS[lower(groups.everyPart)!]}` };
+      // "om de dag" is every other day.
+      if (groups.otherUnit) {
+        const [size, unit] = PERIODS[lower(groups.otherUnit)!]!;
+        return { type: 'SET', value: `P${2 * size}${unit}` };
+      }
       const word = lower(groups.every ?? groups.adverb ?? groups.per ?? groups.units ?? groups.weekdays)!;
       const weekday = WEEKDAY_NUMBERS[word] ?? WEEKDAY_NUMBERS[word.replace(/s$/, '')];
       if (weekday !== undefined) return { type: 'SET', value: `XXXX-WXX-${weekday}` };
@@ -786,7 +814,7 @@ export const RULES: readonly Rule[] = [
     priority: 1,
     meaning(groups) {
       const word = lower(groups.reference)!;
-      const value = ['vroeger', 'destijds', 'in het verleden'].includes(word) ? 'PAST_REF' : ['binnenkort', 'straks', 'in de toekomst'].includes(word) ? 'FUTURE_REF' : 'PRESENT_REF';
+      const value = PAST_REFERENCES.includes(word) ? 'PAST_REF' : FUTURE_REFERENCES.includes(word) ? 'FUTURE_REF' : 'PRESENT_REF';
       if (value !== 'PRESENT_REF') return { type: 'DATE', value };
       return { type: 'DATE', candidate: (day) => ({ exact: value, vague: value, first: day, last: day }) };
     },
