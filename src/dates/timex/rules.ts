@@ -85,7 +85,8 @@ const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
  */
 const WEEKDAY_ABBREVIATIONS = 'ma|di|wo|do|vr|za|zo';
 const WEEKDAY_ABBREVIATION = `(?:(?:${WEEKDAY_ABBREVIATIONS})(?:\\.,?|,) |(?:${WEEKDAY_ABBREVIATIONS}) (?=[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?) (?:1[89]|20)\\d\\d))`;
-const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', middag: 'AF', avond: 'EV', nacht: 'NI' };
+/** The parts of the day, with the Flemish voormiddag (morning) and namiddag (afternoon). */
+const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', voormiddag: 'MO', middag: 'AF', namiddag: 'AF', avond: 'EV', nacht: 'NI' };
 const PARTS_OF_DAY = Object.keys(PARTS).join('|');
 const PART_OF_DAY = `(?<part>${PARTS_OF_DAY})`;
 const YEAR = `(?<year>1[89]\\d\\d|20\\d\\d|${YEAR_IN_WORDS})`;
@@ -97,7 +98,7 @@ const MOD_WORDS = 'begin|eind|einde|half|medio|midden|halverwege';
 const MOD_WORD = `(?<mod>${MOD_WORDS})`;
 const MOD = `(?:${MOD_WORD} )?`;
 /** Last, this, next: "vorige week", "dit jaar", "komende zomer". */
-const RELATIVE_WORDS = 'vorige|vorig|afgelopen|verleden|deze|dit|komende|komend|volgende|volgend|aanstaande';
+const RELATIVE_WORDS = 'vorige|vorig|afgelopen|verleden|voorbije|voorbij|deze|dit|komende|komend|volgende|volgend|aanstaande';
 const RELATIVE = `(?<relative>${RELATIVE_WORDS})`;
 /** Words after which a bare month or year is a time expression ("in 2019", "sinds maart"). */
 const CUE_WORDS = 'in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege';
@@ -148,7 +149,7 @@ function partOfDay(word: string | undefined): { type: TimexType; suffix: string 
 function offsetOf(relative: string | undefined): number | undefined {
   const word = lower(relative);
   if (word === undefined) return undefined;
-  if (['vorige', 'vorig', 'afgelopen', 'verleden'].includes(word)) return -1;
+  if (['vorige', 'vorig', 'afgelopen', 'verleden', 'voorbije', 'voorbij'].includes(word)) return -1;
   if (['deze', 'dit'].includes(word)) return 0;
   return 1;
 }
@@ -236,21 +237,21 @@ function shifted(day: Day, unit: string, amount: number): Candidate | undefined 
  */
 function clock(hour: number, minute: number, twentyFourHour: boolean, period: string | undefined): string {
   let value = hour;
-  if (period === 'avonds' || period === 'middags') value = hour < 12 ? hour + 12 : hour;
+  if (period === 'avonds' || period === 'middags' || period === 'namiddags') value = hour < 12 ? hour + 12 : hour;
   else if (period !== undefined) value = hour === 12 ? 0 : hour;
   else if (!twentyFourHour && hour >= 1 && hour <= 6) value = hour + 12;
   return `T${String(value % 24).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
-/** Words after which a number is a clock time: "om 9.30", "rond 15 uur". */
-const CLOCK_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|sinds) )';
+/** The part of the day that makes a 12-hour clock unambiguous. */
+const PERIOD_WORDS = 'nachts|ochtends|morgens|voormiddags|middags|namiddags|avonds';
+/** Words after which a number is a clock time: "om 9.30", "rond 15 uur", "'s avonds om 8 uur". */
+const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|rond|tegen|vanaf|tot|sinds) )`;
 /**
  * A day, whose time of day an hour right after it is ("dinsdag 9 uur", "3 maart 14.30"), unless a
  * form of "duren" before the day asks how long ("duurde dinsdag 9 uur").
  */
 const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduurd) )(?:(?:${WEEKDAYS}|${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})|[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)(?: (?:1[89]|20)\\d\\d)?),? )`;
-/** The part of the day that makes a 12-hour clock unambiguous. */
-const PERIOD_WORDS = 'nachts|ochtends|morgens|middags|avonds';
 const PERIOD = `(?: ['’]s (?<period>${PERIOD_WORDS}))?`;
 
 const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
@@ -386,10 +387,10 @@ export const RULES: readonly Rule[] = [
       return { type, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
   },
-  // vorige week dinsdag, volgende week vrijdag
+  // vorige week dinsdag, volgende week vrijdag, maandag volgende week, dinsdagavond van vorige week
   {
-    pattern: `${START}${RELATIVE} week (?<weekday>${WEEKDAYS})${PART_OF_DAY}?${END}`,
-    opens: RELATIVE_WORDS,
+    pattern: `${START}(?:${RELATIVE} week (?<weekday>${WEEKDAYS})${PART_OF_DAY}?|(?<weekday>${WEEKDAYS})${PART_OF_DAY}? (?:van )?${RELATIVE} week)${END}`,
+    opens: `${RELATIVE_WORDS}|(?:${WEEKDAYS})(?:${PARTS_OF_DAY})?`,
     priority: 3,
     meaning(groups) {
       const weeks = offsetOf(groups.relative)!;
@@ -613,14 +614,15 @@ export const RULES: readonly Rule[] = [
     priority: 1,
     meaning: (groups) => (/^\p{Lu}/u.test(groups.month!) ? undefined : monthMeaning(groups)),
   },
-  // in 2019, sinds 2014, begin 2021, tussen 2019 en 2021: a year after a preposition, a modifier or another year
+  // in 2019, sinds 2014, begin 2021, tussen 2019 en 2021, in '98: a year after a preposition, a modifier or another year
   {
-    pattern: `(?:${CUE}|${AFTER_A_YEAR}|${START}${MOD_WORD} )${YEAR}${END}`,
-    opens: `${MOD_WORDS}|\\d{4}|${YEAR_IN_WORDS_OPENS}`,
+    pattern: `(?:${CUE}|${AFTER_A_YEAR}|${START}${MOD_WORD} )(?:${YEAR}|['’](?<twoDigitYear>\\d\\d))${END}`,
+    opens: `${MOD_WORDS}|\\d{4}|['’]\\d\\d|${YEAR_IN_WORDS_OPENS}`,
     priority: 1,
     meaning(groups) {
-      const year = yearNumber(groups.year)!;
-      return { type: 'DATE', mod: modOf(groups), candidate: () => yearCandidate(year) };
+      const year = yearNumber(groups.year);
+      const twoDigits = Number(groups.twoDigitYear);
+      return { type: 'DATE', mod: modOf(groups), candidate: (day) => yearCandidate(year ?? fullYear(twoDigits, day)) };
     },
   },
   // de zomer van 2021, zomer 2021, de zomer van vorig jaar, deze winter, afgelopen zomer, komend voorjaar, (in) het najaar
@@ -732,7 +734,7 @@ export const RULES: readonly Rule[] = [
       const minute = Number(groups.minute ?? groups.dotMinute ?? groups.cueMinute ?? 0);
       if (hour > 23) return undefined;
       // Minutes make a 24-hour clock; a bare hour (and any hour with "'s avonds") may mean the afternoon.
-      const value = clock(hour, minute, written !== undefined, lower(groups.period));
+      const value = clock(hour, minute, written !== undefined, lower(groups.period ?? groups.periodBefore));
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
