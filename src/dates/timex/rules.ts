@@ -540,14 +540,24 @@ export const RULES: readonly Rule[] = [
   },
   // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021, op eenendertig maart
   {
-    pattern: `${START}(?:(?:${WEEKDAYS}),? |${WEEKDAY_ABBREVIATION})?(?<dayOfMonth>[0-3]?\\d|${UNDER_HUNDRED_WORDS}) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND}`,
-    opens: `${WEEKDAYS}|${WEEKDAY_ABBREVIATIONS}|\\d{1,2}|${UNDER_HUNDRED_WORDS}`,
+    pattern: `${START}(?:(?:${WEEKDAYS}),? |${WEEKDAY_ABBREVIATION})?(?<dayOfMonth>[0-3]?\\d|(?!een )(?:${UNDER_HUNDRED_WORDS})) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND}`,
+    // Never "een", the most frequent word of all ("een mei"): the first is written "één" or "1".
+    opens: `${WEEKDAYS}|${WEEKDAY_ABBREVIATIONS}|\\d{1,2}|(?!een$)(?:${UNDER_HUNDRED_WORDS})`,
     priority: 2,
     meaning(groups) {
       const month = namedMonth(groups);
-      // "een mei" is no day: the day one is written "één" or "1".
-      const dayOfMonth = lower(groups.dayOfMonth) === 'een' ? undefined : countValue(groups.dayOfMonth!);
+      const dayOfMonth = countValue(groups.dayOfMonth!);
       return month === undefined || dayOfMonth === undefined ? undefined : dayOfMonthMeaning(month, dayOfMonth, groups);
+    },
+  },
+  // van 1 tot 3 maart, tussen 3 en 5 mei 2021, 1-3 maart: the first day of a range, in the month (and year) of the second
+  {
+    pattern: `${START}(?<dayOfMonth>[0-3]?\\d)(?=(?: (?:en|of|tot|tot en met|t/m) |[-–])[0-3]?\\d ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND})`,
+    opens: '\\d{1,2}',
+    priority: 1,
+    meaning(groups) {
+      const month = namedMonth(groups);
+      return month === undefined ? undefined : dayOfMonthMeaning(month, Number(groups.dayOfMonth), groups);
     },
   },
   // de derde maart, 3e april 2023, 3de mei, vrijdag de twintigste maart
