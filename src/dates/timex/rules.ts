@@ -92,6 +92,8 @@ const PART_OF_DAY = `(?<part>${PARTS_OF_DAY})`;
 const YEAR = `(?<year>1[89]\\d\\d|20\\d\\d|${YEAR_IN_WORDS})`;
 /** A year after a date, written or counted from the publication's: "3 maart 2021", "maart vorig jaar", "de zomer van dit jaar". */
 const YEAR_OR_SHIFT = `(?:van )?(?:${YEAR}|(?<yearShift>vorig|dit|volgend|komend|afgelopen|verleden) jaar)`;
+/** What stands between the months of a range: "maart tot mei", "maart en april", "juni-juli". */
+const MONTH_RANGE = '(?: (?:en|of|tot|tot en met|t/m) |[-–])';
 /** Fewer words make a bare month a date than a year: "het boek van mei", "een voorkeur voor april". */
 const MONTH_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|rond|per|tegen|vóór|eind|begin|medio|half|halverwege) )';
 const MOD_WORDS = 'begin|eind|einde|half|medio|midden|halverwege';
@@ -617,9 +619,10 @@ export const RULES: readonly Rule[] = [
   { pattern: `${START}${MONTH_NAME}(?:-${YEAR}| ${YEAR_OR_SHIFT})${END}`, opens: `${MONTHS}|${ABBREVIATED_MONTHS}`, priority: 2, meaning: monthMeaning },
   // 2021 november, as tables and datelines write it: a month in full, not the start of a compound
   { pattern: `${START}${YEAR} (?<month>${MONTHS})${END}${NO_COMPOUND}`, opens: `\\d{4}|${YEAR_IN_WORDS_OPENS}`, priority: 1, meaning: monthMeaning },
-  // A bare month needs a preposition to be one ("in maart"); written with a capital there, it is a name ("van Mei").
+  // A bare month needs a preposition to be one ("in maart"), or another month to make a range with ("maart tot mei 2021",
+  // "tussen maart en mei": the first takes the year of the second); written with a capital, it is a name ("van Mei").
   {
-    pattern: `${MONTH_CUE}(?<month>${MONTHS})${END}`,
+    pattern: `${START}(?<month>${MONTHS})(?=${MONTH_RANGE}(?:${MONTHS})(?: ${YEAR_OR_SHIFT})?${END})|(?:${MONTH_CUE}|(?<=(?<![\\p{L}\\p{N}])(?:${MONTHS}) (?:en|of|tot en met|t/m) ))(?<month>${MONTHS})(?: ${YEAR_OR_SHIFT})?${END}`,
     opens: MONTHS,
     priority: 1,
     meaning: (groups) => (/^\p{Lu}/u.test(groups.month!) ? undefined : monthMeaning(groups)),
