@@ -247,8 +247,15 @@ function clock(hour: number, minute: number, twentyFourHour: boolean, period: st
 
 /** The part of the day that makes a 12-hour clock unambiguous. */
 const PERIOD_WORDS = 'nachts|ochtends|morgens|voormiddags|middags|namiddags|avonds';
-/** Words after which a number is a clock time: "om 9.30", "rond 15 uur", "'s avonds om 8 uur". */
-const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|rond|tegen|vanaf|tot|sinds) )`;
+/** A clock time in digits, as the first of a range: "9", "14.00", "9:30". */
+const RANGE_HOUR = '[0-2]?\\d(?:[.:][0-5]\\d)?';
+/**
+ * The start of a range that only a clock reads: "van 9 tot", "van 9-", "tussen 14 en", "tussen 9.30 en"
+ * ("tussen 2 en 4 uur cel" is a duration).
+ */
+const CLOCK_RANGE = `van ${RANGE_HOUR}(?: tot |[-–])|tussen (?:[0-2]?\\d[.:][0-5]\\d|1[3-9]|2[0-3]) en `;
+/** Words after which a number is a clock time: "om 9.30", "rond 15 uur", "'s avonds om 8 uur", "tussen 14 en 16 uur". */
+const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|rond|tegen|vanaf|tot|sinds) |${CLOCK_RANGE}))`;
 /**
  * A day, whose time of day an hour right after it is ("dinsdag 9 uur", "3 maart 14.30"), unless a
  * form of "duren" before the day asks how long ("duurde dinsdag 9 uur").
@@ -758,6 +765,18 @@ export const RULES: readonly Rule[] = [
     priority: 2,
     meaning(groups) {
       const value = groups.midnight ? 'T24:00' : 'T12:00';
+      return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
+    },
+  },
+  // van 9 tot 17 uur, tussen 14.00 en 16.00 uur, van 9-17 uur: the first clock time of a range (see CLOCK_RANGE)
+  {
+    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])van )(?<hour>[0-2]?\\d)(?:[.:](?<minute>[0-5]\\d))?(?=(?: tot |[-–])${RANGE_HOUR} uur${END})|(?<=(?<![\\p{L}\\p{N}])tussen )(?:(?<hour>[0-2]?\\d)[.:](?<minute>[0-5]\\d)|(?<hour>1[3-9]|2[0-3]))(?= en ${RANGE_HOUR} uur${END}))`,
+    opens: '\\d{1,2}',
+    priority: 2,
+    meaning(groups) {
+      const hour = Number(groups.hour);
+      if (hour > 23) return undefined;
+      const value = clock(hour, Number(groups.minute ?? 0), groups.minute !== undefined, undefined);
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
