@@ -137,7 +137,7 @@ function withClockTimes(text: string, matches: Match[], someDay: Day): Match[] {
       if (/^,? (?:om|rond|tegen|vanaf) $|^,? $/iu.test(between) && (part !== undefined || DAY.test(day))) {
         const time = part === undefined ? clock : clockInPart(clock, part);
         // The part of the day gives way to the clock time in it.
-        const dayOf = (value: string) => (part === undefined ? value : value.slice(0, -3));
+        const withoutPart = (value: string) => (part === undefined ? value : value.slice(0, -3));
         joined[joined.length - 1] = {
           start: previous.start,
           end: match.end,
@@ -148,7 +148,7 @@ function withClockTimes(text: string, matches: Match[], someDay: Day): Match[] {
             anaphoric: previous.meaning.anaphoric,
             candidate(day, tense) {
               const date = candidate(day, tense);
-              return { ...date, exact: dayOf(date.exact) + time, vague: dayOf(date.vague) + time };
+              return { ...date, exact: withoutPart(date.exact) + time, vague: withoutPart(date.vague) + time };
             },
           },
         };
