@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { knownNamesOf } from '../src/entities/known-names.ts';
+import { taggerExtractor } from '../src/entities/tagger-extractor.ts';
+import { type KnownName, KnownNames, NameArchive } from '../src/ner/known-names.ts';
+import { toIob2 } from '../src/ner/labels.ts';
+import { Tagger } from '../src/ner/tagger.ts';
+import { trainSurnameModel } from './support/known-names.ts';
+
+const name = (text: string, type: string, mentions = 5): KnownName => ({ words: text.split(' '), type, mentions });
+const options = { minMentions: 2, limit: 100 };
+
+/** The known-name matches of each word of `text` (words split at spaces). */
+function matches(known: KnownNames, text: string): Record<string, readonly string[]> {
+  const words = text.split(' ');
+  const found = known.addMatches(words, words.map(() => []));
+  return Object.fromEntries(words.flatMap((word, i) => (found[i]!.length > 0 ? [[`${i}:${word}`, found[i]!]] : [])));
+}
+
+describe('known names', () => {
+  it('match a stored name as itself and a person by the surname alone', () => {
+    const known = new KnownNames([name('Antony Blinken', 'PER')], options);
+    expect(matches(known, 'Antony Blinken reist ; Minister Blinken zei')).toEqual({
+      '0:Antony': ['K-PER-B'],
+      '1:Blinken': ['K-PER-L', 'K-PER-last-U'],
+      '5:Blinken': ['K-PER-last-U'],
+    });
+  });
+
+  it('keep the particles of a surname, capitalized as Dutch writes it without a first name', () => {
+    const known = new KnownNames([name('Petra De Sutter', 'PER'), name('Jan van der Berg', 'PER')], options);
+    expect(matches(known, 'De Sutter en Van der Berg en van der Berg en Sutter')).toEqual({
+      '0:De': ['K-PER-last-B'],
+      '1:Sutter': ['K-PER-last-L'],
+      '3:Van': ['K-PER-last-B'],
+      '4:der': ['K-PER-last-I'],
+      '5:Berg': ['K-PER-last-L'],
+      '7:van': ['K-PER-last-B'],
+      '8:der': ['K-PER-last-I'],
+      '9:Berg': ['K-PER-last-L'],
+    });
+  });
+
+  it('match organisations and places by their initials, and an organisation by its first word', () => {
+    const known = new KnownNames([name('Verenigde Naties', 'ORG'), name('Partij van de Arbeid', 'ORG'), name('Verenigde Staten', 'LOC'), name('Ahold Delhaize', 'ORG')], options);
+    expect(matches(known, 'VN PvdA PA VS Ahold')).toEqual({
+      '0:VN': ['K-ORG-acronym-U'],
+      '1:PvdA': ['K-ORG-acronym-U'],
+      '2:PA': ['K-ORG-acronym-U'],
+      '3:VS': ['K-LOC-acronym-U'],
+      '4:Ahold': ['K-ORG-first-U'],
+    });
+  });
+
+  it('know only names mentioned often enough, at most the most mentioned few, each as the type it was mentioned as most', () => {
+    const names = [name('Gent', 'LOC', 9), name('Brugge', 'LOC', 8), name('Brugge', 'ORG', 2), name('Lier', 'LOC', 1), name('Mol', 'LOC', 3)];
+    expect(matches(new KnownNames(names, { minMentions: 2, limit: 10 }), 'Gent Brugge Lier Mol')).toEqual({ '0:Gent': ['K-LOC-U'], '1:Brugge': ['K-LOC-U'], '3:Mol': ['K-LOC-U'] });
+    expect(matches(new KnownNames(names, { minMentions: 2, limit: 2 }), 'Gent Brugge Lier Mol')).toEqual({ '0:Gent': ['K-LOC-U'], '1:Brugge': ['K-LOC-U'] });
+  });
+
+  it('add their matches to those of the gazetteers', () => {
+    const known = new KnownNames([name('Gent', 'LOC')], options);
+    expect(known.addMatches(['in', 'Gent'], [[], ['LOC-city-U']])).toEqual([[], ['LOC-city-U', 'K-LOC-U']]);
+  });
+
+  it('are split into words as the tagger splits text', () => {
+    const known = knownNamesOf([{ name: 'cd&v', type: 'ORG', mentions: 3 }]);
+    expect(matches(known, 'cd & v')).toEqual({ '0:cd': ['K-ORG-B'], '1:&': ['K-ORG-I'], '2:v': ['K-ORG-L'] });
+  });
+});
+
+describe('an archive of tagged names', () => {
+  const archive = new NameArchive()
+    .add([['Jan', 'Peeters', 'zei', 'het'], ['Peeters', 'in', 'Gent']], [['B-PER', 'I-PER', 'O', 'O'], ['B-PER', 'O', 'B-LOC']])
+    .add([['Gent', 'won']], [['B-LOC', 'O']]);
+
+  it('counts the mentions of each name by type and words', () => {
+    expect(matches(archive.known({ minMentions: 2, limit: 10 }), 'Jan Peeters Gent')).toEqual({ '2:Gent': ['K-LOC-U'] });
+    expect(Object.keys(matches(archive.known({ minMentions: 1, limit: 10 }), 'Jan Peeters Gent'))).toEqual(['0:Jan', '1:Peeters', '2:Gent']);
+  });
+
+  it('leaves out the mentions of a document, so that its own names are not known to it', () => {
+    const own = new NameArchive().add([['Gent', 'won']], [['B-LOC', 'O']]);
+    expect(matches(archive.known({ minMentions: 2, limit: 10 }, own), 'Gent')).toEqual({});
+  });
+
+  it('forgets the given fraction of the names', () => {
+    const forgetAll = { rate: 0.5, next: () => 0.4 };
+    const forgetNone = { rate: 0.5, next: () => 0.6 };
+    expect(archive.known({ minMentions: 1, limit: 10 }, undefined, forgetAll).size).toBe(0);
+    expect(archive.known({ minMentions: 1, limit: 10 }, undefined, forgetNone).size).toBe(3);
+  });
+});
+
+describe('a tagger trained with known names', () => {
+  const model = trainSurnameModel();
+  const tagger = new Tagger({ ...model, version: 'test' });
+  const visser = [['Gisteren', 'kwam', 'Visser', 'aan', '.']];
+
+  it('learns what a known surname says', () => {
+    expect(model.features.has('g=K-PER-last-U')).toBe(true);
+    const known = new KnownNames([name('Ruud Visser', 'PER', 1)]);
+    expect(tagger.tagDocument(visser, known).map(toIob2)).toEqual([['O', 'O', 'B-PER', 'O', 'O']]);
+    expect(tagger.tagDocument(visser).map(toIob2)).toEqual([['O', 'O', 'O', 'O', 'O']]);
+  });
+
+  it('finds a known surname through the extractor, as the pipeline gives it the stored names', () => {
+    const extractor = taggerExtractor(tagger);
+    expect(extractor.extract('Gisteren kwam Visser aan.', knownNamesOf([{ name: 'Ruud Visser', type: 'PER', mentions: 1 }]))).toMatchObject([{ type: 'PER', text: 'Visser' }]);
+    expect(extractor.extract('Gisteren kwam Visser aan.')).toEqual([]);
+  });
+});
