@@ -5,10 +5,10 @@ import { publishedDateOf } from '../article/published.ts';
 import { defaultExtractorFor } from '../entities/index.ts';
 import { knownNamesOf } from '../entities/known-names.ts';
 import type { Stage } from '../jobs/queues.ts';
+import type { KnownNames } from '../ner/known-names.ts';
 import type { Prepared } from './context.ts';
 import { normalizeDates } from './dates.ts';
 import { extractEntities } from './entities.ts';
-import type { KnownNames } from '../ner/known-names.ts';
 import type { KnownNamesTask, KnownNamesWanted } from './known-names.ts';
 import { validate } from './validate.ts';
 
