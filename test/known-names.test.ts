@@ -4,7 +4,9 @@ import { taggerExtractor } from '../src/entities/tagger-extractor.ts';
 import { type KnownName, KnownNames, NameArchive } from '../src/ner/known-names.ts';
 import { toIob2 } from '../src/ner/labels.ts';
 import { Tagger } from '../src/ner/tagger.ts';
+import { KnownNamesFeed, type KnownNamesTask } from '../src/workers/known-names.ts';
 import { trainSurnameModel } from './support/known-names.ts';
+import { recordingLogger } from './support/pipeline.ts';
 
 const name = (text: string, type: string, mentions = 5): KnownName => ({ words: text.split(' '), type, mentions });
 const options = { minMentions: 2, limit: 100 };
@@ -107,5 +109,62 @@ describe('a tagger trained with known names', () => {
     const extractor = taggerExtractor(tagger);
     expect(extractor.extract('Gisteren kwam Visser aan.', knownNamesOf([{ name: 'Ruud Visser', type: 'PER', mentions: 1 }]))).toMatchObject([{ type: 'PER', text: 'Visser' }]);
     expect(extractor.extract('Gisteren kwam Visser aan.')).toEqual([]);
+  });
+});
+
+describe('the known names a worker feeds its threads', () => {
+  const blinken = { name: 'Antony Blinken', type: 'PER' as const, mentions: 3 };
+  const lavrov = { name: 'Sergej Lavrov', type: 'PER' as const, mentions: 2 };
+
+  /** A thread as the pool runs one: it keeps the last list it was given and asks for a newer one. */
+  function thread() {
+    let generation = 0;
+    const received: unknown[] = [];
+    const run = async (input: { article: string; knownNames: KnownNamesTask }) => {
+      const task = input.knownNames;
+      if (task.generation > generation) {
+        if (!task.names) return { knownNamesWanted: task.generation };
+        generation = task.generation;
+        received.push(task.names.map((name) => name.name));
+      }
+      return { article: input.article, generation };
+    };
+    return { run, received };
+  }
+
+  it('sends each list to a thread once, when the thread asks, and keeps the list when the database cannot be read', async () => {
+    const reads = [[blinken], [blinken], new Error('connection refused'), [blinken, lavrov]];
+    const log = recordingLogger();
+    const feed = new KnownNamesFeed(
+      async () => {
+        const next = reads.shift()!;
+        if (next instanceof Error) throw next;
+        return next;
+      },
+      0,
+      log,
+    );
+    const { run, received } = thread();
+    const generations = [];
+    for (const article of ['a', 'b', 'c', 'd']) generations.push((await feed.run(run, { article })).generation);
+    expect(generations).toEqual([1, 1, 1, 2]);
+    expect(received).toEqual([['Antony Blinken'], ['Antony Blinken', 'Sergej Lavrov']]);
+    expect(log.lines).toEqual([
+      'known names read {"names":1,"generation":1}',
+      'could not read the known names; the tagger keeps those it has {"error":"connection refused"}',
+      'known names read {"names":2,"generation":2}',
+    ]);
+  });
+
+  it('reads the database again only when its list is older than the refresh interval, and never when off', async () => {
+    let reads = 0;
+    const feed = new KnownNamesFeed(async () => [{ ...blinken, mentions: ++reads }], 60_000, recordingLogger());
+    const { run } = thread();
+    for (const article of ['a', 'b', 'c']) await feed.run(run, { article });
+    expect(reads).toBe(1);
+    const off = new KnownNamesFeed(undefined, 0, recordingLogger());
+    const fresh = thread();
+    expect(await off.run(fresh.run, { article: 'e' })).toEqual({ article: 'e', generation: 0 });
+    expect(fresh.received).toEqual([]);
   });
 });
