@@ -59,8 +59,11 @@ const environmentSchema = z.object({
   KNOWN_NAMES_MAX: z.coerce.number().int().min(0).default(KNOWN_NAMES_DEFAULTS.limit),
   /** A stored name with fewer mentions is not told to the tagger. */
   KNOWN_NAMES_MIN_MENTIONS: positiveInt(KNOWN_NAMES_DEFAULTS.minMentions),
-  /** How old the names told to the tagger may get before the workers read them again from the database. */
-  KNOWN_NAMES_REFRESH_MS: positiveInt(60_000),
+  /**
+   * How old the names told to the tagger may get before a worker reads them again from the database:
+   * counting the mentions takes a while on a large archive (2.5 s for 4.3 million), and the worker's tasks wait for it.
+   */
+  KNOWN_NAMES_REFRESH_MS: positiveInt(300_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** The port of a long-running process's health endpoints; unset, it serves none (0: any free port, logged). */
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
