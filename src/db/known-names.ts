@@ -5,8 +5,9 @@ import type { Database } from './database.ts';
 
 /**
  * The names of the entities mentioned at least `minMentions` times, the most mentioned first, at
- * most `limit`: the names the tagger is told the archive already holds. The counts come from the
- * index on mention (entity_id, article_id), without visiting the mentions.
+ * most `limit`: the names the tagger is told the archive already holds. Every mention is counted
+ * (from the index on mention (entity_id, article_id) or the table, as the planner finds cheaper):
+ * about 2.5 s for 4.3 million mentions, hence KNOWN_NAMES_REFRESH_MS.
  *
  * ```sql
  * select entity.name, entity.type, counted.mentions
