@@ -28,9 +28,9 @@ describe('known names', () => {
     });
   });
 
-  it('keep the particles of a surname, capitalized as Dutch writes it without a first name', () => {
-    const known = new KnownNames([name('Petra De Sutter', 'PER'), name('Jan van der Berg', 'PER')], options);
-    expect(matches(known, 'De Sutter en Van der Berg en van der Berg en Sutter')).toEqual({
+  it('keep the particles of a surname, capitalized as Dutch writes it without a first name, and take particles and a surname for a surname', () => {
+    const known = new KnownNames([name('Petra De Sutter', 'PER'), name('Jan van der Berg', 'PER'), name('Van Rompuy', 'PER')], options);
+    expect(matches(known, 'De Sutter en Van der Berg en van der Berg en Sutter en Rompuy')).toEqual({
       '0:De': ['K-PER-last-B'],
       '1:Sutter': ['K-PER-last-L'],
       '3:Van': ['K-PER-last-B'],

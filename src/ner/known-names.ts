@@ -28,15 +28,18 @@ const PARTICLES = new Set(['van', 'von', 'de', 'der', 'den', 'het', "'t", 'ter',
 
 const capitalizedFirst = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
+const isParticle = (word: string) => PARTICLES.has(word.toLowerCase());
+
 /**
  * A person's surname with the particles before it, as stored and, when it starts with a particle
- * written in lower case, with that particle capitalized: Dutch writes `Van der Berg` without a first name.
+ * written in lower case, with that particle capitalized: Dutch writes `Van der Berg` without a first
+ * name. A name of particles and a surname (`Van Rompuy`) is a surname already.
  */
 function surnames(words: readonly string[]): string[][] {
   let start = words.length - 1;
-  while (start > 1 && PARTICLES.has(words[start - 1]!.toLowerCase())) start -= 1;
+  while (start > 0 && isParticle(words[start - 1]!)) start -= 1;
   const surname = words.slice(start);
-  if (start === 0 || surname.length === 0) return [];
+  if (start === 0) return [];
   const first = surname[0]!;
   return isCapitalized(first) ? [surname] : [surname, [capitalizedFirst(first), ...surname.slice(1)]];
 }
@@ -62,7 +65,7 @@ function formsOf(name: KnownName): [category: string, words: readonly string[]][
   if (name.words.length < 2) return forms;
   if (name.type === 'PER') for (const surname of surnames(name.words)) forms.push([`${prefix}-${SURNAME}`, surname]);
   if (name.type === 'ORG' || name.type === 'LOC') for (const acronym of acronyms(name.words)) forms.push([`${prefix}-${ACRONYM}`, [acronym]]);
-  if (name.type === 'ORG' && isCapitalized(name.words[0]!) && !PARTICLES.has(name.words[0]!.toLowerCase())) forms.push([`${prefix}-${FIRST_WORD}`, [name.words[0]!]]);
+  if (name.type === 'ORG' && isCapitalized(name.words[0]!) && !isParticle(name.words[0]!)) forms.push([`${prefix}-${FIRST_WORD}`, [name.words[0]!]]);
   return forms;
 }
 
