@@ -3,6 +3,7 @@ import { documentContext, sentenceFeatures } from './features.ts';
 import { LABEL_COUNT as L, START, toBilou } from './labels.ts';
 import { DocumentMemory, MEMORY_FEATURES } from './memory.ts';
 import { AveragedWeights, beamDecode, emissionScores, FIRST_SIZE, type Parameters, SECOND_SIZE } from './perceptron.ts';
+import { type KnownNames, type KnownNamesOptions, NameArchive } from './known-names.ts';
 import { type LexiconData, lexiconsFrom } from './lexicons.ts';
 import type { NerModel } from './tagger.ts';
 
@@ -15,6 +16,12 @@ export interface TrainingOptions {
   /** Independent runs (seeds `seed`, `seed + 1`, ...) whose weights are averaged: steadier than one run. */
   runs: number;
   lexicons: LexiconData;
+  /**
+   * Learn how far to trust the names an archive already holds (`KnownNames`): each document is
+   * given the gold names of the other documents, less a `forgetRate` fraction of them, so that a
+   * name is not always known and the names of this document alone never are, as in an archive.
+   */
+  knownNames?: KnownNamesOptions & { forgetRate: number };
   /** Called after each epoch of each run with that run's model as it would be saved then. */
   onEpoch?(progress: { run: number; epoch: number; sentences: number; updates: number; seconds: number }, model: Omit<NerModel, 'version'>): void;
 }
@@ -89,15 +96,27 @@ function mixed(runs: readonly Parameters[]): Parameters {
   return { emission: mean((p) => p.emission), first: mean((p) => p.first), second: mean((p) => p.second) };
 }
 
+/** Per document, the names of all the others as known names (see `TrainingOptions.knownNames`); the same for a seed. */
+function leaveOneOutKnownNames(documents: readonly ConllDocument[], options: KnownNamesOptions & { forgetRate: number }, seed: number): KnownNames[] {
+  const wordsOf = (document: ConllDocument) => document.sentences.map((sentence) => sentence.map((token) => token.word));
+  const tagsOf = (document: ConllDocument) => document.sentences.map((sentence) => sentence.map((token) => token.tag));
+  const own = documents.map((document) => new NameArchive().add(wordsOf(document), tagsOf(document)));
+  const whole = new NameArchive();
+  for (const document of documents) whole.add(wordsOf(document), tagsOf(document));
+  const forgetting = { rate: options.forgetRate, next: random(seed ^ 0x5bd1e995) };
+  return own.map((archive) => whole.known(options, archive, forgetting));
+}
+
 /**
  * Trains averaged perceptrons with beam search and early updates (when the gold labels fall out
  * of the beam, the weights are corrected on the prefix decoded so far), and mixes the runs.
  */
 export function trainTagger(documents: ConllDocument[], options: TrainingOptions): Omit<NerModel, 'version'> {
   const lexicons = lexiconsFrom(options.lexicons);
-  const prepared: PreparedSentence[][] = documents.map((document) => {
+  const known = options.knownNames ? leaveOneOutKnownNames(documents, options.knownNames, options.seed) : undefined;
+  const prepared: PreparedSentence[][] = documents.map((document, d) => {
     const sentences = document.sentences.map((sentence) => sentence.map((token) => token.word));
-    const gazetteers = sentences.map((words) => lexicons.gazetteer(words));
+    const gazetteers = sentences.map((words) => (known ? known[d]!.addMatches(words, lexicons.gazetteer(words)) : lexicons.gazetteer(words)));
     const context = documentContext(sentences, gazetteers);
     return document.sentences.map((sentence, s) => ({
       words: sentences[s]!,
