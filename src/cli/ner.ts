@@ -12,8 +12,10 @@ import { evaluateTagger, formatConfusions, formatEvaluation, tagConll } from '..
 import { readModelFile, writeModelFile } from '../ner/model-store.ts';
 import { Tagger } from '../ner/tagger.ts';
 import { trainTagger } from '../ner/train.ts';
-import { wholeNumber } from './options.ts';
+import { DEFAULT_CLUSTERING } from '../ner/word-classes.ts';
+import { wholeNumber, wholeNumbers } from './options.ts';
 import { startProgress } from './progress.ts';
+import { learnWordClassesFrom } from './word-classes.ts';
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -56,6 +58,22 @@ async function evaluateArticles(goldFile: string, folder: string, extractor: Ent
   return evaluateDocuments(documents);
 }
 
+interface TrainOptions {
+  out?: string;
+  dev?: string;
+  names?: string[];
+  epochs: number;
+  beam: number;
+  minCount: number;
+  seed: number;
+  runs: number;
+  clusterText?: string[];
+  clustersFromArchive?: boolean;
+  clusterSizes: number[];
+  clusterMinCount: number;
+  clusterLowerCase?: boolean;
+}
+
 export function addNerCommands(program: Command, config: () => Config): void {
   program
     .command('ner-train')
@@ -69,7 +87,12 @@ export function addNerCommands(program: Command, config: () => Config): void {
     .option('--min-count <n>', 'features seen fewer times are not learnt', wholeNumber(1), 2)
     .option('--seed <n>', 'shuffling seed: the same data and seed give the same model', wholeNumber(1), 1)
     .option('--runs <n>', 'independent runs whose weights are averaged', wholeNumber(1), 3)
-    .action(async (files: string[], options: { out?: string; dev?: string; names?: string[]; epochs: number; beam: number; minCount: number; seed: number; runs: number }) => {
+    .option('--cluster-text <files...>', 'unlabelled text (plain UTF-8, or CoNLL whose first column is read) to learn word classes from')
+    .option('--clusters-from-archive', 'learn word classes from the text of the articles stored in the database too')
+    .option('--cluster-sizes <n,n>', 'numbers of word classes, one granularity each', wholeNumbers(2), DEFAULT_CLUSTERING.sizes)
+    .option('--cluster-min-count <n>', 'words seen fewer times get no class', wholeNumber(1), DEFAULT_CLUSTERING.minCount)
+    .option('--cluster-lower-case', 'cluster words lower-cased rather than as written')
+    .action(async (files: string[], options: TrainOptions) => {
       const out = path.resolve(options.out ?? config().nerModel);
       const documents = (await Promise.all(files.map(readConll))).flat();
       const dev = options.dev ? await readConll(options.dev) : undefined;
@@ -77,6 +100,9 @@ export function addNerCommands(program: Command, config: () => Config): void {
       // Loaded on use: the word lists it gathers from are large, and only training needs them.
       const { gatherLexiconData } = await import('../ner/lexicon-sources.ts');
       const lexicons = gatherLexiconData(await Promise.all((options.names ?? []).map((file) => readFile(file, 'utf8'))));
+      const clustering = { ...DEFAULT_CLUSTERING, sizes: options.clusterSizes, minCount: options.clusterMinCount, seed: options.seed, lowerCase: options.clusterLowerCase ?? false };
+      const wordClasses = await learnWordClassesFrom({ files: options.clusterText ?? [], archive: options.clustersFromArchive ?? false }, clustering, config, progress);
+      if (wordClasses) lexicons.wordClasses = wordClasses;
       const passes = startProgress('ner-train', { unit: 'epochs', total: options.runs * options.epochs });
       const model = trainTagger(documents, {
         epochs: options.epochs,
@@ -98,7 +124,17 @@ export function addNerCommands(program: Command, config: () => Config): void {
       if (dev) progress(`mixed model: dev F1 ${(evaluateTagger(new Tagger({ ...model, version: 'training' }), dev).overall.f1 * 100).toFixed(2)}`);
       const about = {
         trainedOn: files.map((file) => path.basename(file)),
-        options: { epochs: options.epochs, beam: options.beam, minCount: options.minCount, seed: options.seed, runs: options.runs, names: (options.names ?? []).map((file) => path.basename(file)) },
+        options: {
+          epochs: options.epochs,
+          beam: options.beam,
+          minCount: options.minCount,
+          seed: options.seed,
+          runs: options.runs,
+          names: (options.names ?? []).map((file) => path.basename(file)),
+          ...(wordClasses && {
+            wordClasses: { text: (options.clusterText ?? []).map((file) => path.basename(file)), archive: options.clustersFromArchive ?? false, sizes: wordClasses.sizes, lowerCase: wordClasses.lowerCase },
+          }),
+        },
       };
       const written = await writeModelFile(out, model, about);
       progress(`wrote ${out}: ${(written.bytes / 1e6).toFixed(1)} MB, ${model.features.size} features, version ${written.version}`);
