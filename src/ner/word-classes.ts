@@ -4,6 +4,7 @@
  * likelihood of a class bigram model. Words that occur in the same places end up together, so a
  * name the labelled data never shows can still share a class with names it does show.
  */
+import { random } from './random.ts';
 
 /** A word → class table at one or more granularities, as a model file stores it. */
 export interface WordClassData {
@@ -67,18 +68,6 @@ export class ClusterCorpus {
   contents(): { words: string[]; tokens: Int32Array } {
     return { words: [...this.ids.keys()], tokens: this.tokens.subarray(0, this.length) };
   }
-}
-
-/** A small deterministic generator (mulberry32): the same seed visits the words in the same order. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The clustered vocabulary: words seen often enough, then one stand-in for the rest; each token as a vocabulary index, sentence ends as -1. */
