@@ -46,10 +46,13 @@ describe('word classes from the archive', () => {
     expect(result.stderr).toMatch(/word classes: read 2 stored articles/);
     const classes = decodeModel(await readFile(out)).lexicons.wordClasses!;
     expect(classes.sizes).toEqual([4, 8]);
-    // Every word the archive uses twice or more, and no other.
+    // Every word the archive uses twice or more, lower-cased, and no other.
+    expect(classes.lowerCase).toBe(true);
     const counts = new Map<string, number>();
     for (const article of (await storedTexts(10)).flat()) {
-      for (const text of [article.title ?? '', article.body]) for (const words of textSentences(text)) for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
+      for (const text of [article.title ?? '', article.body]) {
+        for (const words of textSentences(text)) for (const word of words.map((written) => written.toLowerCase())) counts.set(word, (counts.get(word) ?? 0) + 1);
+      }
     }
     expect(new Set(classes.words)).toEqual(new Set([...counts].filter(([, count]) => count >= 2).map(([word]) => word)));
   });

@@ -71,7 +71,7 @@ interface TrainOptions {
   clustersFromArchive?: boolean;
   clusterSizes: number[];
   clusterMinCount: number;
-  clusterLowerCase?: boolean;
+  clusterAsWritten?: boolean;
 }
 
 export function addNerCommands(program: Command, config: () => Config): void {
@@ -91,7 +91,7 @@ export function addNerCommands(program: Command, config: () => Config): void {
     .option('--clusters-from-archive', 'learn word classes from the text of the articles stored in the database too')
     .option('--cluster-sizes <n,n>', 'numbers of word classes, one granularity each', wholeNumbers(2), DEFAULT_CLUSTERING.sizes)
     .option('--cluster-min-count <n>', 'words seen fewer times get no class', wholeNumber(1), DEFAULT_CLUSTERING.minCount)
-    .option('--cluster-lower-case', 'cluster words lower-cased rather than as written')
+    .option('--cluster-as-written', 'cluster words as written rather than lower-cased')
     .action(async (files: string[], options: TrainOptions) => {
       const out = path.resolve(options.out ?? config().nerModel);
       const documents = (await Promise.all(files.map(readConll))).flat();
@@ -100,7 +100,7 @@ export function addNerCommands(program: Command, config: () => Config): void {
       // Loaded on use: the word lists it gathers from are large, and only training needs them.
       const { gatherLexiconData } = await import('../ner/lexicon-sources.ts');
       const lexicons = gatherLexiconData(await Promise.all((options.names ?? []).map((file) => readFile(file, 'utf8'))));
-      const clustering = { ...DEFAULT_CLUSTERING, sizes: options.clusterSizes, minCount: options.clusterMinCount, seed: options.seed, lowerCase: options.clusterLowerCase ?? false };
+      const clustering = { ...DEFAULT_CLUSTERING, sizes: options.clusterSizes, minCount: options.clusterMinCount, seed: options.seed, lowerCase: !options.clusterAsWritten };
       const wordClasses = await learnWordClassesFrom({ files: options.clusterText ?? [], archive: options.clustersFromArchive ?? false }, clustering, config, progress);
       if (wordClasses) lexicons.wordClasses = wordClasses;
       const passes = startProgress('ner-train', { unit: 'epochs', total: options.runs * options.epochs });

@@ -27,7 +27,11 @@ export interface ClusteringOptions {
   lowerCase: boolean;
 }
 
-export const DEFAULT_CLUSTERING: ClusteringOptions = { sizes: [64, 256, 1024], minCount: 3, iterations: 12, seed: 1, lowerCase: false };
+/**
+ * Lower-cased words and a minimum count of 2 scored best on ned.testa and on 2020s news with the
+ * text at hand; a third granularity of 1,024 classes took minutes and added nothing measurable.
+ */
+export const DEFAULT_CLUSTERING: ClusteringOptions = { sizes: [64, 256], minCount: 2, iterations: 12, seed: 1, lowerCase: true };
 
 /**
  * Collects sentences as numbers, so that a large corpus (the archive read page by page) costs
