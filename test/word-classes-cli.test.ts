@@ -10,10 +10,13 @@ import { ingestSeeds, type RunningPipeline, startPipeline } from './support/pipe
 
 let pipeline: RunningPipeline;
 let dir: string;
+let training: string;
 beforeAll(async () => {
   pipeline = await startPipeline();
   await ingestSeeds(pipeline);
   dir = await mkdtemp(path.join(tmpdir(), 'news-ingest-classes-'));
+  training = path.join(dir, 'train.conll');
+  await writeFile(training, ['-DOCSTART- O', '', 'Jan B-PER', 'woont O', 'in O', 'Gent B-LOC', '. O', ''].join('\n'));
 });
 afterAll(async () => {
   await pipeline?.close();
@@ -26,7 +29,7 @@ async function storedTexts(pageSize: number) {
   return pages;
 }
 
-describe('word classes from the archive', () => {
+describe('word classes for ner-train', () => {
   it('reads every stored article’s title and body, a page at a time in id order', async () => {
     const pages = await storedTexts(1);
     expect(pages.map((page) => page.length)).toEqual([1, 1]);
@@ -37,8 +40,6 @@ describe('word classes from the archive', () => {
   });
 
   it('ner-train --clusters-from-archive learns them from the stored text and saves them in the model', async () => {
-    const training = path.join(dir, 'train.conll');
-    await writeFile(training, ['-DOCSTART- O', '', 'Jan B-PER', 'woont O', 'in O', 'Gent B-LOC', '. O', ''].join('\n'));
     const out = path.join(dir, 'archive.model');
     const args = ['ner-train', training, '--out', out, '--epochs', '2', '--runs', '1', '--clusters-from-archive', '--cluster-sizes', '4,8', '--cluster-min-count', '2'];
     const result = await runCli(args, pipeline.env);
@@ -55,5 +56,18 @@ describe('word classes from the archive', () => {
       }
     }
     expect(new Set(classes.words)).toEqual(new Set([...counts].filter(([, count]) => count >= 2).map(([word]) => word)));
+  });
+
+  it('ner-train --cluster-text reads plain text as articles are tokenized and CoNLL by its first column', async () => {
+    const plain = path.join(dir, 'text.txt');
+    await writeFile(plain, 'De CDA-leider zegt het. De CDA-leider zegt het niet.\n');
+    const conll = path.join(dir, 'unlabelled.conll');
+    await writeFile(conll, ['-DOCSTART- -DOCSTART- O', '', 'Jan N B-PER', 'zegt V O', '', 'Jan N B-PER', 'zwijgt V O', ''].join('\n'));
+    const out = path.join(dir, 'text.model');
+    const args = ['ner-train', training, '--out', out, '--epochs', '1', '--runs', '1', '--cluster-text', plain, conll, '--cluster-sizes', '2'];
+    const result = await runCli(args, pipeline.env);
+    expect(result.code, result.stderr).toBe(0);
+    const classes = decodeModel(await readFile(out)).lexicons.wordClasses!;
+    expect(new Set(classes.words)).toEqual(new Set(['de', 'cda', '-', 'leider', 'zegt', 'het', '.', 'jan']));
   });
 });
