@@ -15,7 +15,6 @@ import { trainTagger } from '../ner/train.ts';
 import { DEFAULT_CLUSTERING } from '../ner/word-classes.ts';
 import { wholeNumber, wholeNumbers } from './options.ts';
 import { startProgress } from './progress.ts';
-import { learnWordClassesFrom } from './word-classes.ts';
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -101,6 +100,8 @@ export function addNerCommands(program: Command, config: () => Config): void {
       const { gatherLexiconData } = await import('../ner/lexicon-sources.ts');
       const lexicons = gatherLexiconData(await Promise.all((options.names ?? []).map((file) => readFile(file, 'utf8'))));
       const clustering = { ...DEFAULT_CLUSTERING, sizes: options.clusterSizes, minCount: options.clusterMinCount, seed: options.seed, lowerCase: !options.clusterAsWritten };
+      // Loaded on use, like the word lists: only training reads unlabelled text or the archive.
+      const { learnWordClassesFrom } = await import('./word-classes.ts');
       const wordClasses = await learnWordClassesFrom({ files: options.clusterText ?? [], archive: options.clustersFromArchive ?? false }, clustering, config, progress);
       if (wordClasses) lexicons.wordClasses = wordClasses;
       const passes = startProgress('ner-train', { unit: 'epochs', total: options.runs * options.epochs });
