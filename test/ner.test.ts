@@ -14,6 +14,7 @@ import { emissionScores } from '../src/ner/perceptron.ts';
 import { decodeModel, encodeModel } from '../src/ner/model-file.ts';
 import { Tagger } from '../src/ner/tagger.ts';
 import { trainTagger } from '../src/ner/train.ts';
+import { ClusterCorpus, learnWordClasses } from '../src/ner/word-classes.ts';
 import { runCli } from './support/cli.ts';
 import { FIXTURES, REPO_ROOT } from './support/environment.ts';
 
@@ -72,9 +73,12 @@ describe('the entity tagger', () => {
     expect(tagConll(new Tagger(loaded), unseen).tags).toEqual(tagConll(tagger, unseen).tags);
   });
 
-  it('scores every token as the sum of the weights of its named features, also where words hold |', () => {
-    const lexicons = { usuallyLowercase: ['volgens'], gazetteers: { 'LOC-city': ['Gent', 'Den Haag'], 'PER-first': ['Jan'] } };
+  it('scores every token as the sum of the weights of its named features, word classes included, also where words hold |', () => {
     const odd = parseConll(['-DOCSTART- O', '', 'A|b B-ORG', 'zegt O', '| O', 'x|y|z O', 'in O', 'Den B-LOC', 'Haag I-LOC', '| O', ''].join('\n'));
+    const text = new ClusterCorpus(false);
+    for (const document of [...training, ...odd]) for (const sentence of document.sentences) text.add(sentence.map((token) => token.word));
+    const wordClasses = learnWordClasses(text, { sizes: [4, 16], minCount: 1, iterations: 5, seed: 1, lowerCase: false });
+    const lexicons = { usuallyLowercase: ['volgens'], gazetteers: { 'LOC-city': ['Gent', 'Den Haag'], 'PER-first': ['Jan'] }, wordClasses };
     const trained = trainTagger([...training, ...odd], { ...options, lexicons });
     const matcher = lexiconsFrom(lexicons);
     const scorer = new EmissionScorer(trained.features, trained.parameters.emission, matcher);

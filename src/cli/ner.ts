@@ -13,7 +13,8 @@ import { KNOWN_NAMES_DEFAULTS, NameArchive } from '../ner/known-names.ts';
 import { readModelFile, writeModelFile } from '../ner/model-store.ts';
 import { Tagger } from '../ner/tagger.ts';
 import { trainTagger } from '../ner/train.ts';
-import { fraction, wholeNumber } from './options.ts';
+import { DEFAULT_CLUSTERING } from '../ner/word-classes.ts';
+import { fraction, wholeNumber, wholeNumbers } from './options.ts';
 import { startProgress } from './progress.ts';
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
@@ -57,6 +58,25 @@ async function evaluateArticles(goldFile: string, folder: string, extractor: Ent
   return evaluateDocuments(documents);
 }
 
+interface TrainOptions {
+  out?: string;
+  dev?: string;
+  names?: string[];
+  epochs: number;
+  beam: number;
+  minCount: number;
+  seed: number;
+  runs: number;
+  clusterText?: string[];
+  clustersFromArchive?: boolean;
+  clusterSizes: number[];
+  clusterMinCount: number;
+  clusterAsWritten?: boolean;
+  knownNames: boolean;
+  knownMinMentions: number;
+  forgetRate: number;
+}
+
 export function addNerCommands(program: Command, config: () => Config): void {
   program
     .command('ner-train')
@@ -73,7 +93,12 @@ export function addNerCommands(program: Command, config: () => Config): void {
     .option('--no-known-names', 'do not learn to use the names an archive already holds')
     .option('--known-min-mentions <n>', 'a name other documents mention fewer times is not known', wholeNumber(1), KNOWN_NAMES_DEFAULTS.minMentions)
     .option('--forget-rate <r>', 'the fraction of the other documents\' names left unknown, so that a known name is not over-trusted', fraction, 0.25)
-    .action(async (files: string[], options: { out?: string; dev?: string; names?: string[]; epochs: number; beam: number; minCount: number; seed: number; runs: number; knownNames: boolean; knownMinMentions: number; forgetRate: number }) => {
+    .option('--cluster-text <files...>', 'unlabelled text (plain UTF-8, or CoNLL whose first column is read) to learn word classes from')
+    .option('--clusters-from-archive', 'learn word classes from the text of the articles stored in the database too')
+    .option('--cluster-sizes <n,n>', 'numbers of word classes, one granularity each', wholeNumbers(2), DEFAULT_CLUSTERING.sizes)
+    .option('--cluster-min-count <n>', 'words seen fewer times get no class', wholeNumber(1), DEFAULT_CLUSTERING.minCount)
+    .option('--cluster-as-written', 'cluster words as written rather than lower-cased')
+    .action(async (files: string[], options: TrainOptions) => {
       const out = path.resolve(options.out ?? config().nerModel);
       const documents = (await Promise.all(files.map(readConll))).flat();
       const dev = options.dev ? await readConll(options.dev) : undefined;
@@ -81,6 +106,11 @@ export function addNerCommands(program: Command, config: () => Config): void {
       // Loaded on use: the word lists it gathers from are large, and only training needs them.
       const { gatherLexiconData } = await import('../ner/lexicon-sources.ts');
       const lexicons = gatherLexiconData(await Promise.all((options.names ?? []).map((file) => readFile(file, 'utf8'))));
+      const clustering = { ...DEFAULT_CLUSTERING, sizes: options.clusterSizes, minCount: options.clusterMinCount, seed: options.seed, lowerCase: !options.clusterAsWritten };
+      // Loaded on use, like the word lists: only training reads unlabelled text or the archive.
+      const { learnWordClassesFrom } = await import('./word-classes.ts');
+      const wordClasses = await learnWordClassesFrom({ files: options.clusterText ?? [], archive: options.clustersFromArchive ?? false }, clustering, config, progress);
+      if (wordClasses) lexicons.wordClasses = wordClasses;
       const passes = startProgress('ner-train', { unit: 'epochs', total: options.runs * options.epochs });
       const model = trainTagger(documents, {
         epochs: options.epochs,
@@ -111,6 +141,9 @@ export function addNerCommands(program: Command, config: () => Config): void {
           runs: options.runs,
           names: (options.names ?? []).map((file) => path.basename(file)),
           knownNames: options.knownNames ? { minMentions: options.knownMinMentions, forgetRate: options.forgetRate } : false,
+          ...(wordClasses && {
+            wordClasses: { text: (options.clusterText ?? []).map((file) => path.basename(file)), archive: options.clustersFromArchive ?? false, sizes: wordClasses.sizes, lowerCase: wordClasses.lowerCase },
+          }),
         },
       };
       const written = await writeModelFile(out, model, about);

@@ -9,6 +9,12 @@ export function wholeNumber(minimum: number): (value: string) => number {
   };
 }
 
+/** A parser for an option that takes comma-separated whole numbers of at least `minimum` each. */
+export function wholeNumbers(minimum: number): (value: string) => number[] {
+  const one = wholeNumber(minimum);
+  return (value) => value.split(',').map((part) => one(part.trim()));
+}
+
 /** A parser for an option that takes a number above zero, fractions allowed. */
 export function positiveNumber(value: string): number {
   const number = Number(value);

@@ -320,6 +320,24 @@ export async function* articlesToReprocess(
   }
 }
 
+/**
+ * The title and body of every stored article, in pages by id so that an archive of any size is
+ * read in bounded memory (for learning word classes from a newsroom's own text).
+ *
+ * ```sql
+ * select id, title, body from article where id > $1 order by id limit $2
+ * ```
+ */
+export async function* articleTexts(db: Kysely<Database>, pageSize = 200): AsyncGenerator<Pick<ArticleRow, 'id' | 'title' | 'body'>[]> {
+  let after = 0;
+  for (;;) {
+    const page = await db.selectFrom('article').select(['id', 'title', 'body']).where('id', '>', after).orderBy('id').limit(pageSize).execute();
+    if (page.length === 0) return;
+    yield page;
+    after = Number(page.at(-1)!.id);
+  }
+}
+
 export interface DatabaseCounts {
   articles: number;
   entities: number;

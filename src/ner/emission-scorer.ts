@@ -128,7 +128,7 @@ export class EmissionScorer {
   /** Computes what the table keeps of a word, given the values its neighbour features read, into its slot. */
   private fill(slot: number, word: string, lower: string, short: string): void {
     const { rows, numbers, texts } = this.words;
-    const names = roleFeatures(word);
+    const names = roleFeatures(word, this.lexicons.wordClasses);
     const roles = rows.subarray(slot * ROW_SIZE, (slot + 1) * ROW_SIZE);
     roles.fill(0);
     ROLES.forEach((role, r) => {

@@ -1,9 +1,13 @@
+import { NO_WORD_CLASSES, type WordClasses } from './word-classes.ts';
+
 /** Outside knowledge the features consult; each part may be empty. */
 export interface Lexicons {
   /** Words that are usually written in lower case: a capitalized one is probably a sentence start. */
   usuallyLowercase: ReadonlySet<string>;
   /** Feature names for gazetteer matches, one list per token (e.g. `LOC-B`, `PER-first`). */
   gazetteer(words: readonly string[]): (readonly string[])[];
+  /** Classes learnt from unlabelled text: words used alike share one. */
+  wordClasses: WordClasses;
 }
 
 
@@ -75,21 +79,23 @@ export const AFTER = '</s>';
 
 /**
  * Everything a single word contributes: its own features (the word, its shape, prefixes and
- * suffixes, hyphen parts) and those it gives the tokens one or two places to its right (as their
- * `left1`/`left2` neighbour) or left. They depend on the word alone, so a tagger can look them up
- * once per distinct word.
+ * suffixes, hyphen parts, word classes) and those it gives the tokens one or two places to its right
+ * (as their `left1`/`left2` neighbour) or left. They depend on the word alone, so a tagger can look
+ * them up once per distinct word.
  */
-export function roleFeatures(word: string): RoleFeatures {
+export function roleFeatures(word: string, wordClasses: WordClasses = NO_WORD_CLASSES): RoleFeatures {
   const lw = word.toLowerCase();
   const short = word === BEFORE || word === AFTER ? word : shortShapeOf(shapeOf(word));
   const self = ['b', `w=${word}`, `l=${lw}`, `s=${shapeOf(word)}`, `ss=${short}`, `len=${Math.min(word.length, 12)}`];
   for (let n = 1; n <= 4 && n < lw.length; n++) self.push(`p${n}=${lw.slice(0, n)}`, `x${n}=${lw.slice(-n)}`);
   const hyphen = word.indexOf('-');
   if (hyphen > 0 && hyphen < word.length - 1) self.push(`hy0=${lw.slice(0, hyphen)}`, `hy1=${lw.slice(hyphen + 1)}`);
+  const classes = wordClasses.of(word);
+  self.push(...classes.self);
   return {
     self,
-    left1: [`l-1=${lw}`, `ss-1=${short}`, `w-1=${word}`, `x3-1=${lw.slice(-3)}`],
-    right1: [`l+1=${lw}`, `ss+1=${short}`, `w+1=${word}`, `x3+1=${lw.slice(-3)}`],
+    left1: [`l-1=${lw}`, `ss-1=${short}`, `w-1=${word}`, `x3-1=${lw.slice(-3)}`, ...classes.left1],
+    right1: [`l+1=${lw}`, `ss+1=${short}`, `w+1=${word}`, `x3+1=${lw.slice(-3)}`, ...classes.right1],
     left2: [`l-2=${lw}`],
     right2: [`l+2=${lw}`],
   };
@@ -187,7 +193,7 @@ export function contextFeatures(words: readonly string[], gazetteer: readonly (r
 /** Every static feature of every token of a sentence, as names (what training counts and learns). */
 export function sentenceFeatures(words: readonly string[], gazetteer: readonly (readonly string[])[], lexicons: Lexicons, document: DocumentContext): string[][] {
   const context = contextFeatures(words, gazetteer, lexicons, document);
-  const byToken = words.map(roleFeatures);
+  const byToken = words.map((word) => roleFeatures(word, lexicons.wordClasses));
   const of = (j: number) => (j < 0 ? BEFORE_FEATURES : j >= words.length ? AFTER_FEATURES : byToken[j]!);
   return words.map((_, i) => [...ROLES.flatMap((role) => of(roleToken(words.length, i, role))[role]), ...context[i]!]);
 }

@@ -1,10 +1,13 @@
 import type { Lexicons } from './features.ts';
+import { type WordClassData, wordClassesFrom } from './word-classes.ts';
 
 /** Word lists a model was trained with; saved inside the model file so that tagging needs no packages. */
 export interface LexiconData {
   usuallyLowercase: string[];
   /** Category (e.g. `LOC-country`, `PER-first`) → names, possibly of several words. */
   gazetteers: Record<string, string[]>;
+  /** Word classes learnt from unlabelled text; absent from models trained without them. */
+  wordClasses?: WordClassData;
 }
 
 export const EMPTY_LEXICON_DATA: LexiconData = { usuallyLowercase: [], gazetteers: {} };
@@ -52,6 +55,7 @@ export function lexiconsFrom(data: LexiconData): Lexicons {
   }
   return {
     usuallyLowercase: new Set(data.usuallyLowercase),
+    wordClasses: wordClassesFrom(data.wordClasses),
     gazetteer(words) {
       // Most tokens match nothing: they share one empty list rather than each getting its own.
       const matches: (readonly string[])[] = words.map(() => NO_MATCHES);

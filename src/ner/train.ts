@@ -5,6 +5,7 @@ import { DocumentMemory, MEMORY_FEATURES } from './memory.ts';
 import { AveragedWeights, beamDecode, emissionScores, FIRST_SIZE, type Parameters, SECOND_SIZE } from './perceptron.ts';
 import { type KnownNames, type KnownNamesOptions, NameArchive } from './known-names.ts';
 import { type LexiconData, lexiconsFrom } from './lexicons.ts';
+import { random } from './random.ts';
 import type { NerModel } from './tagger.ts';
 
 export interface TrainingOptions {
@@ -24,18 +25,6 @@ export interface TrainingOptions {
   knownNames?: KnownNamesOptions & { forgetRate: number };
   /** Called after each epoch of each run with that run's model as it would be saved then. */
   onEpoch?(progress: { run: number; epoch: number; sentences: number; updates: number; seconds: number }, model: Omit<NerModel, 'version'>): void;
-}
-
-/** A small deterministic generator (mulberry32) so that training is repeatable for a seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled<T>(items: readonly T[], next: () => number): T[] {
