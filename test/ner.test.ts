@@ -14,6 +14,7 @@ import { emissionScores } from '../src/ner/perceptron.ts';
 import { decodeModel, encodeModel } from '../src/ner/model-file.ts';
 import { Tagger } from '../src/ner/tagger.ts';
 import { trainTagger } from '../src/ner/train.ts';
+import { triggerClass } from '../src/ner/trigger-words.ts';
 import { runCli } from './support/cli.ts';
 import { FIXTURES, REPO_ROOT } from './support/environment.ts';
 
@@ -96,6 +97,17 @@ describe('the entity tagger', () => {
 
   it('refuses a file that is not a model, saying so', () => {
     expect(() => decodeModel(Buffer.from('hello'))).toThrow(/not a gzip-compressed model file/);
+  });
+});
+
+describe('the trigger words', () => {
+  it('classes titles also behind a hyphen, a prefix or as the head of a compound, and speech, organisation and nationality words', () => {
+    const classes = ['minister', 'oud-minister', 'vicepremier', 'ex-partijvoorzitter', 'justitieminister', 'vrt-woordvoerster', 'prof.', 'volgens', 'nv', 'vakbond', 'franse'].map(triggerClass);
+    expect(classes).toEqual(['TITLE', 'TITLE', 'TITLE', 'TITLE', 'TITLE', 'TITLE', 'TITLE', 'SPEECH', 'ORG', 'ORG', 'NATIONALITY']);
+  });
+
+  it('leaves other words, and short heads a word merely ends in, without a class', () => {
+    expect(['de', 'antwerpen', 'verbond', 'huisarts', 'spitsuur', 'oud-', 'vindt'].map(triggerClass)).toEqual(Array(7).fill(undefined));
   });
 });
 

@@ -1,3 +1,5 @@
+import { triggerClass } from './trigger-words.ts';
+
 /** Outside knowledge the features consult; each part may be empty. */
 export interface Lexicons {
   /** Words that are usually written in lower case: a capitalized one is probably a sentence start. */
@@ -75,7 +77,7 @@ export const AFTER = '</s>';
 
 /**
  * Everything a single word contributes: its own features (the word, its shape, prefixes and
- * suffixes, hyphen parts) and those it gives the tokens one or two places to its right (as their
+ * suffixes, hyphen parts, its trigger class) and those it gives the tokens one or two places to its right (as their
  * `left1`/`left2` neighbour) or left. They depend on the word alone, so a tagger can look them up
  * once per distinct word.
  */
@@ -86,13 +88,21 @@ export function roleFeatures(word: string): RoleFeatures {
   for (let n = 1; n <= 4 && n < lw.length; n++) self.push(`p${n}=${lw.slice(0, n)}`, `x${n}=${lw.slice(-n)}`);
   const hyphen = word.indexOf('-');
   if (hyphen > 0 && hyphen < word.length - 1) self.push(`hy0=${lw.slice(0, hyphen)}`, `hy1=${lw.slice(hyphen + 1)}`);
-  return {
+  const features: RoleFeatures = {
     self,
     left1: [`l-1=${lw}`, `ss-1=${short}`, `w-1=${word}`, `x3-1=${lw.slice(-3)}`],
     right1: [`l+1=${lw}`, `ss+1=${short}`, `w+1=${word}`, `x3+1=${lw.slice(-3)}`],
     left2: [`l-2=${lw}`],
     right2: [`l+2=${lw}`],
   };
+  const trigger = triggerClass(lw);
+  if (trigger !== undefined) {
+    features.self.push(`tc=${trigger}`);
+    features.left1.push(`tc-1=${trigger}`);
+    features.left2.push(`tc-2=${trigger}`);
+    features.right1.push(`tc+1=${trigger}`);
+  }
+  return features;
 }
 
 /** Where the token playing each role sits, counted from the tagged token. */
