@@ -133,6 +133,10 @@ export const NEIGHBOUR_TEMPLATES: readonly NeighbourTemplate[] = [
   { prefix: 'ss3', parts: [{ attribute: 'short', offset: -1 }, { attribute: 'short', offset: 0 }, { attribute: 'short', offset: 1 }] },
   { prefix: 'ssl-1', parts: [{ attribute: 'short', offset: -1 }, { attribute: 'lower', offset: 0 }] },
   { prefix: 'l-1ss', parts: [{ attribute: 'lower', offset: -1 }, { attribute: 'short', offset: 0 }] },
+  // What encloses the token: `( Groen )`, `minister Blinken zei`.
+  { prefix: 'l-1l+1', parts: [{ attribute: 'lower', offset: -1 }, { attribute: 'lower', offset: 1 }] },
+  // What follows a name: `Marie Peeters ( Groen )` has `(|Xx|)`.
+  { prefix: 'l+1ss+2l+3', parts: [{ attribute: 'lower', offset: 1 }, { attribute: 'short', offset: 2 }, { attribute: 'lower', offset: 3 }] },
 ];
 
 /** The first token's short shape. */
