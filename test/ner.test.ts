@@ -100,6 +100,22 @@ describe('the entity tagger', () => {
   });
 });
 
+describe('the gazetteer', () => {
+  const lexicons = lexiconsFrom({ usuallyLowercase: ['van', 'den'], gazetteers: { 'LOC-city': ['Antwerpen', 'Den Haag', 'Gent'], 'PER-last': ['Verlinden', 'Van'] } });
+  const matches = (sentence: string) => lexicons.gazetteer(sentence.split(' '));
+
+  it('finds names written in capitals, and in a sentence without capitals, as if in title case', () => {
+    expect(matches('ANTWERPEN - Verlinden')).toEqual([['LOC-city-U'], [], ['PER-last-U']]);
+    expect(matches('ONTSLAG VAN MINISTER VERLINDEN')).toEqual([[], [], [], ['PER-last-U']]);
+    expect(matches('treinverkeer in gent plat')).toEqual([[], [], ['LOC-city-U'], []]);
+  });
+
+  it('leaves lower-case words alone in a sentence with capitals, and words the dictionary writes in lower case', () => {
+    expect(matches('De trein naar gent')).toEqual([[], [], [], []]);
+    expect(matches('den haag en van')).toEqual([[], [], [], []]);
+  });
+});
+
 describe('the trigger words', () => {
   it('classes titles also behind a hyphen, a prefix or as the head of a compound, and speech, organisation and nationality words', () => {
     const classes = ['minister', 'oud-minister', 'vicepremier', 'ex-partijvoorzitter', 'justitieminister', 'vrt-woordvoerster', 'prof.', 'volgens', 'nv', 'vakbond', 'franse'].map(triggerClass);

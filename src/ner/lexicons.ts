@@ -50,8 +50,25 @@ export function lexiconsFrom(data: LexiconData): Lexicons {
       if (!at.categories.includes(matchNames)) at.categories.push(matchNames);
     }
   }
+  const usuallyLowercase = new Set(data.usuallyLowercase);
+  /** Calls `add` for every token of every name found in `words` whose span passes `accept`. */
+  const findNames = (words: readonly string[], add: (token: number, name: string) => void, accept: (start: number, end: number) => boolean) => {
+    for (let i = 0; i < words.length; i++) {
+      let at = root.next.get(words[i]!);
+      for (let k = i; at !== undefined; at = at.next.get(words[++k]!)) {
+        const length = k - i + 1;
+        if (at.categories.length > 0 && accept(i, k + 1)) {
+          for (const names of at.categories) {
+            if (length === 1) add(i, names.U);
+            else for (let m = 0; m < length; m++) add(i + m, m === 0 ? names.B : m === length - 1 ? names.L : names.I);
+          }
+        }
+        if (k + 1 >= words.length) break;
+      }
+    }
+  };
   return {
-    usuallyLowercase: new Set(data.usuallyLowercase),
+    usuallyLowercase,
     gazetteer(words) {
       // Most tokens match nothing: they share one empty list rather than each getting its own.
       const matches: (readonly string[])[] = words.map(() => NO_MATCHES);
@@ -60,18 +77,60 @@ export function lexiconsFrom(data: LexiconData): Lexicons {
         if (list === NO_MATCHES) matches[token] = [name];
         else (list as string[]).push(name);
       };
-      for (let i = 0; i < words.length; i++) {
-        let at = root.next.get(words[i]!);
-        for (let k = i; at !== undefined; at = at.next.get(words[++k]!)) {
-          const length = k - i + 1;
-          for (const names of at.categories) {
-            if (length === 1) add(i, names.U);
-            else for (let m = 0; m < length; m++) add(i + m, m === 0 ? names.B : m === length - 1 ? names.L : names.I);
-          }
-          if (k + 1 >= words.length) break;
-        }
+      findNames(words, add, () => true);
+      const titled = titleCased(words, usuallyLowercase);
+      if (titled !== undefined) {
+        // Only the names that a title-cased word makes: the others were found above.
+        findNames(titled, add, (start, end) => {
+          for (let j = start; j < end; j++) if (titled[j] !== words[j]) return true;
+          return false;
+        });
       }
       return matches;
     },
   };
+}
+
+const UPPER = 1;
+const LOWER = 2;
+
+/** Whether the word has capitals (UPPER) and lower-case letters (LOWER); looks at characters, since this runs for every token tagged. */
+function lettersOf(word: string): number {
+  let found = 0;
+  for (let i = 0; i < word.length; i++) {
+    const code = word.charCodeAt(i);
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) found |= UPPER;
+      else if (code >= 0x61 && code <= 0x7a) found |= LOWER;
+    } else {
+      const char = word[i]!;
+      if (char.toLowerCase() !== char) found |= UPPER;
+      else if (char.toUpperCase() !== char) found |= LOWER;
+    }
+  }
+  return found;
+}
+
+/** `ANTWERPEN` → `Antwerpen`, `NOORD-HOLLAND` → `Noord-Holland`. */
+const titleCase = (word: string) => word.toLowerCase().replace(/(^|-)(\p{L})/gu, (_, start: string, letter: string) => start + letter.toUpperCase());
+
+/**
+ * The sentence with the words whose case hides whether they are names written in title case:
+ * words in capitals (`ANTWERPEN` in a dateline, a headline in capitals) and, in a sentence without
+ * any capital (a headline in lower case), every word; but not the words the dictionary writes in
+ * lower case (`VAN`, `de`). Undefined if no word changes.
+ */
+function titleCased(words: readonly string[], usuallyLowercase: ReadonlySet<string>): string[] | undefined {
+  const letters = words.map(lettersOf);
+  const allLower = !letters.some((found) => found & UPPER);
+  let titled: string[] | undefined;
+  words.forEach((word, i) => {
+    const changes = allLower ? letters[i] === LOWER : letters[i] === UPPER && word.length > 1;
+    if (!changes || usuallyLowercase.has(word.toLowerCase())) return;
+    const title = titleCase(word);
+    if (title === word) return;
+    titled ??= [...words];
+    titled[i] = title;
+  });
+  return titled;
 }
