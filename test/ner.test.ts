@@ -13,7 +13,7 @@ import { DocumentMemory } from '../src/ner/memory.ts';
 import { emissionScores } from '../src/ner/perceptron.ts';
 import { decodeModel, encodeModel } from '../src/ner/model-file.ts';
 import { Tagger } from '../src/ner/tagger.ts';
-import { trainTagger } from '../src/ner/train.ts';
+import { trainTagger, withCaseCopies } from '../src/ner/train.ts';
 import { triggerClass } from '../src/ner/trigger-words.ts';
 import { runCli } from './support/cli.ts';
 import { FIXTURES, REPO_ROOT } from './support/environment.ts';
@@ -93,6 +93,17 @@ describe('the entity tagger', () => {
         memory.remember(words, toBilou(document.sentences[s]!.map((token) => token.tag)));
       });
     }
+  });
+
+  it('also learns one sentence in ten in capitals and the next in lower case, as documents of their own', () => {
+    const documents = withCaseCopies(training);
+    const sentences = training.flatMap((document) => document.sentences);
+    expect(documents.slice(0, training.length)).toEqual(training);
+    const copies = documents.slice(training.length);
+    expect(copies.map((copy) => copy.sentences.length)).toEqual(Array(copies.length).fill(1));
+    expect(copies.map((copy) => copy.sentences[0]!.map((token) => `${token.word} ${token.tag}`))).toEqual(
+      [0, 1, 10, 11, 20, 21].map((s) => sentences[s]!.map((token) => `${s % 10 === 0 ? token.word.toUpperCase() : token.word.toLowerCase()} ${token.tag}`)),
+    );
   });
 
   it('refuses a file that is not a model, saying so', () => {
