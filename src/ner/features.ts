@@ -101,6 +101,7 @@ export function roleFeatures(word: string): RoleFeatures {
     features.left1.push(`tc-1=${trigger}`);
     features.left2.push(`tc-2=${trigger}`);
     features.right1.push(`tc+1=${trigger}`);
+    features.right2.push(`tc+2=${trigger}`);
   }
   return features;
 }
