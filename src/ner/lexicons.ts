@@ -91,24 +91,31 @@ export function lexiconsFrom(data: LexiconData): Lexicons {
   };
 }
 
-const UPPER = 1;
-const LOWER = 2;
+/** Whether the character at `i` is a capital; looks at character codes first, since this runs for every token tagged. */
+function isCapitalAt(word: string, i: number): boolean {
+  const code = word.charCodeAt(i);
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  const char = word[i]!;
+  return char.toLowerCase() !== char;
+}
 
-/** Whether the word has capitals (UPPER) and lower-case letters (LOWER); looks at characters, since this runs for every token tagged. */
-function lettersOf(word: string): number {
-  let found = 0;
-  for (let i = 0; i < word.length; i++) {
-    const code = word.charCodeAt(i);
-    if (code < 0x80) {
-      if (code >= 0x41 && code <= 0x5a) found |= UPPER;
-      else if (code >= 0x61 && code <= 0x7a) found |= LOWER;
-    } else {
-      const char = word[i]!;
-      if (char.toLowerCase() !== char) found |= UPPER;
-      else if (char.toUpperCase() !== char) found |= LOWER;
-    }
-  }
-  return found;
+function isLowerAt(word: string, i: number): boolean {
+  const code = word.charCodeAt(i);
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a;
+  const char = word[i]!;
+  return char.toUpperCase() !== char;
+}
+
+function hasCapital(word: string): boolean {
+  for (let i = 0; i < word.length; i++) if (isCapitalAt(word, i)) return true;
+  return false;
+}
+
+/** `ANTWERPEN`, `N-VA`: two capitals first (most words fail there), then no lower-case letter. */
+function isAllCapitals(word: string): boolean {
+  if (word.length < 2 || !isCapitalAt(word, 0) || !isCapitalAt(word, 1)) return false;
+  for (let i = 2; i < word.length; i++) if (isLowerAt(word, i)) return false;
+  return true;
 }
 
 /** `ANTWERPEN` → `Antwerpen`, `NOORD-HOLLAND` → `Noord-Holland`. */
@@ -121,12 +128,10 @@ const titleCase = (word: string) => word.toLowerCase().replace(/(^|-)(\p{L})/gu,
  * lower case (`VAN`, `de`). Undefined if no word changes.
  */
 function titleCased(words: readonly string[], usuallyLowercase: ReadonlySet<string>): string[] | undefined {
-  const letters = words.map(lettersOf);
-  const allLower = !letters.some((found) => found & UPPER);
+  const allLower = !words.some(hasCapital);
   let titled: string[] | undefined;
   words.forEach((word, i) => {
-    const changes = allLower ? letters[i] === LOWER : letters[i] === UPPER && word.length > 1;
-    if (!changes || usuallyLowercase.has(word.toLowerCase())) return;
+    if (!(allLower || isAllCapitals(word)) || usuallyLowercase.has(word.toLowerCase())) return;
     const title = titleCase(word);
     if (title === word) return;
     titled ??= [...words];
