@@ -77,9 +77,9 @@ export const AFTER = '</s>';
 
 /**
  * Everything a single word contributes: its own features (the word, its shape, prefixes and
- * suffixes, hyphen parts, its trigger class) and those it gives the tokens one or two places to its right (as their
- * `left1`/`left2` neighbour) or left. They depend on the word alone, so a tagger can look them up
- * once per distinct word.
+ * suffixes, hyphen parts, its trigger class) and those it gives the tokens one or two places to
+ * its right (as their `left1`/`left2` neighbour) or left. They depend on the word alone, so a
+ * tagger can look them up once per distinct word.
  */
 export function roleFeatures(word: string): RoleFeatures {
   const lw = word.toLowerCase();
@@ -101,7 +101,6 @@ export function roleFeatures(word: string): RoleFeatures {
     features.left1.push(`tc-1=${trigger}`);
     features.left2.push(`tc-2=${trigger}`);
     features.right1.push(`tc+1=${trigger}`);
-    features.right2.push(`tc+2=${trigger}`);
   }
   return features;
 }
