@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
+import { KNOWN_NAMES_DEFAULTS } from './ner/known-names.ts';
 
 /** The levels `LOG_LEVEL` may name: a line below the level is not written. */
 export const LOG_LEVELS = ['error', 'warn', 'info'] as const;
@@ -54,6 +55,15 @@ const environmentSchema = z.object({
     .default('Europe/Amsterdam'),
   /** The entity tagger's model file, as written by `ner-train`. */
   NER_MODEL: z.string().min(1).default(fileURLToPath(new URL('../models/ner-nl.model', import.meta.url))),
+  /** The tagger is told at most this many of the most mentioned stored names (the archive as memory); 0 tells it none. */
+  KNOWN_NAMES_MAX: z.coerce.number().int().min(0).default(KNOWN_NAMES_DEFAULTS.limit),
+  /** A stored name with fewer mentions is not told to the tagger. */
+  KNOWN_NAMES_MIN_MENTIONS: positiveInt(KNOWN_NAMES_DEFAULTS.minMentions),
+  /**
+   * How old the names told to the tagger may get before a worker reads them again from the database:
+   * counting the mentions takes a while on a large archive (2.5 s for 4.3 million), and the worker's tasks wait for it.
+   */
+  KNOWN_NAMES_REFRESH_MS: positiveInt(300_000),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   /** The port of a long-running process's health endpoints; unset, it serves none (0: any free port, logged). */
   HEALTH_PORT: z.coerce.number().int().min(0).max(65_535).optional(),
@@ -106,6 +116,8 @@ function toConfig(env: z.infer<typeof environmentSchema>) {
     jobAttempts: env.JOB_ATTEMPTS,
     maxArticleBytes: env.MAX_ARTICLE_BYTES,
     nerModel: path.resolve(env.NER_MODEL),
+    knownNames:
+      env.KNOWN_NAMES_MAX === 0 ? undefined : Object.freeze({ limit: env.KNOWN_NAMES_MAX, minMentions: env.KNOWN_NAMES_MIN_MENTIONS, refreshMs: env.KNOWN_NAMES_REFRESH_MS }),
     timezone: env.TIMEZONE,
     logLevel: env.LOG_LEVEL,
     shutdownTimeoutMs: env.SHUTDOWN_TIMEOUT_MS,

@@ -48,7 +48,13 @@ describe('configuration', () => {
     });
   });
 
+  it('tells the tagger the most mentioned stored names unless KNOWN_NAMES_MAX is 0', () => {
+    expect(loadConfig({ KNOWN_NAMES_MIN_MENTIONS: '3', KNOWN_NAMES_REFRESH_MS: '5000' }).knownNames).toEqual({ limit: 20_000, minMentions: 3, refreshMs: 5000 });
+    expect(loadConfig({ KNOWN_NAMES_MAX: '0' }).knownNames).toBeUndefined();
+  });
+
   it.each([
+    ['KNOWN_NAMES_MAX', '-1'],
     ['WORKER_CONCURRENCY', 'abc'],
     ['WORKER_CONCURRENCY', '0'],
     ['RESCAN_INTERVAL_MS', '10'],

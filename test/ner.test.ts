@@ -13,7 +13,7 @@ import { DocumentMemory } from '../src/ner/memory.ts';
 import { emissionScores } from '../src/ner/perceptron.ts';
 import { decodeModel, encodeModel } from '../src/ner/model-file.ts';
 import { Tagger } from '../src/ner/tagger.ts';
-import { trainTagger, withCaseCopies } from '../src/ner/train.ts';
+import { caseCopies, trainTagger } from '../src/ner/train.ts';
 import { triggerClass } from '../src/ner/trigger-words.ts';
 import { runCli } from './support/cli.ts';
 import { FIXTURES, REPO_ROOT } from './support/environment.ts';
@@ -96,14 +96,14 @@ describe('the entity tagger', () => {
   });
 
   it('also learns one sentence in ten in capitals and the next in lower case, as documents of their own', () => {
-    const documents = withCaseCopies(training);
     const sentences = training.flatMap((document) => document.sentences);
-    expect(documents.slice(0, training.length)).toEqual(training);
-    const copies = documents.slice(training.length);
-    expect(copies.map((copy) => copy.sentences.length)).toEqual(Array(copies.length).fill(1));
-    expect(copies.map((copy) => copy.sentences[0]!.map((token) => `${token.word} ${token.tag}`))).toEqual(
+    const copies = caseCopies(training);
+    expect(copies.map((copy) => copy.document.sentences.length)).toEqual(Array(copies.length).fill(1));
+    expect(copies.map((copy) => copy.document.sentences[0]!.map((token) => `${token.word} ${token.tag}`))).toEqual(
       [0, 1, 10, 11, 20, 21].map((s) => sentences[s]!.map((token) => `${s % 10 === 0 ? token.word.toUpperCase() : token.word.toLowerCase()} ${token.tag}`)),
     );
+    // The tiny corpus has three sentences a document: each copy names the document it came from.
+    expect(copies.map((copy) => copy.source)).toEqual([0, 0, 3, 3, 6, 7]);
   });
 
   it('refuses a file that is not a model, saying so', () => {

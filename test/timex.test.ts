@@ -3,7 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseArticleFile } from '../src/article/parse.ts';
 import { parsePublishedDate } from '../src/dates/published.ts';
+import { isoDateOf } from '../src/dates/timex/days.ts';
 import { type DocumentDate, documentDateOf, findTimeExpressions } from '../src/dates/timex/find.ts';
+import { easterOf } from '../src/dates/timex/holidays.ts';
 import { FIXTURES, REPO_ROOT } from './support/environment.ts';
 import { seedsGold } from './support/gold.ts';
 
@@ -69,8 +71,18 @@ describe('time expressions', () => {
   it('reads Dutch numbers whole, and never starts inside one', () => {
     expect(found('Hij kreeg 1,5 jaar cel.')).toEqual([{ text: '1,5 jaar', type: 'DURATION', value: 'P1.5Y' }]);
     expect(found('Dat is 3.000 jaar geleden gebouwd.')).toEqual([]);
-    expect(found('De prijs steeg naar 12.50 euro; hij sprong 2.05 meter; op 3.12.2023 was het zover.')).toEqual([]);
+    expect(found('De prijs steeg naar 12.50 euro; hij sprong 2.05 meter; op 3.12.2023 was het zover.')).toEqual([
+      { text: '3.12.2023', type: 'DATE', value: '2023-12-03' },
+    ]);
+    expect(found('Versie 1.5.21 kwam uit; de koers was 10.1.2001.5.')).toEqual([]);
     expect(found('Dat gebeurde 300000 jaar geleden.')).toEqual([]);
+  });
+
+  it('takes "over" for a point in time only when it counts from now', () => {
+    expect(found('Over een kwartier sluit het stembureau.')).toEqual([{ text: 'Over een kwartier', type: 'TIME', value: '2022-01-18TXX:XX' }]);
+    for (const clock of ['Het was iets over zeven uur.', 'Het was vijf over zeven uur.', 'Om kwart over tien uur.']) {
+      expect(found(clock).filter((expression) => expression.value.includes('TXX'))).toEqual([]);
+    }
   });
 
   it('invents no day the calendar lacks', () => {
@@ -155,6 +167,12 @@ describe('time expressions', () => {
     expect(week).toMatchObject({ value: '2022-W02', firstDay: '2022-01-10', lastDay: '2022-01-16' });
     const [duration] = findTimeExpressions('Het duurde zes maanden lang.', DAY);
     expect(duration).not.toHaveProperty('firstDay');
+  });
+
+  it('computes Easter, and the days that move with it, for any Gregorian year', () => {
+    const easter = { 1818: '1818-03-22', 1943: '1943-04-25', 2000: '2000-04-23', 2008: '2008-03-23', 2019: '2019-04-21', 2038: '2038-04-25' };
+    for (const [year, day] of Object.entries(easter)) expect(isoDateOf(easterOf(Number(year)))).toBe(day);
+    expect(found('Pinksteren 2038 en Hemelvaart 2008.').map((e) => e.value)).toEqual(['2038-06-13', '2008-05-01']);
   });
 
   it('reads an article dated only to the year', () => {

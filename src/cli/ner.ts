@@ -9,10 +9,11 @@ import { documentGoldSchema, evaluateDocuments } from '../entities/evaluate.ts';
 import { defaultExtractorFor } from '../entities/index.ts';
 import { parseConll } from '../ner/conll.ts';
 import { evaluateTagger, formatConfusions, formatEvaluation, tagConll } from '../ner/evaluate.ts';
+import { KNOWN_NAMES_DEFAULTS, NameArchive } from '../ner/known-names.ts';
 import { readModelFile, writeModelFile } from '../ner/model-store.ts';
 import { Tagger } from '../ner/tagger.ts';
 import { trainTagger } from '../ner/train.ts';
-import { wholeNumber } from './options.ts';
+import { fraction, wholeNumber } from './options.ts';
 import { startProgress } from './progress.ts';
 
 const progress = (line: string) => process.stderr.write(`${line}\n`);
@@ -69,7 +70,10 @@ export function addNerCommands(program: Command, config: () => Config): void {
     .option('--min-count <n>', 'features seen fewer times are not learnt', wholeNumber(1), 2)
     .option('--seed <n>', 'shuffling seed: the same data and seed give the same model', wholeNumber(1), 1)
     .option('--runs <n>', 'independent runs whose weights are averaged', wholeNumber(1), 3)
-    .action(async (files: string[], options: { out?: string; dev?: string; names?: string[]; epochs: number; beam: number; minCount: number; seed: number; runs: number }) => {
+    .option('--no-known-names', 'do not learn to use the names an archive already holds')
+    .option('--known-min-mentions <n>', 'a name other documents mention fewer times is not known', wholeNumber(1), KNOWN_NAMES_DEFAULTS.minMentions)
+    .option('--forget-rate <r>', 'the fraction of the other documents\' names left unknown, so that a known name is not over-trusted', fraction, 0.25)
+    .action(async (files: string[], options: { out?: string; dev?: string; names?: string[]; epochs: number; beam: number; minCount: number; seed: number; runs: number; knownNames: boolean; knownMinMentions: number; forgetRate: number }) => {
       const out = path.resolve(options.out ?? config().nerModel);
       const documents = (await Promise.all(files.map(readConll))).flat();
       const dev = options.dev ? await readConll(options.dev) : undefined;
@@ -85,6 +89,7 @@ export function addNerCommands(program: Command, config: () => Config): void {
         seed: options.seed,
         runs: options.runs,
         lexicons,
+        knownNames: options.knownNames ? { ...KNOWN_NAMES_DEFAULTS, minMentions: options.knownMinMentions, forgetRate: options.forgetRate } : undefined,
         onEpoch(step, snapshot) {
           const score = dev ? evaluateTagger(new Tagger({ ...snapshot, version: 'training' }), dev).overall.f1 : undefined;
           passes.note(
@@ -98,7 +103,15 @@ export function addNerCommands(program: Command, config: () => Config): void {
       if (dev) progress(`mixed model: dev F1 ${(evaluateTagger(new Tagger({ ...model, version: 'training' }), dev).overall.f1 * 100).toFixed(2)}`);
       const about = {
         trainedOn: files.map((file) => path.basename(file)),
-        options: { epochs: options.epochs, beam: options.beam, minCount: options.minCount, seed: options.seed, runs: options.runs, names: (options.names ?? []).map((file) => path.basename(file)) },
+        options: {
+          epochs: options.epochs,
+          beam: options.beam,
+          minCount: options.minCount,
+          seed: options.seed,
+          runs: options.runs,
+          names: (options.names ?? []).map((file) => path.basename(file)),
+          knownNames: options.knownNames ? { minMentions: options.knownMinMentions, forgetRate: options.forgetRate } : false,
+        },
       };
       const written = await writeModelFile(out, model, about);
       progress(`wrote ${out}: ${(written.bytes / 1e6).toFixed(1)} MB, ${model.features.size} features, version ${written.version}`);
@@ -110,7 +123,10 @@ export function addNerCommands(program: Command, config: () => Config): void {
     .argument('<file>', 'CoNLL file with gold IOB2 tags in the last column, or a .json file of gold entities per article')
     .option('--model <file>', 'model file (default: NER_MODEL)')
     .option('--articles <folder>', 'where the articles a JSON gold file names are (default: SEEDS_DIR)')
-    .action(async (file: string, options: { model?: string; articles?: string }) => {
+    .option('--archive', 'tag the documents in file order, each given as known names the names tagged before it (the archive as memory); the scores without are shown first')
+    .option('--archive-from <files...>', 'with --archive: CoNLL files tagged first (not scored), whose names start the archive as older articles would')
+    .option('--known-min-mentions <n>', 'with --archive: a name tagged fewer times before is not known', wholeNumber(1), KNOWN_NAMES_DEFAULTS.minMentions)
+    .action(async (file: string, options: { model?: string; articles?: string; archive?: boolean; archiveFrom?: string[]; knownMinMentions: number }) => {
       const modelFile = options.model ?? config().nerModel;
       if (file.endsWith('.json')) {
         console.log(formatEvaluation(await evaluateArticles(file, options.articles ?? config().seedsDir, defaultExtractorFor(modelFile))));
@@ -118,9 +134,15 @@ export function addNerCommands(program: Command, config: () => Config): void {
       }
       const { tagger, seconds } = loadTagger(modelFile);
       const documents = await readConll(file);
-      const result = evaluateTagger(tagger, documents);
+      let result = evaluateTagger(tagger, documents);
       // A running worker has tagged many articles before: its steady speed is that of a second pass.
       const warm = tagConll(tagger, documents).tokensPerSecond;
+      if (options.archive) {
+        const archive = { options: { ...KNOWN_NAMES_DEFAULTS, minMentions: options.knownMinMentions }, names: new NameArchive() };
+        for (const older of options.archiveFrom ?? []) tagConll(tagger, await readConll(older), archive);
+        console.log(`without the archive:\n${formatEvaluation(result)}\n\nwith the archive (the names tagged before each document):`);
+        result = { ...evaluateTagger(tagger, documents, archive), tokensPerSecond: result.tokensPerSecond };
+      }
       console.log(formatEvaluation(result));
       console.log(`\n${formatConfusions(result.confusions)}\n`);
       console.log(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { KnownNames } from '../ner/known-names.ts';
 
 export const entityTypeSchema = z.enum(['PER', 'LOC', 'ORG', 'MISC']);
 export type EntityType = z.infer<typeof entityTypeSchema>;
@@ -21,7 +22,8 @@ export type Mention = z.infer<typeof mentionSchema>;
 export interface EntityExtractor {
   /** Identifies the extractor and its model; stored with every article it processed. */
   readonly version: string;
-  extract(text: string): Mention[];
+  /** `known`: names the archive already holds, evidence for their short forms in this text. */
+  extract(text: string, known?: KnownNames): Mention[];
 }
 
 /** Soft hyphens and zero-width characters do not show, so they must not tell two names apart. */

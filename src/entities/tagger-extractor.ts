@@ -27,9 +27,9 @@ function withCountry(mention: Mention): Mention {
 export function taggerExtractor(tagger: Tagger): EntityExtractor {
   return {
     version: `tagger/${tagger.model.version}`,
-    extract(text) {
+    extract(text, known) {
       const tokenized = sentences(text);
-      const labels = tagger.tagDocument(tokenized.map((tokens) => tokens.map((token) => token.text)));
+      const labels = tagger.tagDocument(tokenized.map((tokens) => tokens.map((token) => token.text)), known);
       return linkShortForms(tokenized.flatMap((tokens, s) => mentionsOf(text, tokens, labels[s]!)).map(withCountry));
     },
   };

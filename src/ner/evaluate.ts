@@ -1,4 +1,5 @@
 import { type ConllDocument, spansOf, type TagSpan } from './conll.ts';
+import { type KnownNamesOptions, NameArchive } from './known-names.ts';
 import { toIob2 } from './labels.ts';
 import type { Tagger } from './tagger.ts';
 
@@ -152,21 +153,33 @@ export function formatEvaluation(evaluation: Evaluation): string {
   ].join('\n');
 }
 
-/** The IOB2 tags a tagger gives every sentence of CoNLL documents, and how fast it gave them. */
-export function tagConll(tagger: Tagger, documents: readonly ConllDocument[]): { tags: string[][][]; tokensPerSecond: number } {
+/** Names tagged so far, given as known names (under `options`) to the documents tagged next. */
+export interface EvaluationArchive {
+  options: KnownNamesOptions;
+  names: NameArchive;
+}
+
+/**
+ * The IOB2 tags a tagger gives every sentence of CoNLL documents, and how fast it gave them. With
+ * an `archive`, the documents are tagged in order, each given the archive's names as known names
+ * and then adding its own: the archive as the pipeline builds it from its own output.
+ */
+export function tagConll(tagger: Tagger, documents: readonly ConllDocument[], archive?: EvaluationArchive): { tags: string[][][]; tokensPerSecond: number } {
   const started = performance.now();
   let tokens = 0;
   const tags = documents.map((document) => {
     const words = document.sentences.map((sentence) => sentence.map((token) => token.word));
     tokens += words.reduce((sum, sentence) => sum + sentence.length, 0);
-    return tagger.tagDocument(words).map(toIob2);
+    const tagged = tagger.tagDocument(words, archive?.names.known(archive.options)).map(toIob2);
+    archive?.names.add(words, tagged);
+    return tagged;
   });
   return { tags, tokensPerSecond: tokens / ((performance.now() - started) / 1000) };
 }
 
-/** Tags CoNLL documents and scores the tags against the gold ones. */
-export function evaluateTagger(tagger: Tagger, documents: readonly ConllDocument[]): ReturnType<typeof evaluate> & { tokensPerSecond: number } {
-  const { tags, tokensPerSecond } = tagConll(tagger, documents);
+/** Tags CoNLL documents (see `tagConll`) and scores the tags against the gold ones. */
+export function evaluateTagger(tagger: Tagger, documents: readonly ConllDocument[], archive?: EvaluationArchive): ReturnType<typeof evaluate> & { tokensPerSecond: number } {
+  const { tags, tokensPerSecond } = tagConll(tagger, documents, archive);
   const sentences = documents.flatMap((document, d) =>
     document.sentences.map((sentence, s) => ({
       words: sentence.map((token) => token.word),

@@ -1,5 +1,6 @@
 import { EmissionScorer } from './emission-scorer.ts';
 import { documentContext, type Lexicons } from './features.ts';
+import type { KnownNames } from './known-names.ts';
 import { type LexiconData, lexiconsFrom } from './lexicons.ts';
 import { DocumentMemory } from './memory.ts';
 import { beamDecode, type Parameters, transitionCeilings } from './perceptron.ts';
@@ -29,12 +30,15 @@ export class Tagger {
     this.parameters = { ...model.parameters, ceilings: transitionCeilings(model.parameters) };
   }
 
-  /** BILOU label indices for the sentences of one document, tagged in order, each informed by those before. */
-  tagDocument(sentences: readonly (readonly string[])[]): number[][] {
+  /**
+   * BILOU label indices for the sentences of one document, tagged in order, each informed by those
+   * before and by the names the archive already holds, if given.
+   */
+  tagDocument(sentences: readonly (readonly string[])[], known?: KnownNames): number[][] {
     const { parameters } = this;
     const { beamWidth } = this.model;
     const memory = new DocumentMemory();
-    const gazetteers = sentences.map((words) => this.lexicons.gazetteer(words));
+    const gazetteers = sentences.map((words) => (known ? known.addMatches(words, this.lexicons.gazetteer(words)) : this.lexicons.gazetteer(words)));
     const document = documentContext(sentences, gazetteers);
     return sentences.map((words, s) => {
       const scores = this.scorer.scores(words, gazetteers[s]!, document, memory);

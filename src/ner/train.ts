@@ -3,6 +3,7 @@ import { documentContext, sentenceFeatures } from './features.ts';
 import { LABEL_COUNT as L, START, toBilou } from './labels.ts';
 import { DocumentMemory, MEMORY_FEATURES } from './memory.ts';
 import { AveragedWeights, beamDecode, emissionScores, FIRST_SIZE, type Parameters, SECOND_SIZE } from './perceptron.ts';
+import { type KnownNames, type KnownNamesOptions, NameArchive } from './known-names.ts';
 import { type LexiconData, lexiconsFrom } from './lexicons.ts';
 import type { NerModel } from './tagger.ts';
 
@@ -15,6 +16,12 @@ export interface TrainingOptions {
   /** Independent runs (seeds `seed`, `seed + 1`, ...) whose weights are averaged: steadier than one run. */
   runs: number;
   lexicons: LexiconData;
+  /**
+   * Learn how far to trust the names an archive already holds (`KnownNames`): each document is
+   * given the gold names of the other documents, less a `forgetRate` fraction of them, so that a
+   * name is not always known and the names of this document alone never are, as in an archive.
+   */
+  knownNames?: KnownNamesOptions & { forgetRate: number };
   /** Called after each epoch of each run with that run's model as it would be saved then. */
   onEpoch?(progress: { run: number; epoch: number; sentences: number; updates: number; seconds: number }, model: Omit<NerModel, 'version'>): void;
 }
@@ -89,6 +96,17 @@ function mixed(runs: readonly Parameters[]): Parameters {
   return { emission: mean((p) => p.emission), first: mean((p) => p.first), second: mean((p) => p.second) };
 }
 
+/** Per document, the names of all the others as known names (see `TrainingOptions.knownNames`); the same for a seed. */
+function leaveOneOutKnownNames(documents: readonly ConllDocument[], options: KnownNamesOptions & { forgetRate: number }, seed: number): KnownNames[] {
+  const wordsOf = (document: ConllDocument) => document.sentences.map((sentence) => sentence.map((token) => token.word));
+  const tagsOf = (document: ConllDocument) => document.sentences.map((sentence) => sentence.map((token) => token.tag));
+  const own = documents.map((document) => new NameArchive().add(wordsOf(document), tagsOf(document)));
+  const whole = new NameArchive();
+  for (const document of documents) whole.add(wordsOf(document), tagsOf(document));
+  const forgetting = { rate: options.forgetRate, next: random(seed ^ 0x5bd1e995) };
+  return own.map((archive) => whole.known(options, archive, forgetting));
+}
+
 /**
  * One sentence in CASE_COPY_EVERY is also learnt in capitals and the next one in lower case, as
  * a document of its own: news has datelines and headlines in capitals and headlines in lower case,
@@ -96,17 +114,18 @@ function mixed(runs: readonly Parameters[]): Parameters {
  */
 const CASE_COPY_EVERY = 10;
 
-export function withCaseCopies(documents: readonly ConllDocument[]): ConllDocument[] {
-  const copies: ConllDocument[] = [];
+/** The copies, each with the index of the document its sentence comes from. */
+export function caseCopies(documents: readonly ConllDocument[]): { document: ConllDocument; source: number }[] {
+  const copies: { document: ConllDocument; source: number }[] = [];
   let count = 0;
-  for (const document of documents) {
+  documents.forEach((document, source) => {
     for (const sentence of document.sentences) {
       const turn = count++ % CASE_COPY_EVERY;
       const recase = turn === 0 ? (word: string) => word.toUpperCase() : turn === 1 ? (word: string) => word.toLowerCase() : undefined;
-      if (recase) copies.push({ sentences: [sentence.map((token) => ({ ...token, word: recase(token.word) }))] });
+      if (recase) copies.push({ document: { sentences: [sentence.map((token) => ({ ...token, word: recase(token.word) }))] }, source });
     }
-  }
-  return [...documents, ...copies];
+  });
+  return copies;
 }
 
 /**
@@ -115,9 +134,12 @@ export function withCaseCopies(documents: readonly ConllDocument[]): ConllDocume
  */
 export function trainTagger(documents: ConllDocument[], options: TrainingOptions): Omit<NerModel, 'version'> {
   const lexicons = lexiconsFrom(options.lexicons);
-  const prepared: PreparedSentence[][] = withCaseCopies(documents).map((document) => {
+  const known = options.knownNames ? leaveOneOutKnownNames(documents, options.knownNames, options.seed) : undefined;
+  // A copy is told the names its original is told: never its own.
+  const all = [...documents.map((document, source) => ({ document, source })), ...caseCopies(documents)];
+  const prepared: PreparedSentence[][] = all.map(({ document, source }) => {
     const sentences = document.sentences.map((sentence) => sentence.map((token) => token.word));
-    const gazetteers = sentences.map((words) => lexicons.gazetteer(words));
+    const gazetteers = sentences.map((words) => (known ? known[source]!.addMatches(words, lexicons.gazetteer(words)) : lexicons.gazetteer(words)));
     const context = documentContext(sentences, gazetteers);
     return document.sentences.map((sentence, s) => ({
       words: sentences[s]!,

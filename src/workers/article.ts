@@ -7,7 +7,7 @@ import { settleProcessed } from '../inbox/lifecycle.ts';
 import { readVersion } from '../inbox/read-version.ts';
 import type { Payloads, Source } from '../jobs/payloads.ts';
 import { type Stage, STAGES } from '../jobs/queues.ts';
-import type { PrepareInput } from './article-thread.ts';
+import type { ArticleInput } from './article-thread.ts';
 import { Postponed } from './database-wait.ts';
 import { type JobInfo, type Prepared, StageError, type Task, type TaskContext, type TaskResults } from './context.ts';
 import { refreshWrite, storeWrite } from './upsert.ts';
@@ -43,7 +43,7 @@ async function inStage<T>(stage: Stage, context: TaskContext, step: () => Promis
  * thread, counted as active in the first of them; the stage that refuses the article fails it for
  * good. Stages passed are counted on the first try only: a retry repeats them.
  */
-async function prepared(input: PrepareInput, context: TaskContext, job: JobInfo): Promise<Extract<Prepared, { ok: true }>> {
+async function prepared(input: ArticleInput, context: TaskContext, job: JobInfo): Promise<Extract<Prepared, { ok: true }>> {
   const first = 'bytes' in input ? 'validate' : 'dates';
   context.stages.active(first, 1);
   const result = await retryable(first, () => context.prepare(input)).finally(() => context.stages.active(first, -1));

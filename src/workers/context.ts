@@ -10,7 +10,7 @@ import type { Payloads } from '../jobs/payloads.ts';
 import type { EnqueueSummary } from '../jobs/producer.ts';
 import type { QueueName, Queues, Stage } from '../jobs/queues.ts';
 import type { Logger } from '../log.ts';
-import type { PrepareInput } from './article-thread.ts';
+import type { ArticleInput } from './article-thread.ts';
 import type { BatchWriter } from './batch-writer.ts';
 import type { DatabaseWait } from './database-wait.ts';
 import type { StageCounters } from './stage-counters.ts';
@@ -35,8 +35,8 @@ export interface TaskContext {
   config: Config;
   db: Kysely<Database>;
   queues: Queues;
-  /** Runs validate, dates and entities on a worker thread, away from the event loop that renews job locks. */
-  prepare(input: PrepareInput): Promise<Prepared>;
+  /** Runs validate, dates and entities on a worker thread, away from the event loop that renews job locks, with the known names of the archive. */
+  prepare(input: ArticleInput): Promise<Prepared>;
   /** Writes articles in batches: many articles per transaction. */
   writer: BatchWriter;
   /** Runs a database step again once Postgres is back, for as long as Postgres is out of reach. */

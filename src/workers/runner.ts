@@ -3,6 +3,7 @@ import { Piscina } from 'piscina';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { createDatabase } from '../db/connection.ts';
+import { mostMentionedNames } from '../db/known-names.ts';
 import { statisticsKeeper } from '../db/statistics.ts';
 import { recordSettled } from '../db/intake.ts';
 import { settleFailed } from '../inbox/lifecycle.ts';
@@ -15,6 +16,7 @@ import type { PrepareInput } from './article-thread.ts';
 import { BatchWriter } from './batch-writer.ts';
 import { DatabaseWait, Postponed } from './database-wait.ts';
 import { type Prepared, StageError, type Task, type TaskContext } from './context.ts';
+import { KnownNamesFeed, type KnownNamesWanted } from './known-names.ts';
 import { rescan } from './rescan.ts';
 import { StageCounters } from './stage-counters.ts';
 
@@ -87,7 +89,7 @@ export interface RunningWorkers {
 }
 
 export async function startWorkers(config: Config, log: Logger): Promise<RunningWorkers> {
-  const threads = new Piscina<PrepareInput, Prepared>({
+  const threads = new Piscina<PrepareInput, Prepared | KnownNamesWanted>({
     filename: new URL('./article-thread.ts', import.meta.url).href,
     maxThreads: config.entityThreads,
     minThreads: config.entityThreads,
@@ -97,7 +99,12 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
     resourceLimits: { maxYoungGenerationSizeMb: 48 },
   });
   // Refuse to start without a usable model, rather than fail every article later.
-  await threads.run({ stored: { format: 'text', encoding: 'utf-8', dateText: '2024', dateWhere: 'start-up', title: null, text: 'Start.', blocks: [], source: null, url: null }, timezone: config.timezone }).catch(async (error: Error) => {
+  const startUp: PrepareInput = {
+    stored: { format: 'text', encoding: 'utf-8', dateText: '2024', dateWhere: 'start-up', title: null, text: 'Start.', blocks: [], source: null, url: null },
+    timezone: config.timezone,
+    knownNames: { generation: 0 },
+  };
+  await threads.run(startUp).catch(async (error: Error) => {
     await threads.destroy();
     throw error;
   });
@@ -109,11 +116,13 @@ export async function startWorkers(config: Config, log: Logger): Promise<Running
   const queues = openQueues(config, 'service', onceUntilChanged((error) => log.error('redis error', { error: error.message })));
   const analyze = statisticsKeeper(db, (error) => log.warn('could not refresh the table statistics', { error: error.message }));
   const stages = new StageCounters(queues, config, log);
+  const { knownNames } = config;
+  const feed = new KnownNamesFeed(knownNames && (() => mostMentionedNames(db, knownNames.minMentions, knownNames.limit)), knownNames?.refreshMs ?? 0, log);
   const context: TaskContext = {
     config,
     db,
     queues,
-    prepare: (input) => threads.run(input),
+    prepare: (input) => feed.run((task) => threads.run(task), input),
     writer: new BatchWriter(writes, config.batchSize, analyze),
     database: new DatabaseWait(db, log),
     stages,

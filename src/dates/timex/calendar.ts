@@ -1,4 +1,4 @@
-import { type Day, dayOf, daysInMonth, isoDateOf, isoWeekOf, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
+import { civilOf, type Day, dayOf, daysInMonth, isoDateOf, isoWeekOf, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
 
 /**
  * A TIMEX3 value with the days it covers. `exact` is how the value is written when the
@@ -134,6 +134,53 @@ export function mergeCandidates(candidates: readonly Candidate[]): { value: stri
     .map((field, i) => (fields.every((other) => other[i] === field) || !/^\d+$/.test(field) ? field : 'X'.repeat(field.length)))
     .join('');
   return { value, first, last };
+}
+
+/** One candidate standing for several ("een paar dagen geleden": two to five days back): the fields they share, and all their days. */
+export function mergedCandidate(candidates: readonly Candidate[]): Candidate {
+  if (candidates.length === 1) return candidates[0]!;
+  const { value, first, last } = mergeCandidates(candidates);
+  return { exact: value, vague: value, first, last };
+}
+
+/** A length of time in whole days, weeks, months or years: one count, or each count a vague one ("enkele weken") may be. */
+export interface Span {
+  counts: readonly number[];
+  unit: 'D' | 'W' | 'M' | 'Y';
+}
+
+const DAY_VALUE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_VALUE = /^\d{4}-\d{2}$/;
+const YEAR_VALUE = /^\d{4}$/;
+
+/** The day of the month `months` months on, or the month's last when it is shorter ("een maand na 31 januari" is 28 februari). */
+function dayMonthsLater(day: Day, months: number): Day {
+  const { year, month } = monthsLater(day, months);
+  return dayOf(year, month, Math.min(civilOf(day).day, daysInMonth(year, month)));
+}
+
+/**
+ * The day, month or year a span before (`sign` -1) or after (+1) an anchor lies: "een week voor
+ * vandaag", "twee maanden vanaf volgende maandag", "drie jaar na 2019". Undefined when the span
+ * cannot count from the anchor in its own grain (days from a month, or from a week).
+ */
+export function countedFrom(anchor: Candidate, span: Span, sign: 1 | -1): Candidate | undefined {
+  const { unit } = span;
+  const one = (count: number): Candidate | undefined => {
+    const by = sign * count;
+    if (DAY_VALUE.test(anchor.exact)) {
+      if (unit === 'D' || unit === 'W') return dayCandidate(anchor.first + by * (unit === 'W' ? 7 : 1));
+      return dayCandidate(dayMonthsLater(anchor.first, unit === 'M' ? by : 12 * by));
+    }
+    if (MONTH_VALUE.test(anchor.exact) && (unit === 'M' || unit === 'Y')) {
+      const { year, month } = monthsLater(anchor.first, unit === 'M' ? by : 12 * by);
+      return monthCandidate(year, month);
+    }
+    if (YEAR_VALUE.test(anchor.exact) && unit === 'Y') return yearCandidate(yearOf(anchor.first) + by);
+    return undefined;
+  };
+  const candidates = span.counts.map(one);
+  return candidates.every((candidate) => candidate !== undefined) ? mergedCandidate(candidates as Candidate[]) : undefined;
 }
 
 /** A value with every number replaced by X: `2022-01-17` → `XXXX-XX-XX`. */

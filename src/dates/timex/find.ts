@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PublishedDate } from '../published.ts';
-import { daysOf, isReasonable, mergeCandidates, unknownFields } from './calendar.ts';
+import { countedFrom, daysOf, isReasonable, mergeCandidates, unknownFields } from './calendar.ts';
 import { type Day, isoDateOf } from './days.ts';
 import { openingScanner } from './openings.ts';
 import { type Meaning, RULES } from './rules.ts';
@@ -14,7 +14,7 @@ export const timeExpressionSchema = z.object({
   end: z.number().int().positive(),
   type: z.enum(['DATE', 'TIME', 'DURATION', 'SET']),
   value: z.string().min(1),
-  mod: z.enum(['START', 'MID', 'END']).optional(),
+  mod: z.enum(['START', 'MID', 'END', 'APPROX']).optional(),
   /** The days the expression can mean (not for durations and sets). */
   firstDay: z.iso.date().optional(),
   lastDay: z.iso.date().optional(),
@@ -75,6 +75,50 @@ function bestMatches(text: string): Match[] {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A day with the part of it a word names: "morgenochtend" is `2022-01-19TMO`. */
+const DAY_PART = /^\d{4}-\d{2}-\d{2}T(MO|AF|EV|NI)$/;
+
+/**
+ * A clock time within a part of the day: "maandagavond 8 uur" is 20:00, "morgenochtend 6 uur" 06:00
+ * (a bare hour up to six is otherwise taken for the afternoon).
+ */
+function clockInPart(clock: string, part: string): string {
+  const hour = Number(clock.slice(1, 3));
+  const moved = (part === 'AF' || part === 'EV') && hour < 12 ? hour + 12 : (part === 'MO' || part === 'NI') && hour >= 13 && hour <= 18 ? hour - 12 : hour;
+  return `T${String(moved).padStart(2, '0')}${clock.slice(3)}`;
+}
+
+/** The words between a span and the day it counts from: "drie dagen na kerst", "vijf dagen gerekend vanaf gisteren". */
+const COUNTED_FROM = /^ (?:(?<after>na|vanaf|(?:gerekend|te rekenen) vanaf)|(?<before>voor|vóór)) (?:de |het )?$/iu;
+
+/**
+ * A span right before or after a date ("een week voor vandaag", "twee maanden vanaf volgende
+ * maandag", "drie dagen na kerstmis") is one date, not a duration and a date.
+ */
+function withCountedDays(text: string, matches: Match[], someDay: Day): Match[] {
+  const joined: Match[] = [];
+  for (const match of matches) {
+    const previous = joined.at(-1);
+    const span = previous && 'span' in previous.meaning ? previous.meaning.span : undefined;
+    const link = span && COUNTED_FROM.exec(text.slice(previous!.end, match.start));
+    if (span && link && 'candidate' in match.meaning && match.meaning.type === 'DATE' && match.meaning.mod === undefined) {
+      const { candidate, anaphoric } = match.meaning;
+      const sign = link.groups!.before ? -1 : 1;
+      if (countedFrom(candidate(someDay, () => 'present'), span, sign)) {
+        joined[joined.length - 1] = {
+          start: previous!.start,
+          end: match.end,
+          priority: match.priority,
+          meaning: { type: 'DATE', anaphoric, candidate: (day, tense) => countedFrom(candidate(day, tense), span, sign)! },
+        };
+        continue;
+      }
+    }
+    joined.push(match);
+  }
+  // "de dag" that counts from no date is nothing.
+  return joined.filter(({ meaning }) => !('spanOnly' in meaning && meaning.spanOnly));
+}
 
 /**
  * A clock time right after a day ("vrijdag 3 maart om 14.05 uur", "morgen om tien uur") is that
@@ -88,18 +132,23 @@ function withClockTimes(text: string, matches: Match[], someDay: Day): Match[] {
     if (previous && clock && 'candidate' in previous.meaning && !('clock' in previous.meaning && previous.meaning.clock)) {
       const between = text.slice(previous.end, match.start);
       const { candidate } = previous.meaning;
-      if (/^,? (?:om|rond|tegen|vanaf) $|^,? $/iu.test(between) && DAY.test(candidate(someDay, () => 'present').exact)) {
+      const day = candidate(someDay, () => 'present').exact;
+      const part = DAY_PART.exec(day)?.[1];
+      if (/^,? (?:om|rond|tegen|vanaf) $|^,? $/iu.test(between) && (part !== undefined || DAY.test(day))) {
+        const time = part === undefined ? clock : clockInPart(clock, part);
+        // The part of the day gives way to the clock time in it.
+        const withoutPart = (value: string) => (part === undefined ? value : value.slice(0, -3));
         joined[joined.length - 1] = {
           start: previous.start,
           end: match.end,
           priority: match.priority,
           meaning: {
             type: 'TIME',
-            clock,
+            clock: time,
             anaphoric: previous.meaning.anaphoric,
             candidate(day, tense) {
               const date = candidate(day, tense);
-              return { ...date, exact: date.exact + clock, vague: date.vague + clock };
+              return { ...date, exact: withoutPart(date.exact) + time, vague: withoutPart(date.vague) + time };
             },
           },
         };
@@ -144,7 +193,7 @@ function tenseAround(sentence: SentenceAround | undefined): Tense {
  */
 export function findTimeExpressions(text: string, dct: DocumentDate): TimeExpression[] {
   const days = daysOf(dct);
-  const matches = withClockTimes(text, bestMatches(text), days[0]!);
+  const matches = withClockTimes(text, withCountedDays(text, bestMatches(text), days[0]!), days[0]!);
   if (matches.length === 0) return [];
   const reader = new SentenceReader(text);
   return matches.map((match): TimeExpression | undefined => {

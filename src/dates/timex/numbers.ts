@@ -5,8 +5,34 @@ const WORDS: Record<string, number> = {
   negentig: 90, honderd: 100,
 };
 
+/** A number from one to ninety-nine in words: "zes", "negentien", "drieëntwintig" (the compounds first, so that a match is whole). */
+export const UNDER_HUNDRED_WORDS = `(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën))?(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|${Object.keys(WORDS).filter((word) => WORDS[word]! < 20).join('|')}`;
+
 /** A pattern for a count written in digits, the Dutch way ("10", "1.000", "1,5"), or as a word ("zes", "drieëntwintig"). */
-export const COUNT = `\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?|(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën))?(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|${Object.keys(WORDS).join('|')}`;
+export const COUNT = `\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?|${UNDER_HUNDRED_WORDS}|honderd`;
+
+/**
+ * A year in words, as it is said: "negentienhonderdnegentig", "negentienhonderd vijfentachtig",
+ * "tweeduizend tien", "tweeduizendeenentwintig". "tweeduizend" alone is left to counts ("tweeduizend
+ * mensen").
+ */
+export const YEAR_IN_WORDS = `(?:achttien|negentien)honderd(?: ?(?:${UNDER_HUNDRED_WORDS}))?|tweeduizend ?(?:${UNDER_HUNDRED_WORDS})`;
+/** What the first word of a year in words is, whole: "negentienhonderdnegentig", "tweeduizend". */
+export const YEAR_IN_WORDS_OPENS = '(?:achttien|negentien)honderd\\p{L}*|tweeduizend\\p{L}*';
+
+/** The year written in digits or in words ("1990", "negentienhonderdnegentig"); undefined for none. */
+export function yearNumber(written: string | undefined): number | undefined {
+  if (written === undefined) return undefined;
+  if (/^\d+$/.test(written)) return Number(written);
+  const said = /^(achttien|negentien|tweeduizend)(?:honderd)? ?(.*)$/u.exec(written.toLowerCase())!;
+  const rest = said[2] === '' ? 0 : countValue(said[2]!)!;
+  return (said[1] === 'tweeduizend' ? 2000 : said[1] === 'achttien' ? 1800 : 1900) + rest;
+}
+
+/** A count that is not said: "een paar dagen", "enkele weken". */
+export const FEW = 'een paar|enkele|een aantal|meerdere';
+/** What such a count may be: a couple up to a handful. */
+export const FEW_COUNTS: readonly number[] = [2, 3, 4, 5];
 
 /** The number a count stands for; undefined if it is not one. */
 export function countValue(text: string): number | undefined {
@@ -14,7 +40,8 @@ export function countValue(text: string): number | undefined {
   if (/^\d{1,3}(?:\.\d{3})+$/.test(lower)) return Number(lower.replace(/\./g, ''));
   if (/^\d+(?:,\d+)?$/.test(lower)) return Number(lower.replace(',', '.'));
   if (lower in WORDS) return WORDS[lower];
-  const compound = /^(\p{L}+?)(?:en|ën)(\p{L}+tig)$/u.exec(lower);
+  // The ones are named: a lazy letter run would split "zevenentwintig" as "zev" + "en" + "entwintig".
+  const compound = /^(een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën)(\p{L}+tig)$/u.exec(lower);
   if (compound && compound[1]! in WORDS && compound[2]! in WORDS) return WORDS[compound[1]!]! + WORDS[compound[2]!]!;
   return undefined;
 }
@@ -40,11 +67,12 @@ export function ordinalNumber(text: string): number | undefined {
   return digits ? Number(digits[1]) : undefined;
 }
 
-/** The decade "de jaren negentig" or "de jaren '90" names, as its first year (1990). */
+/** The decade "de jaren negentig", "de jaren '90" or "de jaren 1990" names, as its first year (1990). */
 export function decadeValue(text: string): number | undefined {
   const lower = text.toLowerCase().replace(/^['’]/, '');
   const digits = /^(\d)0$/.exec(lower);
   if (digits) return 1900 + Number(digits[1]) * 10;
+  if (/^\d{3}0$/.test(lower)) return Number(lower);
   const tens = WORDS[lower];
   return tens !== undefined && tens >= 20 && tens <= 90 && tens % 10 === 0 ? 1900 + tens : undefined;
 }

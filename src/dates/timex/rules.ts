@@ -7,6 +7,8 @@ import {
   decadeCandidate,
   monthCandidate,
   monthCandidateAfter,
+  mergedCandidate,
+  type Span,
   quarterCandidate,
   type Season,
   seasonCandidate,
@@ -15,12 +17,13 @@ import {
   weekendCandidate,
   yearCandidate,
 } from './calendar.ts';
-import { addDays, civilOf, type Day, dayOf, daysInMonth, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
-import { COUNT, countValue, decadeValue, ORDINAL, ordinalNumber } from './numbers.ts';
+import { addDays, civilOf, type Day, dayOf, daysInMonth, isoWeekOf, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
+import { CAPITALIZED_HOLIDAYS, CUED_HOLIDAYS, HOLIDAYS, holidayIn, holidayNear } from './holidays.ts';
+import { COUNT, countValue, decadeValue, FEW, FEW_COUNTS, ORDINAL, ordinalNumber, UNDER_HUNDRED_WORDS, YEAR_IN_WORDS, YEAR_IN_WORDS_OPENS, yearNumber } from './numbers.ts';
 import type { Tense } from './tense.ts';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
-export type Mod = 'START' | 'MID' | 'END';
+export type Mod = 'START' | 'MID' | 'END' | 'APPROX';
 
 /**
  * What an expression means: a point or stretch in time relative to the publication day
@@ -39,7 +42,15 @@ export type Meaning =
        */
       anaphoric?: boolean;
     }
-  | { type: TimexType; mod?: Mod; value: string };
+  | {
+      type: TimexType;
+      mod?: Mod;
+      value: string;
+      /** A duration's length, when it is whole days, weeks, months or years: before or after a day ("drie dagen na kerst") it counts from it. */
+      span?: Span;
+      /** Only a span to count from the date after it, nothing alone ("de dag na kerst"; "de dag na de verkiezingen" is none). */
+      spanOnly?: boolean;
+    };
 
 export interface Rule {
   /** A regular expression source with named groups; the whole match is the expression's text. */
@@ -59,26 +70,43 @@ export interface Rule {
 const START = '(?<![\\p{L}\\p{N}]|\\p{N}[.,])';
 const END = '(?![\\p{L}\\p{N}])';
 
+/** A hyphen and a word after a name make a compound: "twee mei-bomen", "de 3e maart-editie". */
+const NO_COMPOUND = '(?!-\\p{L})';
+
 const MONTHS = 'januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december';
 /** The Dutch abbreviations of the months; "mei" is written in full. */
 const ABBREVIATED_MONTHS = 'jan|febr|feb|mrt|maa|apr|jun|jul|aug|sept|sep|okt|nov|dec';
 /** A month in full, or abbreviated with or without its dot: "november", "nov.", "nov". */
 const MONTH_NAME = `(?<month>${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)`;
 const WEEKDAYS = 'maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag';
-const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', middag: 'AF', avond: 'EV', nacht: 'NI' };
+/**
+ * A weekday abbreviated before a date ("zo 7 nov. 2021", "di. 3 maart"): with its dot or comma, or
+ * before a date with its year; "zo", "di" and "do" are also words of running text ("zo 7 november").
+ */
+const WEEKDAY_ABBREVIATIONS = 'ma|di|wo|do|vr|za|zo';
+const WEEKDAY_ABBREVIATION = `(?:(?:${WEEKDAY_ABBREVIATIONS})(?:\\.,?|,) |(?:${WEEKDAY_ABBREVIATIONS}) (?=[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?) (?:1[89]|20)\\d\\d))`;
+/** The parts of the day, with the Flemish voormiddag (morning) and namiddag (afternoon). */
+const PARTS: Record<string, string> = { ochtend: 'MO', morgen: 'MO', voormiddag: 'MO', middag: 'AF', namiddag: 'AF', avond: 'EV', nacht: 'NI' };
 const PARTS_OF_DAY = Object.keys(PARTS).join('|');
 const PART_OF_DAY = `(?<part>${PARTS_OF_DAY})`;
-const YEAR = '(?<year>1[89]\\d\\d|20\\d\\d)';
+const YEAR = `(?<year>1[89]\\d\\d|20\\d\\d|${YEAR_IN_WORDS})`;
+/** A year after a date, written or counted from the publication's: "3 maart 2021", "maart vorig jaar", "de zomer van dit jaar". */
+const YEAR_OR_SHIFT = `(?:van )?(?:${YEAR}|(?<yearShift>vorig|dit|volgend|komend|afgelopen|verleden) jaar)`;
+/** What stands between the months of a range: "maart tot mei", "maart en april", "juni-juli". */
+const MONTH_RANGE = '(?: (?:en|of|tot|tot en met|t/m) |[-–])';
 /** Fewer words make a bare month a date than a year: "het boek van mei", "een voorkeur voor april". */
 const MONTH_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|rond|per|tegen|vóór|eind|begin|medio|half|halverwege) )';
 const MOD_WORDS = 'begin|eind|einde|half|medio|midden|halverwege';
 const MOD_WORD = `(?<mod>${MOD_WORDS})`;
 const MOD = `(?:${MOD_WORD} )?`;
 /** Last, this, next: "vorige week", "dit jaar", "komende zomer". */
-const RELATIVE_WORDS = 'vorige|vorig|afgelopen|verleden|deze|dit|komende|komend|volgende|volgend|aanstaande';
+const RELATIVE_WORDS = 'vorige|vorig|afgelopen|verleden|voorbije|voorbij|deze|dit|komende|komend|volgende|volgend|aanstaande';
 const RELATIVE = `(?<relative>${RELATIVE_WORDS})`;
 /** Words after which a bare month or year is a time expression ("in 2019", "sinds maart"). */
-const CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege) )';
+const CUE_WORDS = 'in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege';
+const CUE = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) )`;
+/** The second year of a pair or a range whose first is one: "tussen 2019 en 2021", "in 2019 of 2020", "van 2019 tot en met 2021". */
+const AFTER_A_YEAR = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) (?:1[89]|20)\\d\\d (?:en|of|tot en met|t/m) )`;
 
 const SEASONS = 'lente|voorjaar|zomer|herfst|najaar|winter';
 const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI' };
@@ -103,7 +131,9 @@ const ADVERB_OF_FREQUENCY = `(?:${FREQUENCY_COUNTS})?(?:${ADVERBS_OF_FREQUENCY})
 const WEEK_PARTS: Record<string, string> = { werkdag: 'WD', weekend: 'WE' };
 /** "twee keer per week", "tweemaal per jaar", "eens per maand". */
 const TIMES = `(?:${COUNT}) (?:keer|maal)|(?:een|één|twee|drie|vier|vijf)maal|eens`;
-const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vroeger|destijds|in het verleden|binnenkort|straks|in de toekomst';
+const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vroeger|destijds|in het verleden|onlangs|recentelijk|kortgeleden|kort geleden|binnenkort|straks|eerdaags|in de toekomst';
+const PAST_REFERENCES = ['vroeger', 'destijds', 'in het verleden', 'onlangs', 'recentelijk', 'kortgeleden', 'kort geleden'];
+const FUTURE_REFERENCES = ['binnenkort', 'straks', 'eerdaags', 'in de toekomst'];
 
 /** The first word of each alternative: "op dit moment|nu" → "op|nu". */
 const firstWords = (alternatives: string) => alternatives.replace(/ [^|]*/g, '');
@@ -121,7 +151,7 @@ function partOfDay(word: string | undefined): { type: TimexType; suffix: string 
 function offsetOf(relative: string | undefined): number | undefined {
   const word = lower(relative);
   if (word === undefined) return undefined;
-  if (['vorige', 'vorig', 'afgelopen', 'verleden'].includes(word)) return -1;
+  if (['vorige', 'vorig', 'afgelopen', 'verleden', 'voorbije', 'voorbij'].includes(word)) return -1;
   if (['deze', 'dit'].includes(word)) return 0;
   return 1;
 }
@@ -155,9 +185,31 @@ function seasonNear(day: Day, season: Season, offset: number | undefined, tense:
   return containing ?? (tense === 'past' ? before : after);
 }
 
+/** Units in the plural, which "de afgelopen", "de komende" take with or without a count (a count also takes "jaar" and "uur"). */
+const COUNTED_UNITS = 'dagen|weken|maanden|jaren|uren|minuten|eeuwen|decennia';
+
+/** The stretches "vorige", "deze" and "volgende" count in. */
+const CALENDAR_UNITS = 'week|weekend|maand|jaar|kwartaal|decennium|eeuw';
+
+/** The week, weekend, month, quarter, year or century `offset` of them from the day's. */
+function calendarUnitCandidate(day: Day, unit: string, offset: number): Candidate {
+  if (unit === 'weekend') return weekendCandidate(addDays(day, 7 * offset));
+  if (unit === 'kwartaal') {
+    const moved = monthsLater(day, 3 * offset);
+    return quarterCandidate(moved.year, Math.ceil(moved.month / 3));
+  }
+  if (unit === 'eeuw') return centuryCandidate((Math.floor(yearOf(day) / 100) + offset) * 100);
+  if (unit === 'decennium') return decadeCandidate((Math.floor(yearOf(day) / 10) + offset) * 10);
+  return shifted(day, unit, offset)!;
+}
+
+/** How many ISO weeks a year has: 52, or 53 when 28 December (always in the year's last week) is in week 53. */
+const weeksIn = (year: number) => isoWeekOf(dayOf(year, 12, 28)).week;
+
 const DURATION_UNITS: Record<string, string> = {
   dag: 'D', dagen: 'D', week: 'W', weken: 'W', maand: 'M', maanden: 'M', jaar: 'Y', jaren: 'Y',
   uur: 'TH', uren: 'TH', minuut: 'TM', minuten: 'TM', seconde: 'TS', seconden: 'TS', kwartier: 'TQ', eeuw: 'C', eeuwen: 'C',
+  etmaal: 'D', etmalen: 'D', decennium: 'E', decennia: 'E',
 };
 const UNITS = Object.keys(DURATION_UNITS).sort((a, b) => b.length - a.length).join('|');
 
@@ -166,6 +218,7 @@ function durationValue(count: number | 'X', unit: string): string {
   const code = DURATION_UNITS[unit.toLowerCase()]!;
   if (code === 'TQ') return count === 'X' ? 'PTXM' : `PT${count * 15}M`;
   if (code === 'C') return count === 'X' ? 'PXY' : `P${count * 100}Y`;
+  if (code === 'E') return count === 'X' ? 'PXY' : `P${count * 10}Y`;
   return code.startsWith('T') ? `PT${count}${code[1]}` : `P${count}${code}`;
 }
 
@@ -186,21 +239,28 @@ function shifted(day: Day, unit: string, amount: number): Candidate | undefined 
  */
 function clock(hour: number, minute: number, twentyFourHour: boolean, period: string | undefined): string {
   let value = hour;
-  if (period === 'avonds' || period === 'middags') value = hour < 12 ? hour + 12 : hour;
+  if (period === 'avonds' || period === 'middags' || period === 'namiddags') value = hour < 12 ? hour + 12 : hour;
   else if (period !== undefined) value = hour === 12 ? 0 : hour;
   else if (!twentyFourHour && hour >= 1 && hour <= 6) value = hour + 12;
   return `T${String(value % 24).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }
 
-/** Words after which a number is a clock time: "om 9.30", "rond 15 uur". */
-const CLOCK_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|sinds) )';
+/** The part of the day that makes a 12-hour clock unambiguous. */
+const PERIOD_WORDS = 'nachts|ochtends|morgens|voormiddags|middags|namiddags|avonds';
+/** A clock time in digits, as the first of a range: "9", "14.00", "9:30". */
+const RANGE_HOUR = '[0-2]?\\d(?:[.:][0-5]\\d)?';
+/**
+ * The start of a range that only a clock reads: "van 9 tot", "van 9-", "tussen 14 en", "tussen 9.30 en"
+ * ("tussen 2 en 4 uur cel" is a duration).
+ */
+const CLOCK_RANGE = `van ${RANGE_HOUR}(?: tot |[-–])|tussen (?:[0-2]?\\d[.:][0-5]\\d|1[3-9]|2[0-3]) en `;
+/** Words after which a number is a clock time: "om 9.30", "rond 15 uur", "'s avonds om 8 uur", "tussen 14 en 16 uur". */
+const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|rond|tegen|vanaf|tot|sinds) |${CLOCK_RANGE}))`;
 /**
  * A day, whose time of day an hour right after it is ("dinsdag 9 uur", "3 maart 14.30"), unless a
  * form of "duren" before the day asks how long ("duurde dinsdag 9 uur").
  */
-const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduurd) )(?:${WEEKDAYS}|${DAY_WORDS}|[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)(?: (?:1[89]|20)\\d\\d)?),? )`;
-/** The part of the day that makes a 12-hour clock unambiguous. */
-const PERIOD_WORDS = 'nachts|ochtends|morgens|middags|avonds';
+const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduurd) )(?:(?:${WEEKDAYS}|${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})|[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)(?: (?:1[89]|20)\\d\\d)?),? )`;
 const PERIOD = `(?: ['’]s (?<period>${PERIOD_WORDS}))?`;
 
 const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
@@ -215,15 +275,24 @@ function fullYear(twoDigits: number, day: Day): number {
   return year > published + 20 ? year - 100 : year;
 }
 
+/** The year written after a date ("2021", "negentienhonderdnegentig") or counted from the publication's ("vorig jaar"). */
+function writtenYearOf(groups: Record<string, string | undefined>): ((day: Day) => number) | undefined {
+  const year = yearNumber(groups.year);
+  if (year !== undefined) return () => year;
+  const shift = offsetOf(groups.yearShift);
+  return shift === undefined ? undefined : (day) => yearOf(day) + shift;
+}
+
 /**
- * A day of a month, in the year written in full or in two digits, else in the year the clause's
- * tense points at. 31 april never happens, 29 februari only in leap years: neither is bent into
- * another day. A two-digit year is checked as one of the 1900s, whose leap years the 2000s share
- * (but for 2000: 29-02-00 is not taken).
+ * A day of a month, in the year written in full or in two digits or counted ("3 maart vorig jaar"),
+ * else in the year the clause's tense points at. 31 april never happens, 29 februari only in leap
+ * years: neither is bent into another day. A two-digit year is checked as one of the 1900s, whose
+ * leap years the 2000s share (but for 2000: 29-02-00 is not taken).
  */
-function dayOfMonthMeaning(month: number, dayOfMonth: number, writtenYear?: string, writtenTwoDigitYear?: string): Meaning | undefined {
-  const year = writtenYear !== undefined ? Number(writtenYear) : undefined;
-  const twoDigitYear = writtenTwoDigitYear !== undefined ? Number(writtenTwoDigitYear) : undefined;
+function dayOfMonthMeaning(month: number, dayOfMonth: number, written: Record<string, string | undefined> = {}): Meaning | undefined {
+  const year = yearNumber(written.year);
+  const inWrittenYear = writtenYearOf(written);
+  const twoDigitYear = written.twoDigitYear !== undefined ? Number(written.twoDigitYear) : undefined;
   const checked = year ?? (twoDigitYear !== undefined ? 1900 + twoDigitYear : undefined);
   const longest = checked !== undefined ? daysInMonth(checked, month) : month === 2 ? 29 : daysInMonth(2021, month);
   if (dayOfMonth < 1 || dayOfMonth > longest) return undefined;
@@ -231,7 +300,12 @@ function dayOfMonthMeaning(month: number, dayOfMonth: number, writtenYear?: stri
     type: 'DATE',
     candidate(day, tense) {
       if (twoDigitYear !== undefined) return dayCandidate(dayOf(fullYear(twoDigitYear, day), month, dayOfMonth));
-      let inYear = year ?? yearFor(day, month, dayOfMonth, tense());
+      if (inWrittenYear !== undefined) {
+        // Only a counted year can lack a 29 February ("29 februari vorig jaar" in 2022): its last day stands for it.
+        const inYear = inWrittenYear(day);
+        return dayCandidate(dayOf(inYear, month, Math.min(dayOfMonth, daysInMonth(inYear, month))));
+      }
+      let inYear = yearFor(day, month, dayOfMonth, tense());
       while (dayOfMonth > daysInMonth(inYear, month)) inYear += tense() === 'past' ? -1 : 1;
       return dayCandidate(dayOf(inYear, month, dayOfMonth));
     },
@@ -266,32 +340,66 @@ function dayOfMonthNear(day: Day, dayOfMonth: number, tense: Tense): Day {
 /** A month, with the year the clause's tense points at when none is written. */
 function monthMeaning(groups: Record<string, string | undefined>): Meaning {
   const month = monthNumber(groups.month!)!;
-  const year = groups.year !== undefined ? Number(groups.year) : undefined;
+  const year = writtenYearOf(groups);
   return {
     type: 'DATE',
     mod: modOf(groups),
-    candidate: (day, tense) => monthCandidate(year ?? yearFor(day, month, undefined, tense()), month),
+    candidate: (day, tense) => monthCandidate(year?.(day) ?? yearFor(day, month, undefined, tense()), month),
+  };
+}
+
+
+/** A holiday's name is no part of a longer word or of a hyphenated one ("kerstboom", "Pasen-actie", "Paasheuvel"). */
+const HOLIDAY_START = '(?<![\\p{L}\\p{N}-])';
+const HOLIDAY_END = '(?![\\p{L}\\p{N}]|-\\p{L})';
+const nameAlternatives = (names: Iterable<string>) => [...names].sort((a, b) => b.length - a.length).join('|');
+const UNCUED_HOLIDAY_NAMES = nameAlternatives(Object.keys(HOLIDAYS).filter((name) => !CUED_HOLIDAYS.has(name)));
+/** "Pasen 2021", "kerst van vorig jaar", "Pinksteren in 2019". */
+const HOLIDAY_YEAR = `(?: ${YEAR_OR_SHIFT}| in ${YEAR})?`;
+/** The first word of each name: "goede vrijdag|maria-hemelvaart" → "goede|maria". */
+const firstWordsOf = (alternatives: string) => [...new Set(alternatives.split('|').map((name) => name.split(/[ -]/)[0]!))].join('|');
+
+/** A holiday: in the year written, else the one the relative word or the clause's tense points at. */
+function holidayMeaning(groups: Record<string, string | undefined>): Meaning | undefined {
+  const name = groups.holiday!;
+  const holiday = HOLIDAYS[name.toLowerCase()];
+  if (holiday === undefined || (CAPITALIZED_HOLIDAYS.has(name.toLowerCase()) && !/^\p{Lu}/u.test(name))) return undefined;
+  const { type, suffix } = partOfDay(holiday.part && Object.keys(PARTS).find((part) => PARTS[part] === holiday.part));
+  const candidate = (date: Day) => dayCandidate(date, suffix);
+  if (groups.year !== undefined) {
+    const date = holidayIn(holiday, yearNumber(groups.year)!);
+    return date === undefined ? undefined : { type, candidate: () => candidate(date) };
+  }
+  const offset = offsetOf(groups.relative);
+  const shift = groups.yearShift !== undefined ? offsetOf(groups.yearShift) : undefined;
+  return {
+    type,
+    candidate(day, tense) {
+      const year = yearOf(day);
+      if (shift !== undefined) return candidate(holidayIn(holiday, year + shift) ?? holidayNear(holiday, day, year + shift, shift < 0 ? 'past' : 'future'));
+      return candidate(holidayNear(holiday, day, year, offset === -1 ? 'before' : offset === 1 ? 'after' : offset === 0 ? 'present' : tense()));
+    },
   };
 }
 
 export const RULES: readonly Rule[] = [
   // vandaag, gisteren, eergisteren, morgen, overmorgen, gisteravond, morgenochtend, vanavond
   {
-    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?<day>${DAY_WORDS})${PART_OF_DAY}?|van(?<today>${PARTS_OF_DAY}))${END}`,
-    opens: `(?:${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})`,
+    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?:eerder|later) )?(?:(?<day>${DAY_WORDS})${PART_OF_DAY}?|van(?<today>${PARTS_OF_DAY})|deze (?<thisPart>${PARTS_OF_DAY}))${END}`,
+    opens: `eerder|later|deze|(?:${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})`,
     priority: 2,
     meaning(groups) {
       const word = lower(groups.day) ?? 'vandaag';
       // A word the table does not know ("giſteren": the long s matches s case-insensitively) counts as today, as it did before.
       const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, morgen: 1, overmorgen: 2 }[word] ?? 0;
-      const { type, suffix } = partOfDay(groups.part ?? groups.today);
+      const { type, suffix } = partOfDay(groups.part ?? groups.today ?? groups.thisPart);
       return { type, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
   },
-  // vorige week dinsdag, volgende week vrijdag
+  // vorige week dinsdag, volgende week vrijdag, maandag volgende week, dinsdagavond van vorige week
   {
-    pattern: `${START}${RELATIVE} week (?<weekday>${WEEKDAYS})${PART_OF_DAY}?${END}`,
-    opens: RELATIVE_WORDS,
+    pattern: `${START}(?:${RELATIVE} week (?<weekday>${WEEKDAYS})${PART_OF_DAY}?|(?<weekday>${WEEKDAYS})${PART_OF_DAY}? (?:van )?${RELATIVE} week)${END}`,
+    opens: `${RELATIVE_WORDS}|(?:${WEEKDAYS})(?:${PARTS_OF_DAY})?`,
     priority: 3,
     meaning(groups) {
       const weeks = offsetOf(groups.relative)!;
@@ -315,45 +423,117 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
-  // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week
+  // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week, later deze week
   {
-    pattern: `${START}${MOD}(?:het )?${RELATIVE} (?<unit>week|weekend|maand|jaar|kwartaal|eeuw)${END}`,
-    opens: `${MOD_WORDS}|het|${RELATIVE_WORDS}`,
+    pattern: `${START}(?:${MOD_WORD} |(?:eerder|later) )?(?:het )?${RELATIVE} (?<unit>${CALENDAR_UNITS})${END}`,
+    opens: `${MOD_WORDS}|eerder|later|het|${RELATIVE_WORDS}`,
     priority: 2,
     meaning(groups) {
       const offset = offsetOf(groups.relative)!;
       const unit = lower(groups.unit)!;
+      return { type: 'DATE', mod: modOf(groups), candidate: (day) => calendarUnitCandidate(day, unit, offset) };
+    },
+  },
+  // (aan) het begin van volgend jaar, eind van de week, het einde van de maand, het midden van maart, begin van 2021
+  {
+    pattern: `${START}(?:het )?${MOD_WORD} van (?:(?:de|het|${RELATIVE}) (?<unit>${CALENDAR_UNITS})|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
+    opens: `het|${MOD_WORDS}`,
+    priority: 3,
+    meaning(groups) {
+      if (groups.month !== undefined) return namedMonth(groups) === undefined ? undefined : monthMeaning(groups);
+      const mod = modOf(groups);
+      if (groups.unit === undefined) return { type: 'DATE', mod, candidate: () => yearCandidate(yearNumber(groups.year)!) };
+      const offset = offsetOf(groups.relative) ?? 0;
+      const unit = lower(groups.unit)!;
+      return { type: 'DATE', mod, candidate: (day) => calendarUnitCandidate(day, unit, offset) };
+    },
+  },
+  // week 12, in week 3 van 2021: an ISO week, of the publication year unless one is written. Not after any word
+  // ("per week 12 euro", "deze week 12 doden"): at the start of a sentence, written Week, or after a preposition.
+  {
+    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])(?<cue>in|van|sinds|vanaf|tot|t/m|rond|na|voor|vóór|uit|tijdens|begin|eind|medio|halverwege) )|${START})(?<word>week) (?<week>[1-5]?\\d)(?: ${YEAR_OR_SHIFT})?${END}(?! (?:${UNITS}|procent|euro|keer|maal)${END})`,
+    opens: 'week',
+    priority: 2,
+    meaning(groups) {
+      if (groups.cue === undefined && !groups.word!.startsWith('W')) return undefined;
+      const week = Number(groups.week);
+      // A year that is counted ("week 53 van vorig jaar") is checked when it is known.
+      const written = yearNumber(groups.year);
+      if (week < 1 || week > weeksIn(written ?? 2020)) return undefined;
+      const inYear = writtenYearOf(groups);
       return {
         type: 'DATE',
-        mod: modOf(groups),
         candidate(day) {
-          if (unit === 'weekend') return weekendCandidate(addDays(day, 7 * offset));
-          if (unit === 'kwartaal') {
-            const moved = monthsLater(day, 3 * offset);
-            return quarterCandidate(moved.year, Math.ceil(moved.month / 3));
-          }
-          if (unit === 'eeuw') return centuryCandidate((Math.floor(yearOf(day) / 100) + offset) * 100);
-          return shifted(day, unit, offset)!;
+          const year = inYear?.(day) ?? yearOf(day);
+          return weekCandidate(mondayOf(dayOf(year, 1, 4)) + 7 * (Math.min(week, weeksIn(year)) - 1));
         },
       };
     },
   },
-  // twee weken geleden, een dag eerder, drie maanden later, over twee jaar
+  // de tweede week van maart, de laatste week van het jaar, de eerste week van volgende maand: the ISO week whose
+  // Thursday is that Thursday of the month or year (a week belongs to where its Thursday is)
   {
-    pattern: `${START}(?:(?<over>over|binnen) )?(?<count>${COUNT}) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|eerder|later|terug))?${END}`,
-    opens: `over|binnen|${COUNT}`,
+    pattern: `${START}de (?<nth>eerste|tweede|derde|vierde|laatste) week van (?:(?:de|het|${RELATIVE}) (?<unit>maand|jaar)|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
+    opens: 'de',
     priority: 3,
     meaning(groups) {
-      const count = countValue(groups.count!);
-      if (count === undefined || !Number.isInteger(count)) return undefined;
-      const direction = lower(groups.direction);
-      if (!direction && !groups.over) return undefined;
-      const sign = direction === 'later' || groups.over ? 1 : -1;
+      const nth = { eerste: 1, tweede: 2, derde: 3, vierde: 4, laatste: -1 }[lower(groups.nth)!]!;
+      const month = groups.month !== undefined ? namedMonth(groups) : undefined;
+      if (groups.month !== undefined && month === undefined) return undefined;
+      const offset = offsetOf(groups.relative) ?? 0;
+      const stretch = (day: Day, tense: () => Tense): Candidate => {
+        if (month !== undefined) return monthCandidate(writtenYearOf(groups)?.(day) ?? yearFor(day, month, undefined, tense()), month);
+        if (groups.year !== undefined) return yearCandidate(yearNumber(groups.year)!);
+        return calendarUnitCandidate(day, lower(groups.unit)!, offset);
+      };
       return {
         type: 'DATE',
-        anaphoric: direction === 'eerder' || direction === 'later',
-        candidate: (day) => shifted(day, groups.unit!, sign * count)!,
+        candidate(day, tense) {
+          const { first, last } = stretch(day, tense);
+          const thursday = nth > 0 ? first + ((4 - weekdayOf(first) + 7) % 7) + 7 * (nth - 1) : last - ((weekdayOf(last) - 4 + 7) % 7);
+          return weekCandidate(thursday);
+        },
       };
+    },
+  },
+  // twee weken geleden, een dag eerder, drie maanden later, over twee jaar; een paar dagen geleden, enkele weken later (mod APPROX)
+  {
+    pattern: `${START}(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT})) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|eerder|later|terug))?${END}`,
+    opens: `over|binnen|${COUNT}|${firstWords(FEW)}`,
+    priority: 3,
+    meaning(groups) {
+      const direction = lower(groups.direction);
+      if (!direction && !groups.over) return undefined;
+      const counts = groups.few ? FEW_COUNTS : [countValue(groups.count!)];
+      if (!counts.every((count) => count !== undefined && Number.isInteger(count))) return undefined;
+      const sign = direction === 'later' || groups.over ? 1 : -1;
+      const moved = (day: Day) => counts.map((count) => shifted(day, groups.unit!, sign * count!)!);
+      return {
+        type: 'DATE',
+        mod: groups.few ? 'APPROX' : undefined,
+        anaphoric: direction === 'eerder' || direction === 'later',
+        candidate: (day) => mergedCandidate(moved(day)),
+      };
+    },
+  },
+  // de dag na Kerstmis, de dag voor 3 maart: a day from the date after it, or nothing
+  {
+    pattern: `${START}de dag(?= (?:na|voor|vóór) )`,
+    opens: 'de',
+    priority: 1,
+    meaning: () => ({ type: 'DATE', value: 'P1D', span: { counts: [1], unit: 'D' }, spanOnly: true }),
+  },
+  // over een uur, over tien minuten, over een half uur, over een paar uur: a time of the publication day (or of a later one
+  // when the hours make days), its clock unknown. "iets over zeven uur", "vijf over zeven" tell the clock instead.
+  {
+    pattern: `${START}(?<!(?:iets|net|even|kwart|vijf|tien|\\d{1,2}) )over (?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>uur|uren|minuut|minuten|kwartier)|(?:een )?(?<halfHour>half uur))${END}(?! (?:durende|durend|lang|lange)${END})`,
+    opens: 'over',
+    priority: 3,
+    meaning(groups) {
+      const count = groups.halfHour ? 0.5 : groups.few ? Math.max(...FEW_COUNTS) : lower(groups.count)!.startsWith('anderhal') ? 1.5 : countValue(groups.count!);
+      if (count === undefined) return undefined;
+      const hours = count * ({ minuut: 1 / 60, minuten: 1 / 60, kwartier: 1 / 4 }[lower(groups.unit) ?? 'uur'] ?? 1);
+      return { type: 'TIME', mod: groups.few ? 'APPROX' : undefined, candidate: (day) => dayCandidate(addDays(day, Math.floor(hours / 24)), 'TXX:XX') };
     },
   },
   // eerder op de dag, later die dag, de dag erna, de volgende dag
@@ -367,26 +547,38 @@ export const RULES: readonly Rule[] = [
       return { type, anaphoric: true, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
   },
-  // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021
+  // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021, op eenendertig maart
   {
-    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?<dayOfMonth>[0-3]?\\d) ${MONTH_NAME}(?: ${YEAR})?${END}`,
-    opens: `${WEEKDAYS}|\\d{1,2}`,
+    pattern: `${START}(?:(?:${WEEKDAYS}),? |${WEEKDAY_ABBREVIATION})?(?<dayOfMonth>[0-3]?\\d|(?!een )(?:${UNDER_HUNDRED_WORDS})) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND}`,
+    // Never "een", the most frequent word of all ("een mei"): the first is written "één" or "1".
+    opens: `${WEEKDAYS}|${WEEKDAY_ABBREVIATIONS}|\\d{1,2}|(?!een$)(?:${UNDER_HUNDRED_WORDS})`,
     priority: 2,
     meaning(groups) {
       const month = namedMonth(groups);
-      return month === undefined ? undefined : dayOfMonthMeaning(month, Number(groups.dayOfMonth), groups.year);
+      const dayOfMonth = countValue(groups.dayOfMonth!);
+      return month === undefined || dayOfMonth === undefined ? undefined : dayOfMonthMeaning(month, dayOfMonth, groups);
+    },
+  },
+  // van 1 tot 3 maart, tussen 3 en 5 mei 2021, 1-3 maart: the first day of a range, in the month (and year) of the second
+  {
+    pattern: `${START}(?<dayOfMonth>[0-3]?\\d)(?=(?: (?:en|of|tot|tot en met|t/m) |[-–])[0-3]?\\d ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND})`,
+    opens: '\\d{1,2}',
+    priority: 1,
+    meaning(groups) {
+      const month = namedMonth(groups);
+      return month === undefined ? undefined : dayOfMonthMeaning(month, Number(groups.dayOfMonth), groups);
     },
   },
   // de derde maart, 3e april 2023, 3de mei, vrijdag de twintigste maart
   {
-    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?:de )?(?<ordinal>${ORDINAL}) ${MONTH_NAME}(?: ${YEAR})?${END}`,
+    pattern: `${START}(?:(?:${WEEKDAYS}) )?(?:de )?(?<ordinal>${ORDINAL}) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND}`,
     opens: `${WEEKDAYS}|de|${ORDINAL}`,
     priority: 2,
     meaning(groups) {
       const month = namedMonth(groups);
       const dayOfMonth = ordinalNumber(groups.ordinal!);
       if (month === undefined || dayOfMonth === undefined) return undefined;
-      return dayOfMonthMeaning(month, dayOfMonth, groups.year);
+      return dayOfMonthMeaning(month, dayOfMonth, groups);
     },
   },
   // op de twintigste, tot de 3e: a day of the month the story is in. Only right before the end of
@@ -401,49 +593,71 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', candidate: (day, tense) => dayCandidate(dayOfMonthNear(day, dayOfMonth, tense())) };
     },
   },
+  // Pasen, Goede Vrijdag, tweede kerstdag, Koningsdag, afgelopen kerst, Pasen 2021, kerst vorig jaar; with a cue: met Sinterklaas
+  {
+    pattern: `${HOLIDAY_START}(?:${RELATIVE} )?(?<holiday>${UNCUED_HOLIDAY_NAMES})${HOLIDAY_YEAR}${HOLIDAY_END}`,
+    opens: `${RELATIVE_WORDS}|${firstWordsOf(UNCUED_HOLIDAY_NAMES)}`,
+    priority: 2,
+    meaning: holidayMeaning,
+  },
+  {
+    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])(?:met|na|rond|tot|sinds|tijdens|vanaf) )|${HOLIDAY_START}(?=\\p{L}+ (?:van |in )?(?:1[89]|20)\\d\\d${END}))(?<holiday>${[...CUED_HOLIDAYS].join('|')})${HOLIDAY_YEAR}${HOLIDAY_END}`,
+    opens: [...CUED_HOLIDAYS].join('|'),
+    priority: 2,
+    meaning: holidayMeaning,
+  },
   // 07-nov-2021, 07/nov/2021, 7-november-21: a month's name between digits
   {
     pattern: `${START}(?<dayOfMonth>[0-3]?\\d)(?<separator>[-/])(?<month>${MONTHS}|${ABBREVIATED_MONTHS})\\k<separator>(?:${YEAR}|(?<twoDigitYear>\\d\\d))(?![-/.]?\\d)${END}`,
     opens: '\\d{1,2}',
     priority: 2,
     meaning(groups) {
-      return dayOfMonthMeaning(monthNumber(groups.month!)!, Number(groups.dayOfMonth), groups.year, groups.twoDigitYear);
+      return dayOfMonthMeaning(monthNumber(groups.month!)!, Number(groups.dayOfMonth), groups);
     },
   },
-  // begin maart, eind december 2021
-  { pattern: `${START}${MOD_WORD} (?<month>${MONTHS})(?: ${YEAR})?${END}`, opens: MOD_WORDS, priority: 2, meaning: monthMeaning },
-  // februari 2021, nov. 2021, sept 2020, nov-2021
-  { pattern: `${START}${MONTH_NAME}[ -]${YEAR}${END}`, opens: `${MONTHS}|${ABBREVIATED_MONTHS}`, priority: 2, meaning: monthMeaning },
-  // A bare month needs a preposition to be one ("in maart"); written with a capital there, it is a name ("van Mei").
+  // begin maart, eind december 2021, eind nov. 2021
   {
-    pattern: `${MONTH_CUE}(?<month>${MONTHS})${END}`,
+    pattern: `${START}${MOD_WORD} ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}`,
+    opens: MOD_WORDS,
+    priority: 2,
+    meaning: (groups) => (namedMonth(groups) === undefined ? undefined : monthMeaning(groups)),
+  },
+  // februari 2021, nov. 2021, sept 2020, nov-2021, maart vorig jaar
+  { pattern: `${START}${MONTH_NAME}(?:-${YEAR}| ${YEAR_OR_SHIFT})${END}`, opens: `${MONTHS}|${ABBREVIATED_MONTHS}`, priority: 2, meaning: monthMeaning },
+  // 2021 november, as tables and datelines write it: a month in full, not the start of a compound
+  { pattern: `${START}${YEAR} (?<month>${MONTHS})${END}${NO_COMPOUND}`, opens: `\\d{4}|${YEAR_IN_WORDS_OPENS}`, priority: 1, meaning: monthMeaning },
+  // A bare month needs a preposition to be one ("in maart"), or another month to make a range with ("maart tot mei 2021",
+  // "tussen maart en mei": the first takes the year of the second); written with a capital, it is a name ("van Mei").
+  {
+    pattern: `${START}(?<month>${MONTHS})(?=${MONTH_RANGE}(?:${MONTHS})(?: ${YEAR_OR_SHIFT})?${END})|(?:${MONTH_CUE}|(?<=(?<![\\p{L}\\p{N}])(?:${MONTHS}) (?:en|of|tot en met|t/m) ))(?<month>${MONTHS})(?: ${YEAR_OR_SHIFT})?${END}`,
     opens: MONTHS,
     priority: 1,
     meaning: (groups) => (/^\p{Lu}/u.test(groups.month!) ? undefined : monthMeaning(groups)),
   },
-  // in 2019, sinds 2014, begin 2021: a year after a preposition or a modifier
+  // in 2019, sinds 2014, begin 2021, tussen 2019 en 2021, in '98: a year after a preposition, a modifier or another year
   {
-    pattern: `(?:${CUE}|${START}${MOD_WORD} )${YEAR}${END}`,
-    opens: `${MOD_WORDS}|\\d{4}`,
+    pattern: `(?:${CUE}|${AFTER_A_YEAR}|${START}${MOD_WORD} )(?:${YEAR}|['’](?<twoDigitYear>\\d\\d))${END}`,
+    opens: `${MOD_WORDS}|\\d{4}|['’]\\d\\d|${YEAR_IN_WORDS_OPENS}`,
     priority: 1,
     meaning(groups) {
-      const year = Number(groups.year);
-      return { type: 'DATE', mod: modOf(groups), candidate: () => yearCandidate(year) };
+      const year = yearNumber(groups.year);
+      const twoDigits = Number(groups.twoDigitYear);
+      return { type: 'DATE', mod: modOf(groups), candidate: (day) => yearCandidate(year ?? fullYear(twoDigits, day)) };
     },
   },
-  // de zomer van 2021, zomer 2021, deze winter, afgelopen zomer, komend voorjaar, (in) het najaar
+  // de zomer van 2021, zomer 2021, de zomer van vorig jaar, deze winter, afgelopen zomer, komend voorjaar, (in) het najaar
   {
-    pattern: `${START}${MOD}(?:(?:de |het )?(?<season>${SEASONS})(?: van)? ${YEAR}|${RELATIVE} (?<relativeSeason>${SEASONS})|(?<=(?<![\\p{L}\\p{N}])in )(?:de|het) (?<bareSeason>${SEASONS}))${END}`,
+    pattern: `${START}${MOD}(?:(?:de |het )?(?<season>${SEASONS}) ${YEAR_OR_SHIFT}|${RELATIVE} (?<relativeSeason>${SEASONS})|(?<=(?<![\\p{L}\\p{N}])in )(?:de|het) (?<bareSeason>${SEASONS}))${END}`,
     opens: `${MOD_WORDS}|de|het|${SEASONS}|${RELATIVE_WORDS}`,
     priority: 2,
     meaning(groups) {
       const season = SEASON_WORDS[lower(groups.season ?? groups.relativeSeason ?? groups.bareSeason)!]!;
-      const year = groups.year !== undefined ? Number(groups.year) : undefined;
+      const year = writtenYearOf(groups);
       const offset = offsetOf(groups.relative);
       return {
         type: 'DATE',
         mod: modOf(groups),
-        candidate: (day, tense) => (year !== undefined ? seasonCandidate(year, season) : seasonNear(day, season, offset, tense())),
+        candidate: (day, tense) => (year !== undefined ? seasonCandidate(year(day), season) : seasonNear(day, season, offset, tense())),
       };
     },
   },
@@ -455,24 +669,49 @@ export const RULES: readonly Rule[] = [
     meaning(groups) {
       const half = lower(groups.half) === 'eerste' ? 1 : 2;
       const shift = { dit: 0, het: 0, vorig: -1, volgend: 1 }[lower(groups.thisYear) ?? 'dit']!;
-      return { type: 'DATE', candidate: (day) => halfCandidate(groups.year !== undefined ? Number(groups.year) : yearOf(day) + shift, half) };
+      return { type: 'DATE', candidate: (day) => halfCandidate(yearNumber(groups.year) ?? yearOf(day) + shift, half) };
     },
   },
-  // het eerste kwartaal (van 2022), het 3e kwartaal
+  // het eerste kwartaal (van 2022), het 3e kwartaal, het derde kwartaal van vorig jaar
   {
-    pattern: `${START}(?:het )?(?<ordinal>eerste|tweede|derde|vierde|[1-4](?:e|ste|de)) kwartaal(?: (?:van )?${YEAR})?${END}`,
+    pattern: `${START}(?:het )?(?<ordinal>eerste|tweede|derde|vierde|[1-4](?:e|ste|de)) kwartaal(?: ${YEAR_OR_SHIFT})?${END}`,
     opens: 'het|eerste|tweede|derde|vierde|[1-4](?:e|ste|de)',
     priority: 2,
     meaning(groups) {
       const quarter = ordinalNumber(groups.ordinal!)!;
-      const year = groups.year !== undefined ? Number(groups.year) : undefined;
-      return { type: 'DATE', candidate: (day) => quarterCandidate(year ?? yearOf(day), quarter) };
+      const year = writtenYearOf(groups);
+      return { type: 'DATE', candidate: (day) => quarterCandidate(year?.(day) ?? yearOf(day), quarter) };
     },
   },
-  // de jaren negentig, de jaren '80, begin jaren zeventig
+  // Q3 2021, Q1-2022: a quarter as business news abbreviates it, with its year
   {
-    pattern: `${START}${MOD}(?:de )?jaren (?<decade>['’]?[2-9]0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)${END}`,
-    opens: `${MOD_WORDS}|de|jaren`,
+    pattern: `${START}Q(?<quarter>[1-4])[ -]${YEAR}${END}`,
+    opens: 'q[1-4]',
+    priority: 2,
+    meaning(groups) {
+      const quarter = Number(groups.quarter);
+      const year = yearNumber(groups.year)!;
+      return { type: 'DATE', candidate: () => quarterCandidate(year, quarter) };
+    },
+  },
+  // in het weekend, na het weekend: the weekend the clause's tense points at
+  {
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:in|tijdens|na|voor|vóór|sinds|vanaf|rond|tot) )het weekend${END}`,
+    opens: 'het',
+    priority: 1,
+    meaning: () => ({
+      type: 'DATE',
+      candidate(day, tense) {
+        const saturday = mondayOf(day) + 5;
+        const weeks = tense() === 'past' ? (saturday <= day ? 0 : -1) : saturday + 1 >= day ? 0 : 1;
+        return weekendCandidate(addDays(day, 7 * weeks));
+      },
+    }),
+  },
+  // de jaren negentig, de jaren '80, de jaren 2000, begin jaren zeventig, het begin van de jaren negentig
+  {
+    pattern: `${START}(?:(?:het )?${MOD_WORD} (?:van )?)?(?:de )?jaren (?<decade>['’]?[2-9]0|(?:1[89]|20)\\d0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)${END}`,
+    opens: `het|${MOD_WORDS}|de|jaren`,
     priority: 2,
     meaning(groups) {
       const decade = decadeValue(groups.decade!);
@@ -490,15 +729,16 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', mod: modOf(groups), candidate: () => centuryCandidate((century - 1) * 100) };
     },
   },
-  // 18-01-2022, 18/1/2022, 07-11-21, 7/11/'21, 2022-01-18: dates in digits, day first unless the year is
+  // 18-01-2022, 18/1/2022, 07-11-21, 7/11/'21, 2022-01-18, 07.11.2021: dates in digits, day first unless the year is.
+  // With dots only with a year in full: "1.5.21" is as often a version or a score.
   {
-    pattern: `${START}(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?:(?<year>(?:19|20)\\d\\d)|['’]?(?<twoDigitYear>\\d\\d))|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d))(?![-/.]?\\d)${END}`,
+    pattern: `${START}(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?:(?<year>(?:19|20)\\d\\d)|['’]?(?<twoDigitYear>\\d\\d))|(?<day>[0-3]?\\d)\\.(?<month>[01]?\\d)\\.(?<year>(?:19|20)\\d\\d)|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d))(?![-/.]?\\d)${END}`,
     opens: '\\d{1,2}|\\d{4}',
     priority: 2,
     meaning(groups) {
       const month = Number(groups.month ?? groups.isoMonth);
       if (month < 1 || month > 12) return undefined;
-      return dayOfMonthMeaning(month, Number(groups.day ?? groups.isoDay), groups.year ?? groups.isoYear, groups.twoDigitYear);
+      return dayOfMonthMeaning(month, Number(groups.day ?? groups.isoDay), { year: groups.year ?? groups.isoYear, twoDigitYear: groups.twoDigitYear });
     },
   },
   // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends.
@@ -514,7 +754,29 @@ export const RULES: readonly Rule[] = [
       const minute = Number(groups.minute ?? groups.dotMinute ?? groups.cueMinute ?? 0);
       if (hour > 23) return undefined;
       // Minutes make a 24-hour clock; a bare hour (and any hour with "'s avonds") may mean the afternoon.
-      const value = clock(hour, minute, written !== undefined, lower(groups.period));
+      const value = clock(hour, minute, written !== undefined, lower(groups.period ?? groups.periodBefore));
+      return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
+    },
+  },
+  // om middernacht, rond het middaguur: midnight is the end of its day, as TIMEX writes it (T24:00)
+  {
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|na|voor|sinds) )(?:(?<midnight>middernacht)|het middaguur)${END}`,
+    opens: 'middernacht|het',
+    priority: 2,
+    meaning(groups) {
+      const value = groups.midnight ? 'T24:00' : 'T12:00';
+      return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
+    },
+  },
+  // van 9 tot 17 uur, tussen 14.00 en 16.00 uur, van 9-17 uur: the first clock time of a range (see CLOCK_RANGE)
+  {
+    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])van )(?<hour>[0-2]?\\d)(?:[.:](?<minute>[0-5]\\d))?(?=(?: tot |[-–])${RANGE_HOUR} uur${END})|(?<=(?<![\\p{L}\\p{N}])tussen )(?:(?<hour>[0-2]?\\d)[.:](?<minute>[0-5]\\d)|(?<hour>1[3-9]|2[0-3]))(?= en ${RANGE_HOUR} uur${END}))`,
+    opens: '\\d{1,2}',
+    priority: 2,
+    meaning(groups) {
+      const hour = Number(groups.hour);
+      if (hour > 23) return undefined;
+      const value = clock(hour, Number(groups.minute ?? 0), groups.minute !== undefined, undefined);
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
@@ -530,20 +792,24 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
-  // 10 minuten (durende), zes maanden (lang), drie jaar cel
+  // 10 minuten (durende), zes maanden (lang), drie jaar cel, enkele weken
   {
-    pattern: `${START}(?:(?<count>${COUNT}|anderhalf|anderhalve) (?<unit>${UNITS})|(?:een )?(?<halfHour>half uur))${END}(?! (?:geleden|eerder|later|terug)${END})`,
-    opens: `${COUNT}|anderhalf|een|half`,
+    pattern: `${START}(?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>${UNITS})|(?:een )?(?<half>half uur|half jaar|halve eeuw))${END}(?! (?:geleden|eerder|later|terug)${END})`,
+    opens: `${COUNT}|anderhalf|anderhalve|${firstWords(FEW)}|half`,
     priority: 1,
     meaning(groups) {
-      if (groups.halfHour) return { type: 'DURATION', value: 'PT30M' };
-      const count = lower(groups.count)!.startsWith('anderhalf') ? 1.5 : countValue(groups.count!);
-      return count === undefined ? undefined : { type: 'DURATION', value: durationValue(count, groups.unit!) };
+      if (groups.half) return { type: 'DURATION', value: { 'half uur': 'PT30M', 'half jaar': 'P6M', 'halve eeuw': 'P50Y' }[lower(groups.half)!]! };
+      const count = groups.few ? 'X' : lower(groups.count)!.startsWith('anderhal') ? 1.5 : countValue(groups.count!);
+      if (count === undefined) return undefined;
+      const counts = count === 'X' ? FEW_COUNTS : [count];
+      const unit = DURATION_UNITS[lower(groups.unit)!]!;
+      const whole = ['D', 'W', 'M', 'Y'].includes(unit) && counts.every(Number.isInteger);
+      return { type: 'DURATION', value: durationValue(count, groups.unit!), ...(whole && { span: { counts, unit: unit as Span['unit'] } }) };
     },
   },
-  // de voorbije maanden, de afgelopen twee weken, de komende dagen
+  // de voorbije maanden, de afgelopen twee weken, de komende dagen, de afgelopen 24 uur, de laatste tien jaar
   {
-    pattern: `${START}de (?:voorbije|afgelopen|laatste|komende|volgende|eerstvolgende) (?:(?<count>${COUNT}) )?(?<unit>dagen|weken|maanden|jaren|uren|minuten|eeuwen)${END}`,
+    pattern: `${START}de (?:voorbije|afgelopen|laatste|komende|volgende|eerstvolgende) (?:(?<count>${COUNT}) (?<unit>${COUNTED_UNITS}|jaar|uur)|(?<unit>${COUNTED_UNITS}))${END}`,
     opens: 'de',
     priority: 3,
     meaning(groups) {
@@ -551,12 +817,14 @@ export const RULES: readonly Rule[] = [
       return count === undefined ? undefined : { type: 'DURATION', value: durationValue(count, groups.unit!) };
     },
   },
-  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, wekelijks, driemaandelijks, twee keer per week
+  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, elke ochtend, om de twee weken, wekelijks,
+  // driemaandelijks, twee keer per week
   {
-    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS}))|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
-    opens: `elke|iedere|elk|ieder|${ADVERB_OF_FREQUENCY}|${COUNT}|(?:een|één|twee|drie|vier|vijf)maal|eens|['’]s`,
+    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS})|(?<everyPart>${PARTS_OF_DAY}))|om de (?<count>${COUNT}) (?<units>dagen|weken|maanden|jaar|jaren)|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
+    opens: `elke|iedere|elk|ieder|om|${ADVERB_OF_FREQUENCY}|${COUNT}|(?:een|één|twee|drie|vier|vijf)maal|eens|['’]s`,
     priority: 2,
     meaning(groups) {
+      if (groups.everyPart) return { type: 'SET', value: `XXXX-XX-XXT${PARTS[lower(groups.everyPart)!]}` };
       const word = lower(groups.every ?? groups.adverb ?? groups.per ?? groups.units ?? groups.weekdays)!;
       const weekday = WEEKDAY_NUMBERS[word] ?? WEEKDAY_NUMBERS[word.replace(/s$/, '')];
       if (weekday !== undefined) return { type: 'SET', value: `XXXX-WXX-${weekday}` };
@@ -575,7 +843,7 @@ export const RULES: readonly Rule[] = [
     priority: 1,
     meaning(groups) {
       const word = lower(groups.reference)!;
-      const value = ['vroeger', 'destijds', 'in het verleden'].includes(word) ? 'PAST_REF' : ['binnenkort', 'straks', 'in de toekomst'].includes(word) ? 'FUTURE_REF' : 'PRESENT_REF';
+      const value = PAST_REFERENCES.includes(word) ? 'PAST_REF' : FUTURE_REFERENCES.includes(word) ? 'FUTURE_REF' : 'PRESENT_REF';
       if (value !== 'PRESENT_REF') return { type: 'DATE', value };
       return { type: 'DATE', candidate: (day) => ({ exact: value, vague: value, first: day, last: day }) };
     },
