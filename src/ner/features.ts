@@ -28,13 +28,17 @@ export function shortShapeOf(shape: string): string {
   return short;
 }
 
-/** Whether the word starts with a letter that has a lower-case form it is not in. */
-export function isCapitalized(word: string): boolean {
-  if (word === '') return false;
-  const code = word.charCodeAt(0);
-  // Most words start with an ASCII character, where only A to Z are capitals: no string to make.
+/** Whether the word's character at `i` is a letter that has a lower-case form it is not in. */
+export function isCapitalAt(word: string, i: number): boolean {
+  const code = word.charCodeAt(i);
+  // Most characters are ASCII, where only A to Z are capitals: no string to make.
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
-  return word[0]!.toLowerCase() !== word[0];
+  return word[i]!.toLowerCase() !== word[i];
+}
+
+/** Whether the word starts with a capital. */
+export function isCapitalized(word: string): boolean {
+  return word !== '' && isCapitalAt(word, 0);
 }
 
 /**

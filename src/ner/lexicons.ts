@@ -1,4 +1,4 @@
-import type { Lexicons } from './features.ts';
+import { isCapitalAt, type Lexicons } from './features.ts';
 
 /** Word lists a model was trained with; saved inside the model file so that tagging needs no packages. */
 export interface LexiconData {
@@ -91,14 +91,7 @@ export function lexiconsFrom(data: LexiconData): Lexicons {
   };
 }
 
-/** Whether the character at `i` is a capital; looks at character codes first, since this runs for every token tagged. */
-function isCapitalAt(word: string, i: number): boolean {
-  const code = word.charCodeAt(i);
-  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
-  const char = word[i]!;
-  return char.toLowerCase() !== char;
-}
-
+/** Whether the character at `i` is a lower-case letter; looks at character codes first, as `isCapitalAt` does, since this runs for every token tagged. */
 function isLowerAt(word: string, i: number): boolean {
   const code = word.charCodeAt(i);
   if (code < 0x80) return code >= 0x61 && code <= 0x7a;
@@ -111,7 +104,7 @@ function hasCapital(word: string): boolean {
   return false;
 }
 
-/** `ANTWERPEN`, `N-VA`: two capitals first (most words fail there), then no lower-case letter. */
+/** `ANTWERPEN`, `NOORD-HOLLAND`: two capitals first (most words fail there), then no lower-case letter. */
 function isAllCapitals(word: string): boolean {
   if (word.length < 2 || !isCapitalAt(word, 0) || !isCapitalAt(word, 1)) return false;
   for (let i = 2; i < word.length; i++) if (isLowerAt(word, i)) return false;
