@@ -13,7 +13,8 @@ import { DocumentMemory } from '../src/ner/memory.ts';
 import { emissionScores } from '../src/ner/perceptron.ts';
 import { decodeModel, encodeModel } from '../src/ner/model-file.ts';
 import { Tagger } from '../src/ner/tagger.ts';
-import { trainTagger } from '../src/ner/train.ts';
+import { caseCopies, trainTagger } from '../src/ner/train.ts';
+import { triggerClass } from '../src/ner/trigger-words.ts';
 import { ClusterCorpus, learnWordClasses } from '../src/ner/word-classes.ts';
 import { runCli } from './support/cli.ts';
 import { FIXTURES, REPO_ROOT } from './support/environment.ts';
@@ -98,8 +99,46 @@ describe('the entity tagger', () => {
     }
   });
 
+  it('also learns one sentence in ten in capitals and the next in lower case, as documents of their own', () => {
+    const sentences = training.flatMap((document) => document.sentences);
+    const copies = caseCopies(training);
+    expect(copies.map((copy) => copy.document.sentences.length)).toEqual(Array(copies.length).fill(1));
+    expect(copies.map((copy) => copy.document.sentences[0]!.map((token) => `${token.word} ${token.tag}`))).toEqual(
+      [0, 1, 10, 11, 20, 21].map((s) => sentences[s]!.map((token) => `${s % 10 === 0 ? token.word.toUpperCase() : token.word.toLowerCase()} ${token.tag}`)),
+    );
+    // The tiny corpus has three sentences a document: each copy names the document it came from.
+    expect(copies.map((copy) => copy.source)).toEqual([0, 0, 3, 3, 6, 7]);
+  });
+
   it('refuses a file that is not a model, saying so', () => {
     expect(() => decodeModel(Buffer.from('hello'))).toThrow(/not a gzip-compressed model file/);
+  });
+});
+
+describe('the gazetteer', () => {
+  const lexicons = lexiconsFrom({ usuallyLowercase: ['van', 'den'], gazetteers: { 'LOC-city': ['Antwerpen', 'Den Haag', 'Gent'], 'PER-last': ['Verlinden', 'Van'] } });
+  const matches = (sentence: string) => lexicons.gazetteer(sentence.split(' '));
+
+  it('finds names written in capitals, and in a sentence without capitals, as if in title case', () => {
+    expect(matches('ANTWERPEN - Verlinden')).toEqual([['LOC-city-U'], [], ['PER-last-U']]);
+    expect(matches('ONTSLAG VAN MINISTER VERLINDEN')).toEqual([[], [], [], ['PER-last-U']]);
+    expect(matches('treinverkeer in gent plat')).toEqual([[], [], ['LOC-city-U'], []]);
+  });
+
+  it('leaves lower-case words alone in a sentence with capitals, and words the dictionary writes in lower case', () => {
+    expect(matches('De trein naar gent')).toEqual([[], [], [], []]);
+    expect(matches('den haag en van')).toEqual([[], [], [], []]);
+  });
+});
+
+describe('the trigger words', () => {
+  it('classes titles also behind a hyphen, a prefix or as the head of a compound, and speech, organisation and nationality words', () => {
+    const classes = ['minister', 'oud-minister', 'vicepremier', 'ex-partijvoorzitter', 'justitieminister', 'vrt-woordvoerster', 'prof.', 'volgens', 'nv', 'vakbond', 'franse'].map(triggerClass);
+    expect(classes).toEqual(['TITLE', 'TITLE', 'TITLE', 'TITLE', 'TITLE', 'TITLE', 'TITLE', 'SPEECH', 'ORG', 'ORG', 'NATIONALITY']);
+  });
+
+  it('leaves other words, and short heads a word merely ends in, without a class', () => {
+    expect(['de', 'antwerpen', 'verbond', 'huisarts', 'spitsuur', 'oud-', 'vindt'].map(triggerClass)).toEqual(Array(7).fill(undefined));
   });
 });
 

@@ -1,4 +1,5 @@
 import { NO_WORD_CLASSES, type WordClasses } from './word-classes.ts';
+import { triggerClass } from './trigger-words.ts';
 
 /** Outside knowledge the features consult; each part may be empty. */
 export interface Lexicons {
@@ -30,13 +31,17 @@ export function shortShapeOf(shape: string): string {
   return short;
 }
 
-/** Whether the word starts with a letter that has a lower-case form it is not in. */
-export function isCapitalized(word: string): boolean {
-  if (word === '') return false;
-  const code = word.charCodeAt(0);
-  // Most words start with an ASCII character, where only A to Z are capitals: no string to make.
+/** Whether the word's character at `i` is a letter that has a lower-case form it is not in. */
+export function isCapitalAt(word: string, i: number): boolean {
+  const code = word.charCodeAt(i);
+  // Most characters are ASCII, where only A to Z are capitals: no string to make.
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
-  return word[0]!.toLowerCase() !== word[0];
+  return word[i]!.toLowerCase() !== word[i];
+}
+
+/** Whether the word starts with a capital. */
+export function isCapitalized(word: string): boolean {
+  return word !== '' && isCapitalAt(word, 0);
 }
 
 /**
@@ -79,9 +84,9 @@ export const AFTER = '</s>';
 
 /**
  * Everything a single word contributes: its own features (the word, its shape, prefixes and
- * suffixes, hyphen parts, word classes) and those it gives the tokens one or two places to its right
- * (as their `left1`/`left2` neighbour) or left. They depend on the word alone, so a tagger can look
- * them up once per distinct word.
+ * suffixes, hyphen parts, word classes, its trigger class) and those it gives the tokens one or two
+ * places to its right (as their `left1`/`left2` neighbour) or left. They depend on the word alone,
+ * so a tagger can look them up once per distinct word.
  */
 export function roleFeatures(word: string, wordClasses: WordClasses = NO_WORD_CLASSES): RoleFeatures {
   const lw = word.toLowerCase();
@@ -92,13 +97,21 @@ export function roleFeatures(word: string, wordClasses: WordClasses = NO_WORD_CL
   if (hyphen > 0 && hyphen < word.length - 1) self.push(`hy0=${lw.slice(0, hyphen)}`, `hy1=${lw.slice(hyphen + 1)}`);
   const classes = wordClasses.of(word);
   self.push(...classes.self);
-  return {
+  const features: RoleFeatures = {
     self,
     left1: [`l-1=${lw}`, `ss-1=${short}`, `w-1=${word}`, `x3-1=${lw.slice(-3)}`, ...classes.left1],
     right1: [`l+1=${lw}`, `ss+1=${short}`, `w+1=${word}`, `x3+1=${lw.slice(-3)}`, ...classes.right1],
     left2: [`l-2=${lw}`],
     right2: [`l+2=${lw}`],
   };
+  const trigger = triggerClass(lw);
+  if (trigger !== undefined) {
+    features.self.push(`tc=${trigger}`);
+    features.left1.push(`tc-1=${trigger}`);
+    features.left2.push(`tc-2=${trigger}`);
+    features.right1.push(`tc+1=${trigger}`);
+  }
+  return features;
 }
 
 /** Where the token playing each role sits, counted from the tagged token. */
@@ -129,6 +142,10 @@ export const NEIGHBOUR_TEMPLATES: readonly NeighbourTemplate[] = [
   { prefix: 'ss3', parts: [{ attribute: 'short', offset: -1 }, { attribute: 'short', offset: 0 }, { attribute: 'short', offset: 1 }] },
   { prefix: 'ssl-1', parts: [{ attribute: 'short', offset: -1 }, { attribute: 'lower', offset: 0 }] },
   { prefix: 'l-1ss', parts: [{ attribute: 'lower', offset: -1 }, { attribute: 'short', offset: 0 }] },
+  // What encloses the token: `( Groen )`, `minister Blinken zei`.
+  { prefix: 'l-1l+1', parts: [{ attribute: 'lower', offset: -1 }, { attribute: 'lower', offset: 1 }] },
+  // What follows a name: `Marie Peeters ( Groen )` has `(|Xx|)`.
+  { prefix: 'l+1ss+2l+3', parts: [{ attribute: 'lower', offset: 1 }, { attribute: 'short', offset: 2 }, { attribute: 'lower', offset: 3 }] },
 ];
 
 /** The first token's short shape. */

@@ -97,15 +97,38 @@ function leaveOneOutKnownNames(documents: readonly ConllDocument[], options: Kno
 }
 
 /**
+ * One sentence in CASE_COPY_EVERY is also learnt in capitals and the next one in lower case, as
+ * a document of its own: news has datelines and headlines in capitals and headlines in lower case,
+ * which the training corpora hardly hold.
+ */
+const CASE_COPY_EVERY = 10;
+
+/** The copies, each with the index of the document its sentence comes from. */
+export function caseCopies(documents: readonly ConllDocument[]): { document: ConllDocument; source: number }[] {
+  const copies: { document: ConllDocument; source: number }[] = [];
+  let count = 0;
+  documents.forEach((document, source) => {
+    for (const sentence of document.sentences) {
+      const turn = count++ % CASE_COPY_EVERY;
+      const recase = turn === 0 ? (word: string) => word.toUpperCase() : turn === 1 ? (word: string) => word.toLowerCase() : undefined;
+      if (recase) copies.push({ document: { sentences: [sentence.map((token) => ({ ...token, word: recase(token.word) }))] }, source });
+    }
+  });
+  return copies;
+}
+
+/**
  * Trains averaged perceptrons with beam search and early updates (when the gold labels fall out
  * of the beam, the weights are corrected on the prefix decoded so far), and mixes the runs.
  */
 export function trainTagger(documents: ConllDocument[], options: TrainingOptions): Omit<NerModel, 'version'> {
   const lexicons = lexiconsFrom(options.lexicons);
   const known = options.knownNames ? leaveOneOutKnownNames(documents, options.knownNames, options.seed) : undefined;
-  const prepared: PreparedSentence[][] = documents.map((document, d) => {
+  // A copy is told the names its original is told: never its own.
+  const all = [...documents.map((document, source) => ({ document, source })), ...caseCopies(documents)];
+  const prepared: PreparedSentence[][] = all.map(({ document, source }) => {
     const sentences = document.sentences.map((sentence) => sentence.map((token) => token.word));
-    const gazetteers = sentences.map((words) => (known ? known[d]!.addMatches(words, lexicons.gazetteer(words)) : lexicons.gazetteer(words)));
+    const gazetteers = sentences.map((words) => (known ? known[source]!.addMatches(words, lexicons.gazetteer(words)) : lexicons.gazetteer(words)));
     const context = documentContext(sentences, gazetteers);
     return document.sentences.map((sentence, s) => ({
       words: sentences[s]!,
