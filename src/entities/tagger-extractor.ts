@@ -23,6 +23,12 @@ function withCountry(mention: Mention): Mention {
   return country ? { ...mention, country } : mention;
 }
 
+/**
+ * Longer than any real name: a longer span is a run of letters without spaces or a tagger's slip
+ * over a whole line, and the unique index over entity names could not hold a long one.
+ */
+export const MAX_NAME_LENGTH = 200;
+
 /** The statistical tagger behind the extractor interface: tokenize, tag, read off names, link. */
 export function taggerExtractor(tagger: Tagger): EntityExtractor {
   return {
@@ -30,7 +36,8 @@ export function taggerExtractor(tagger: Tagger): EntityExtractor {
     extract(text, known) {
       const tokenized = sentences(text);
       const labels = tagger.tagDocument(tokenized.map((tokens) => tokens.map((token) => token.text)), known);
-      return linkShortForms(tokenized.flatMap((tokens, s) => mentionsOf(text, tokens, labels[s]!)).map(withCountry));
+      const mentions = tokenized.flatMap((tokens, s) => mentionsOf(text, tokens, labels[s]!)).filter((mention) => mention.name.length <= MAX_NAME_LENGTH);
+      return linkShortForms(mentions.map(withCountry));
     },
   };
 }
