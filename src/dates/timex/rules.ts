@@ -254,8 +254,11 @@ const RANGE_HOUR = '[0-2]?\\d(?:[.:][0-5]\\d)?';
  * ("tussen 2 en 4 uur cel" is a duration).
  */
 const CLOCK_RANGE = `van ${RANGE_HOUR}(?: tot |[-–])|tussen (?:[0-2]?\\d[.:][0-5]\\d|1[3-9]|2[0-3]) en `;
-/** Words after which a number is a clock time: "om 9.30", "rond 15 uur", "'s avonds om 8 uur", "tussen 14 en 16 uur". */
-const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|rond|tegen|vanaf|tot|sinds) |${CLOCK_RANGE}))`;
+/**
+ * Words after which a number is a clock time: "om 9.30", "rond 15 uur", "'s avonds om 8 uur", "tussen 14 en 16 uur",
+ * "iets over zeven uur" (a little past seven: no duration, and no "over een uur" either).
+ */
+const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|omstreeks|rond|tegen|vanaf|tot|sinds|(?:iets|net|even|kort) (?:over|na|voor)) |${CLOCK_RANGE}))`;
 /**
  * A day, whose time of day an hour right after it is ("dinsdag 9 uur", "3 maart 14.30"), unless a
  * form of "duren" before the day asks how long ("duurde dinsdag 9 uur").
@@ -741,17 +744,18 @@ export const RULES: readonly Rule[] = [
       return dayOfMonthMeaning(month, Number(groups.day ?? groups.isoDay), { year: groups.year ?? groups.isoYear, twoDigitYear: groups.twoDigitYear });
     },
   },
-  // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends.
+  // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends,
+  // drie uur 's middags; as Flemish writes it 14u30, om 20u.
   // Right after a day an hour in words needs its part of the day: the news writes clock times in
   // digits, and "vandaag zeven uur Frans" is a duration.
   {
-    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
-    opens: `\\d{1,2}|${HOUR_WORDS}`,
+    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= ['’]s (?:${PERIOD_WORDS})${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
+    opens: `\\d{1,2}|\\d{1,2}u(?:[0-5]\\d)?|${HOUR_WORDS}`,
     priority: 3,
     meaning(groups) {
-      const written = groups.hour ?? groups.dotHour ?? groups.cueHour;
-      const hour = written !== undefined ? Number(written) : countValue(groups.wholeHour ?? groups.dayHour!)!;
-      const minute = Number(groups.minute ?? groups.dotMinute ?? groups.cueMinute ?? 0);
+      const written = groups.hour ?? groups.dotHour ?? groups.cueHour ?? groups.uHour;
+      const hour = written !== undefined ? Number(written) : countValue(groups.wholeHour ?? groups.dayHour ?? groups.saidHour!)!;
+      const minute = Number(groups.minute ?? groups.dotMinute ?? groups.cueMinute ?? groups.uMinute ?? 0);
       if (hour > 23) return undefined;
       // Minutes make a 24-hour clock; a bare hour (and any hour with "'s avonds") may mean the afternoon.
       const value = clock(hour, minute, written !== undefined, lower(groups.period ?? groups.periodBefore));
@@ -780,15 +784,18 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
-  // half drie, kwart over vier, kwart voor negen
+  // half drie, kwart over vier, kwart voor negen; after a word of clock time also om tien over half drie, om vijf voor twaalf
+  // ("het is vijf voor twaalf" is a saying). The cue before "kwart" is an alternative, not optional: an optional empty
+  // group drops what it captured ("'s avonds om kwart voor negen").
   {
-    pattern: `${START}(?:(?<half>half)|kwart (?<quarter>over|voor)) (?<hourWord>${HOUR_WORDS}|1[0-2]|[1-9])${END}${PERIOD}`,
-    opens: 'half|kwart',
+    pattern: `${START}(?:(?:${CLOCK_CUE}(?<minutes>vijf|tien|twintig)|(?:${CLOCK_CUE}|)kwart) (?<direction>over|voor) (?:(?<half>half) )?|(?<half>half) )(?<hourWord>${HOUR_WORDS}|1[0-2]|[1-9])${END}${PERIOD}`,
+    opens: 'half|kwart|vijf|tien|twintig',
     priority: 3,
     meaning(groups) {
-      const named = countValue(groups.hourWord!)!;
-      const [hour, minute] = groups.half ? [named - 1, 30] : groups.quarter === 'over' ? [named, 15] : [named - 1, 45];
-      const value = clock(hour === 0 ? 12 : hour, minute, false, lower(groups.period));
+      const sign = { over: 1, voor: -1 }[lower(groups.direction) ?? ''] ?? 0;
+      const minutes = countValue(groups.hourWord!)! * 60 - (groups.half ? 30 : 0) + sign * (groups.minutes ? countValue(groups.minutes)! : 15);
+      const hour = Math.floor(minutes / 60);
+      const value = clock(hour === 0 ? 12 : hour, minutes % 60, false, lower(groups.period ?? groups.periodBefore));
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
