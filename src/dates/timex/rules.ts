@@ -185,6 +185,16 @@ function seasonNear(day: Day, season: Season, offset: number | undefined, tense:
   return containing ?? (tense === 'past' ? before : after);
 }
 
+/** Words that count back or on from the time the story is at: "een dag eerder", "twee jaar daarna", "de week ervoor". */
+const EARLIER = 'eerder|daarvoor|ervoor|voordien';
+const LATER = 'later|daarna|erna|nadien|daarop';
+const LATER_WORDS = new RegExp(`^(?:${LATER})$`, 'iu');
+/**
+ * What "die", "de … erna" count in: the day, a part of it, the week or month the story is at ("dat jaar", "het jaar erna"
+ * take their own article). Not "morgen": "die morgen" is as often "who tomorrow".
+ */
+const STORY_UNITS = 'dag|ochtend|middag|avond|nacht|week|maand';
+
 /** Units in the plural, which "de afgelopen", "de komende" take with or without a count (a count also takes "jaar" and "uur"). */
 const COUNTED_UNITS = 'dagen|weken|maanden|jaren|uren|minuten|eeuwen|decennia';
 
@@ -499,9 +509,10 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
-  // twee weken geleden, een dag eerder, drie maanden later, over twee jaar; een paar dagen geleden, enkele weken later (mod APPROX)
+  // twee weken geleden, een dag eerder, drie maanden later, twee jaar daarvoor, over twee jaar; een paar dagen geleden,
+  // enkele weken later (mod APPROX)
   {
-    pattern: `${START}(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT})) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|eerder|later|terug))?${END}`,
+    pattern: `${START}(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT})) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|terug|${EARLIER}|${LATER}))?${END}`,
     opens: `over|binnen|${COUNT}|${firstWords(FEW)}`,
     priority: 3,
     meaning(groups) {
@@ -509,12 +520,12 @@ export const RULES: readonly Rule[] = [
       if (!direction && !groups.over) return undefined;
       const counts = groups.few ? FEW_COUNTS : [countValue(groups.count!)];
       if (!counts.every((count) => count !== undefined && Number.isInteger(count))) return undefined;
-      const sign = direction === 'later' || groups.over ? 1 : -1;
+      const sign = (direction !== undefined && LATER_WORDS.test(direction)) || groups.over ? 1 : -1;
       const moved = (day: Day) => counts.map((count) => shifted(day, groups.unit!, sign * count!)!);
       return {
         type: 'DATE',
         mod: groups.few ? 'APPROX' : undefined,
-        anaphoric: direction === 'eerder' || direction === 'later',
+        anaphoric: direction !== undefined && direction !== 'geleden' && direction !== 'terug',
         candidate: (day) => mergedCandidate(moved(day)),
       };
     },
@@ -539,15 +550,22 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', mod: groups.few ? 'APPROX' : undefined, candidate: (day) => dayCandidate(addDays(day, Math.floor(hours / 24)), 'TXX:XX') };
     },
   },
-  // eerder op de dag, later die dag, de dag erna, de volgende dag
+  // eerder op de dag, later die dag, die avond, datzelfde jaar, de dag erna, de week daarvoor, het jaar daarop, de volgende dag
   {
-    pattern: `${START}(?:(?<when>eerder|later) (?:op de dag|die dag|diezelfde dag|op die dag)|(?:diezelfde|dezelfde) dag|de (?<which>dag|avond) (?<side>ervoor|erna|daarvoor|daarna)|de volgende (?<next>dag|ochtend|avond))${END}`,
-    opens: 'eerder|later|diezelfde|dezelfde|de',
+    pattern: `${START}(?:(?:eerder|later) (?:op de dag|op die dag|(?:die|diezelfde) dag)|(?:die|diezelfde|dezelfde) (?<which>${STORY_UNITS})|(?:dat|datzelfde|hetzelfde) (?<which>jaar)|(?:de (?<which>${STORY_UNITS})|het (?<which>jaar)) (?:(?<earlier>${EARLIER})|(?<later>${LATER}))|de (?<later>volgende) (?<which>dag|ochtend|middag|avond|nacht))${END}`,
+    opens: 'eerder|later|die|diezelfde|dezelfde|dat|datzelfde|hetzelfde|de|het',
     priority: 3,
     meaning(groups) {
-      const offset = groups.side ? (/voor/i.test(groups.side) ? -1 : 1) : groups.next ? 1 : 0;
-      const { type, suffix } = partOfDay(groups.which ?? groups.next);
-      return { type, anaphoric: true, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
+      const which = lower(groups.which) ?? 'dag';
+      // "die dag" is the one the story is at; a word for after or before moves it one on or back.
+      const offset = groups.earlier ? -1 : groups.later ? 1 : 0;
+      const { type, suffix } = partOfDay(which);
+      const unit = which in PARTS ? 'dag' : which;
+      return {
+        type,
+        anaphoric: true,
+        candidate: (day) => (which in PARTS || which === 'dag' ? dayCandidate(addDays(day, offset), suffix) : shifted(day, unit, offset)!),
+      };
     },
   },
   // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021, op eenendertig maart
@@ -745,11 +763,11 @@ export const RULES: readonly Rule[] = [
     },
   },
   // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends,
-  // drie uur 's middags; as Flemish writes it 14u30, om 20u.
+  // drie uur 's middags; as Flemish writes it, om 14u30, om 20u (only after a cue: a race run "in 4u42:32" took that long).
   // Right after a day an hour in words needs its part of the day: the news writes clock times in
   // digits, and "vandaag zeven uur Frans" is a duration.
   {
-    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= ['’]s (?:${PERIOD_WORDS})${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
+    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)?|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= ['’]s (?:${PERIOD_WORDS})${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,:]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
     opens: `\\d{1,2}|\\d{1,2}u(?:[0-5]\\d)?|${HOUR_WORDS}`,
     priority: 3,
     meaning(groups) {
