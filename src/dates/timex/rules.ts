@@ -103,7 +103,7 @@ const MOD = `(?:${MOD_WORD} )?`;
 const RELATIVE_WORDS = 'vorige|vorig|afgelopen|verleden|voorbije|voorbij|deze|dit|komende|komend|volgende|volgend|aanstaande';
 const RELATIVE = `(?<relative>${RELATIVE_WORDS})`;
 /** Words after which a bare month or year is a time expression ("in 2019", "sinds maart"). */
-const CUE_WORDS = 'in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege';
+const CUE_WORDS = 'in|sinds|vanaf|tot|na|voor|rond|omstreeks|circa|ca\\.|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege';
 const CUE = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) )`;
 /** The second year of a pair or a range whose first is one: "tussen 2019 en 2021", "in 2019 of 2020", "van 2019 tot en met 2021". */
 const AFTER_A_YEAR = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) (?:1[89]|20)\\d\\d (?:en|of|tot en met|t/m) )`;
@@ -277,6 +277,24 @@ const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduur
 const PERIOD = `(?: ['’]s (?<period>${PERIOD_WORDS}))?`;
 
 const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
+
+/** Between the years of a range: "2021-2022", "2001 - 2002", "2020/2021". */
+const YEAR_TO = '(?: ?[-–] ?|/)';
+/** Years named after the kind of year they are: "boekjaar 2021". */
+const YEAR_KINDS = 'boekjaar|schooljaar|academiejaar|begrotingsjaar|kalenderjaar|werkjaar|seizoen';
+
+/**
+ * The second year of a range ("2021-2022", "2021-22"): undefined unless it comes after the first, within a century;
+ * in two digits, within ten years ("1999-12", "2021-04" are numbers of an article or a file).
+ */
+function yearAfter(first: number, second: string): number | undefined {
+  if (second.length === 2) {
+    const ahead = (Number(second) - (first % 100) + 100) % 100;
+    return ahead >= 1 && ahead <= 10 ? first + ahead : undefined;
+  }
+  const year = Number(second);
+  return year > first && year - first <= 100 ? year : undefined;
+}
 
 /**
  * A two-digit year ("07-11-21", "'21") is the one of its century that lies at most twenty years
@@ -470,9 +488,8 @@ export const RULES: readonly Rule[] = [
     meaning(groups) {
       if (groups.cue === undefined && !groups.word!.startsWith('W')) return undefined;
       const week = Number(groups.week);
-      // A year that is counted ("week 53 van vorig jaar") is checked when it is known.
-      const written = yearNumber(groups.year);
-      if (week < 1 || week > weeksIn(written ?? 2020)) return undefined;
+      // A year without a week 53 has its last week stand for it, as a month too short has its last day.
+      if (week < 1 || week > 53) return undefined;
       const inYear = writtenYearOf(groups);
       return {
         type: 'DATE',
@@ -666,6 +683,26 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', mod: modOf(groups), candidate: (day) => yearCandidate(year ?? fullYear(twoDigits, day)) };
     },
   },
+  // het jaar 2000, boekjaar 2021, het schooljaar 2021: a year named with the kind of year it is ("per jaar 2000 euro" is none)
+  {
+    pattern: `${START}(?:het jaar|(?:het )?(?:${YEAR_KINDS})) ${YEAR}${END}(?!${YEAR_TO}\\d)`,
+    opens: `het|${YEAR_KINDS}`,
+    priority: 2,
+    meaning: (groups) => ({ type: 'DATE', candidate: () => yearCandidate(yearNumber(groups.year)!) }),
+  },
+  // 2021-2022, 1914-1918, het seizoen 2021-22, 2020/2021: a range of years is two years, the second after the first
+  {
+    pattern: `${START}(?<!\\p{N}[-–/])(?<year>(?:1[89]|20)\\d\\d)(?=${YEAR_TO}(?<second>(?:1[89]|20)\\d\\d|\\d\\d)${END}(?![-–/.,]\\d))|(?<=(?<![\\p{L}\\p{N}]|\\p{N}[-–/])(?<first>(?:1[89]|20)\\d\\d)${YEAR_TO})(?<year>(?:1[89]|20)\\d\\d|\\d\\d)${END}(?![-–/.,]\\d)`,
+    opens: '\\d{4}|\\d\\d',
+    priority: 2,
+    meaning(groups) {
+      const [first, second] = groups.first === undefined ? [Number(groups.year), groups.second!] : [Number(groups.first), groups.year!];
+      const last = yearAfter(first, second);
+      if (last === undefined) return undefined;
+      const year = groups.first === undefined ? first : last;
+      return { type: 'DATE', candidate: () => yearCandidate(year) };
+    },
+  },
   // de zomer van 2021, zomer 2021, de zomer van vorig jaar, deze winter, afgelopen zomer, komend voorjaar, (in) het najaar
   {
     pattern: `${START}${MOD}(?:(?:de |het )?(?<season>${SEASONS}) ${YEAR_OR_SHIFT}|${RELATIVE} (?<relativeSeason>${SEASONS})|(?<=(?<![\\p{L}\\p{N}])in )(?:de|het) (?<bareSeason>${SEASONS}))${END}`,
@@ -682,15 +719,16 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
-  // de eerste helft van 2022, de tweede helft van het jaar
+  // de eerste helft van 2022, de tweede helft van het jaar, het eerste halfjaar, de tweede jaarhelft van 2021, H1 2022
   {
-    pattern: `${START}de (?<half>eerste|tweede) (?:helft|jaarhelft) van (?:${YEAR}|(?<thisYear>dit|het|vorig|volgend) jaar)${END}`,
-    opens: 'de',
+    pattern: `${START}(?:(?:de|het) (?<half>eerste|tweede) (?:(?:helft|jaarhelft) van (?:${YEAR}|(?<thisYear>dit|het|vorig|volgend) jaar)|(?:jaarhelft|halfjaar)(?: ${YEAR_OR_SHIFT})?)|H(?<halfDigit>[12])[ -]${YEAR})${END}`,
+    opens: 'de|het|h[12]',
     priority: 3,
     meaning(groups) {
-      const half = lower(groups.half) === 'eerste' ? 1 : 2;
+      const half = groups.halfDigit !== undefined ? Number(groups.halfDigit) : lower(groups.half) === 'eerste' ? 1 : 2;
       const shift = { dit: 0, het: 0, vorig: -1, volgend: 1 }[lower(groups.thisYear) ?? 'dit']!;
-      return { type: 'DATE', candidate: (day) => halfCandidate(yearNumber(groups.year) ?? yearOf(day) + shift, half) };
+      const written = writtenYearOf(groups);
+      return { type: 'DATE', candidate: (day) => halfCandidate(written?.(day) ?? yearOf(day) + shift, half) };
     },
   },
   // het eerste kwartaal (van 2022), het 3e kwartaal, het derde kwartaal van vorig jaar
