@@ -176,7 +176,8 @@ function tenseAround(sentence: SentenceAround | undefined): Tense {
   // "sinds maandag" can only look back, "tot vrijdag" only ahead, whatever the verb.
   const preposition = before.at(-1);
   if (preposition === 'sinds') return 'past';
-  if (preposition === 'tot') return 'future';
+  // "tot" closing a range ("van maandag tot vrijdag") takes the range's direction, which is the clause's.
+  if (preposition === 'tot' && before.at(-3) !== 'van' && !before.at(-2)?.endsWith('dag')) return 'future';
   const isOpener = (word: string) => CLAUSE_OPENERS.has(word);
   const opener = before.findLastIndex(isOpener);
   const closer = after < 0 ? -1 : words.findIndex((word, i) => i >= after && isOpener(word));

@@ -147,6 +147,9 @@ function partOfDay(word: string | undefined): { type: TimexType; suffix: string 
   return code ? { type: 'TIME', suffix: `T${code}` } : { type: 'DATE', suffix: '' };
 }
 
+/** Between the days of a range: "maandag tot en met vrijdag", "zaterdag en zondag", "dinsdag-donderdag". */
+const WEEKDAY_TO = '(?: (?:tot en met|t/m|tot|en) | ?[-–] ?)';
+
 /** -1 for last, 0 for this, +1 for next; undefined without such a word. */
 function offsetOf(relative: string | undefined): number | undefined {
   const word = lower(relative);
@@ -452,6 +455,39 @@ export const RULES: readonly Rule[] = [
         type,
         candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, offset === -1 ? 'before' : offset === 1 ? 'after' : tense()), suffix),
       };
+    },
+  },
+  // (van) maandag tot en met vrijdag, zaterdag en zondag, dinsdag-donderdag: both days of one stretch, which lies where the
+  // clause points (the last day counted back in the past tense, the first counted on otherwise)
+  {
+    pattern: `${START}(?<weekday>${WEEKDAYS})(?=${WEEKDAY_TO}(?<last>${WEEKDAYS})${END})|(?<=(?<![\\p{L}\\p{N}])(?<first>${WEEKDAYS})${WEEKDAY_TO})(?<weekday>${WEEKDAYS})${END}`,
+    opens: WEEKDAYS,
+    priority: 3,
+    meaning(groups) {
+      const weekdayOfWord = (word: string) => WEEKDAY_NUMBERS[word.toLowerCase()]!;
+      const first = weekdayOfWord(groups.first ?? groups.weekday!);
+      const last = weekdayOfWord(groups.last ?? groups.weekday!);
+      const length = (last - first + 7) % 7;
+      const isLast = groups.first !== undefined;
+      return {
+        type: 'DATE',
+        candidate(day, tense) {
+          const direction = tense();
+          const start = direction === 'past' ? weekdayFrom(day, last, 'past') - length : weekdayFrom(day, first, direction);
+          return weekdayCandidate(isLast ? start + length : start);
+        },
+      };
+    },
+  },
+  // de nacht van zaterdag op zondag: the night that begins on the first day
+  {
+    pattern: `${START}(?:de )?nacht van (?<weekday>${WEEKDAYS}) op (?<next>${WEEKDAYS})${END}`,
+    opens: 'de|nacht',
+    priority: 3,
+    meaning(groups) {
+      const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
+      if (WEEKDAY_NUMBERS[lower(groups.next)!] !== (weekday % 7) + 1) return undefined;
+      return { type: 'TIME', candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, tense()), 'TNI') };
     },
   },
   // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week, later deze week
