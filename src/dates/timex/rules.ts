@@ -490,13 +490,14 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, tense()), 'TNI') };
     },
   },
-  // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week, later deze week
+  // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week, later deze week, halverwege de maand
   {
-    pattern: `${START}(?:${MOD_WORD} |(?:eerder|later) )?(?:het )?${RELATIVE} (?<unit>${CALENDAR_UNITS})${END}`,
+    pattern: `${START}(?:(?:${MOD_WORD} |(?:eerder|later) )?(?:het )?${RELATIVE}|(?<mod>halverwege) (?:de|het)) (?<unit>${CALENDAR_UNITS})${END}`,
     opens: `${MOD_WORDS}|eerder|later|het|${RELATIVE_WORDS}`,
     priority: 2,
     meaning(groups) {
-      const offset = offsetOf(groups.relative)!;
+      // "halverwege de maand" is this month's middle.
+      const offset = offsetOf(groups.relative) ?? 0;
       const unit = lower(groups.unit)!;
       return { type: 'DATE', mod: modOf(groups), candidate: (day) => calendarUnitCandidate(day, unit, offset) };
     },
@@ -739,9 +740,10 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', candidate: () => yearCandidate(year) };
     },
   },
-  // de zomer van 2021, zomer 2021, de zomer van vorig jaar, deze winter, afgelopen zomer, komend voorjaar, (in) het najaar
+  // de zomer van 2021, zomer 2021, de zomer van vorig jaar, deze winter, afgelopen zomer, komend voorjaar, (in) het najaar,
+  // (na) de zomer
   {
-    pattern: `${START}${MOD}(?:(?:de |het )?(?<season>${SEASONS}) ${YEAR_OR_SHIFT}|${RELATIVE} (?<relativeSeason>${SEASONS})|(?<=(?<![\\p{L}\\p{N}])in )(?:de|het) (?<bareSeason>${SEASONS}))${END}`,
+    pattern: `${START}${MOD}(?:(?:de |het )?(?<season>${SEASONS}) ${YEAR_OR_SHIFT}|${RELATIVE} (?<relativeSeason>${SEASONS})|(?<=(?<![\\p{L}\\p{N}])(?:in|tijdens|na|voor|vóór|sinds|vanaf|rond|tot|gedurende) )(?:de|het) (?<bareSeason>${SEASONS}))${END}`,
     opens: `${MOD_WORDS}|de|het|${SEASONS}|${RELATIVE_WORDS}`,
     priority: 2,
     meaning(groups) {
@@ -916,14 +918,15 @@ export const RULES: readonly Rule[] = [
       return count === undefined ? undefined : { type: 'DURATION', value: durationValue(count, groups.unit!) };
     },
   },
-  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, elke ochtend, om de twee weken, wekelijks,
+  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, elke ochtend, elke zomer, om de twee weken, wekelijks,
   // driemaandelijks, twee keer per week
   {
-    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS})|(?<everyPart>${PARTS_OF_DAY}))|om de (?<count>${COUNT}) (?<units>dagen|weken|maanden|jaar|jaren)|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
+    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS})|(?<everyPart>${PARTS_OF_DAY})|(?<everySeason>${SEASONS}))|om de (?<count>${COUNT}) (?<units>dagen|weken|maanden|jaar|jaren)|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
     opens: `elke|iedere|elk|ieder|om|${ADVERB_OF_FREQUENCY}|${COUNT}|(?:een|één|twee|drie|vier|vijf)maal|eens|['’]s`,
     priority: 2,
     meaning(groups) {
       if (groups.everyPart) return { type: 'SET', value: `XXXX-XX-XXT${PARTS[lower(groups.everyPart)!]}` };
+      if (groups.everySeason) return { type: 'SET', value: `XXXX-${SEASON_WORDS[lower(groups.everySeason)!]}` };
       const word = lower(groups.every ?? groups.adverb ?? groups.per ?? groups.units ?? groups.weekdays)!;
       const weekday = WEEKDAY_NUMBERS[word] ?? WEEKDAY_NUMBERS[word.replace(/s$/, '')];
       if (weekday !== undefined) return { type: 'SET', value: `XXXX-WXX-${weekday}` };
