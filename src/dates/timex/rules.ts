@@ -150,6 +150,9 @@ function partOfDay(word: string | undefined): { type: TimexType; suffix: string 
 /** Between the days of a range: "maandag tot en met vrijdag", "zaterdag en zondag", "dinsdag-donderdag". */
 const WEEKDAY_TO = '(?: (?:tot en met|t/m|tot|en) | ?[-–] ?)';
 
+/** A count as written before a unit, "anderhalf" too. */
+const countOf = (written: string) => (written.toLowerCase() === 'anderhalf' ? 1.5 : countValue(written));
+
 /** -1 for last, 0 for this, +1 for next; undefined without such a word. */
 function offsetOf(relative: string | undefined): number | undefined {
   const word = lower(relative);
@@ -200,6 +203,9 @@ const STORY_UNITS = 'dag|ochtend|middag|avond|nacht|week|maand';
 
 /** Units in the plural, which "de afgelopen", "de komende" take with or without a count (a count also takes "jaar" and "uur"). */
 const COUNTED_UNITS = 'dagen|weken|maanden|jaren|uren|minuten|eeuwen|decennia';
+
+/** Counts more than a few and not said: "tientallen jaren", "vele uren". */
+const MANY = 'tientallen|honderden|duizenden|vele|talloze|ettelijke';
 
 /** The stretches "vorige", "deze" and "volgende" count in. */
 const CALENDAR_UNITS = 'week|weekend|maand|jaar|kwartaal|decennium|eeuw';
@@ -566,16 +572,19 @@ export const RULES: readonly Rule[] = [
   // twee weken geleden, een dag eerder, drie maanden later, twee jaar daarvoor, over twee jaar; een paar dagen geleden,
   // enkele weken later (mod APPROX)
   {
-    pattern: `${START}(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT})) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|terug|${EARLIER}|${LATER}))?${END}`,
-    opens: `over|binnen|${COUNT}|${firstWords(FEW)}`,
+    pattern: `${START}(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf)) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|terug|${EARLIER}|${LATER}))?${END}`,
+    opens: `over|binnen|${COUNT}|anderhalf|${firstWords(FEW)}`,
     priority: 3,
     meaning(groups) {
       const direction = lower(groups.direction);
       if (!direction && !groups.over) return undefined;
-      const counts = groups.few ? FEW_COUNTS : [countValue(groups.count!)];
+      // Years and a half count in months: "anderhalf jaar geleden" is eighteen months back.
+      const inMonths = /^ja/iu.test(groups.unit!) && groups.count !== undefined && !Number.isInteger(countOf(groups.count));
+      const unit = inMonths ? 'maand' : groups.unit!;
+      const counts = groups.few ? FEW_COUNTS : [inMonths ? countOf(groups.count!)! * 12 : countOf(groups.count!)];
       if (!counts.every((count) => count !== undefined && Number.isInteger(count))) return undefined;
       const sign = (direction !== undefined && LATER_WORDS.test(direction)) || groups.over ? 1 : -1;
-      const moved = (day: Day) => counts.map((count) => shifted(day, groups.unit!, sign * count!)!);
+      const moved = (day: Day) => counts.map((count) => shifted(day, unit, sign * count!)!);
       return {
         type: 'DATE',
         mod: groups.few ? 'APPROX' : undefined,
@@ -907,6 +916,13 @@ export const RULES: readonly Rule[] = [
       const whole = ['D', 'W', 'M', 'Y'].includes(unit) && counts.every(Number.isInteger);
       return { type: 'DURATION', value: durationValue(count, groups.unit!), ...(whole && { span: { counts, unit: unit as Span['unit'] } }) };
     },
+  },
+  // jarenlang, tientallen jaren, vele uren, al maanden, na weken: a length that is not counted
+  {
+    pattern: `${START}(?:(?:${MANY}) (?<unit>${COUNTED_UNITS})|(?<unit>${COUNTED_UNITS})lang|(?<=(?<![\\p{L}\\p{N}])(?:al|sinds|na) )(?<unit>${COUNTED_UNITS}))${END}`,
+    opens: `${MANY}|(?:${COUNTED_UNITS})(?:lang)?`,
+    priority: 1,
+    meaning: (groups) => ({ type: 'DURATION', value: durationValue('X', groups.unit!) }),
   },
   // de voorbije maanden, de afgelopen twee weken, de komende dagen, de afgelopen 24 uur, de laatste tien jaar
   {
