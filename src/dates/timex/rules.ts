@@ -917,10 +917,10 @@ export const RULES: readonly Rule[] = [
       return { type: 'DURATION', value: durationValue(count, groups.unit!), ...(whole && { span: { counts, unit: unit as Span['unit'] } }) };
     },
   },
-  // jarenlang, tientallen jaren, vele uren, al maanden, na weken: a length that is not counted
+  // tientallen jaren, vele uren, al maanden, na weken: a length that is not counted ("urenlang" is an adverb of manner, none)
   {
-    pattern: `${START}(?:(?:${MANY}) (?<unit>${COUNTED_UNITS})|(?<unit>${COUNTED_UNITS})lang|(?<=(?<![\\p{L}\\p{N}])(?:al|sinds|na) )(?<unit>${COUNTED_UNITS}))${END}`,
-    opens: `${MANY}|(?:${COUNTED_UNITS})(?:lang)?`,
+    pattern: `${START}(?:(?:${MANY}) (?<unit>${COUNTED_UNITS})|(?<=(?<![\\p{L}\\p{N}])(?:al|sinds|na) )(?<unit>${COUNTED_UNITS}))${END}`,
+    opens: `${MANY}|${COUNTED_UNITS}`,
     priority: 1,
     meaning: (groups) => ({ type: 'DURATION', value: durationValue('X', groups.unit!) }),
   },
