@@ -131,8 +131,10 @@ const ADVERB_OF_FREQUENCY = `(?:${FREQUENCY_COUNTS})?(?:${ADVERBS_OF_FREQUENCY})
 const WEEK_PARTS: Record<string, string> = { werkdag: 'WD', weekend: 'WE' };
 /** "twee keer per week", "tweemaal per jaar", "eens per maand". */
 const TIMES = `(?:${COUNT}) (?:keer|maal)|(?:een|één|twee|drie|vier|vijf)maal|eens`;
-const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vroeger|destijds|in het verleden|onlangs|recentelijk|kortgeleden|kort geleden|binnenkort|straks|eerdaags|in de toekomst';
-const PAST_REFERENCES = ['vroeger', 'destijds', 'in het verleden', 'onlangs', 'recentelijk', 'kortgeleden', 'kort geleden'];
+const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vandaag de dag|heden ten dage|dezer dagen|vroeger|destijds|in het verleden|onlangs|recentelijk|kortgeleden|kort geleden|binnenkort|straks|eerdaags|in de toekomst';
+const PAST_REFERENCES = ['vroeger', 'destijds', 'in het verleden', 'onlangs', 'recent', 'recentelijk', 'kortgeleden', 'kort geleden'];
+/** Words that make the next an adjective: articles, pronouns and words of degree. */
+const BEFORE_ADJECTIVE = 'een|het|de|dit|dat|deze|die|zijn|haar|hun|ons|mijn|jouw|uw|ander|elk|ieder|zeer|heel|erg|vrij|relatief|te|zo|meest|minder|niet';
 const FUTURE_REFERENCES = ['binnenkort', 'straks', 'eerdaags', 'in de toekomst'];
 
 /** The first word of each alternative: "op dit moment|nu" → "op|nu". */
@@ -954,10 +956,11 @@ export const RULES: readonly Rule[] = [
       return { type: 'SET', value: `P${count * size}${unit}` };
     },
   },
-  // nu, momenteel, vroeger, binnenkort
+  // nu, momenteel, vandaag de dag, dezer dagen, tot op heden, vroeger, recent, binnenkort. "recent" is an adverb only where
+  // no article or word of degree makes it an adjective ("een recent advies", "zeer recent").
   {
-    pattern: `${START}(?<reference>${REFERENCES})${END}`,
-    opens: firstWords(REFERENCES),
+    pattern: `${START}(?:(?<reference>${REFERENCES})|(?<=(?<![\\p{L}\\p{N}])tot op )(?<reference>heden)|(?<!(?:${BEFORE_ADJECTIVE}) )(?<reference>recent))${END}`,
+    opens: `${firstWords(REFERENCES)}|heden|recent`,
     priority: 1,
     meaning(groups) {
       const word = lower(groups.reference)!;
