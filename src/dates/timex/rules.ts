@@ -615,6 +615,21 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', mod: groups.few ? 'APPROX' : undefined, candidate: (day) => dayCandidate(addDays(day, Math.floor(hours / 24)), 'TXX:XX') };
     },
   },
+  // 's avonds, 's nachts, (in) de ochtend, (in) de vroege ochtend: a part of the day the story is at. Before a clock time
+  // ("'s avonds om 8 uur") the part only sets the clock; "de nacht van zaterdag op zondag" is the night of a day; "de
+  // ochtend- en avondspits" a compound.
+  {
+    pattern: `${START}(?:['’]s (?<period>${PERIOD_WORDS})(?! (?:om|omstreeks|rond|tegen|vanaf|tot) )|(?<=(?<![\\p{L}\\p{N}])(?:in|tijdens|gedurende) )de (?:vroege |late )?(?<part>${PARTS_OF_DAY})(?! van )(?!-))${END}`,
+    opens: "['’]s|de",
+    priority: 1,
+    meaning(groups) {
+      // "in De Morgen" is a newspaper.
+      if (groups.part !== undefined && /^\p{Lu}/u.test(groups.part)) return undefined;
+      const part = groups.part ?? { ochtends: 'ochtend', morgens: 'morgen', voormiddags: 'voormiddag', middags: 'middag', namiddags: 'namiddag', avonds: 'avond', nachts: 'nacht' }[lower(groups.period)!]!;
+      const { type, suffix } = partOfDay(part);
+      return { type, anaphoric: true, candidate: (day) => dayCandidate(day, suffix) };
+    },
+  },
   // eerder op de dag, later die dag, die avond, datzelfde jaar, de dag erna, de week daarvoor, het jaar daarop, de volgende dag
   {
     pattern: `${START}(?:(?:eerder|later) (?:op de dag|op die dag|(?:die|diezelfde) dag)|(?:die|diezelfde|dezelfde) (?<which>${STORY_UNITS})|(?:dat|datzelfde|hetzelfde) (?<which>jaar)|(?:de (?<which>${STORY_UNITS})|het (?<which>jaar)) (?:(?<earlier>${EARLIER})|(?<later>${LATER}))|de (?<later>volgende) (?<which>dag|ochtend|middag|avond|nacht))${END}`,
