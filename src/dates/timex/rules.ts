@@ -108,6 +108,8 @@ const CUE = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) )`;
 /** The second year of a pair or a range whose first is one: "tussen 2019 en 2021", "in 2019 of 2020", "van 2019 tot en met 2021". */
 const AFTER_A_YEAR = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) (?:1[89]|20)\\d\\d (?:en|of|tot en met|t/m) )`;
 
+/** A decade as "de jaren …" names it: "negentig", "'80", "1980". */
+const DECADE = "['’]?[2-9]0|(?:1[89]|20)\\d0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig";
 const SEASONS = 'lente|voorjaar|zomer|herfst|najaar|winter';
 const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI' };
 const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', half: 'MID', medio: 'MID', midden: 'MID', halverwege: 'MID' };
@@ -154,6 +156,10 @@ const WEEKDAY_TO = '(?: (?:tot en met|t/m|tot|en) | ?[-–] ?)';
 
 /** A count as written before a unit, "anderhalf" too. */
 const countOf = (written: string) => (written.toLowerCase() === 'anderhalf' ? 1.5 : countValue(written));
+
+/** After a day, a word that says which way it lies, whatever the verb: "vrijdag jl.", "3 maart aanstaande". */
+const DAY_SUFFIX = "(?: (?<suffix>aanstaande|a\\.s\\.|jongstleden|jl\\.|j\\.l\\.|ll\\.|l\\.l\\.))?";
+const suffixOffset = (suffix: string | undefined) => (suffix === undefined ? undefined : /^a/iu.test(suffix) ? 1 : -1);
 
 /** -1 for last, 0 for this, +1 for next; undefined without such a word. */
 function offsetOf(relative: string | undefined): number | undefined {
@@ -425,16 +431,17 @@ function holidayMeaning(groups: Record<string, string | undefined>): Meaning | u
 }
 
 export const RULES: readonly Rule[] = [
-  // vandaag, gisteren, eergisteren, morgen, overmorgen, gisteravond, morgenochtend, vanavond
+  // vandaag, gisteren, eergisteren, morgen, overmorgen, gisteravond, morgenochtend, morgenvroeg, vanavond, afgelopen nacht
   {
-    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?:eerder|later) )?(?:(?<day>${DAY_WORDS})${PART_OF_DAY}?|van(?<today>${PARTS_OF_DAY})|deze (?<thisPart>${PARTS_OF_DAY}))${END}`,
-    opens: `eerder|later|deze|(?:${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})`,
+    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?:eerder|later) )?(?:(?<day>${DAY_WORDS})(?:${PART_OF_DAY}|(?<early>vroeg))?|van(?<today>${PARTS_OF_DAY})|deze (?<thisPart>${PARTS_OF_DAY})|(?<lastNight>afgelopen|vorige|voorbije) (?<thisPart>nacht))${END}`,
+    opens: `eerder|later|deze|afgelopen|vorige|voorbije|(?:${DAY_WORDS})(?:${PARTS_OF_DAY}|vroeg)?|van(?:${PARTS_OF_DAY})`,
     priority: 2,
     meaning(groups) {
-      const word = lower(groups.day) ?? 'vandaag';
+      // "afgelopen nacht" began the day before; "morgenvroeg" is early tomorrow morning.
+      const word = groups.lastNight ? 'gisteren' : (lower(groups.day) ?? 'vandaag');
       // A word the table does not know ("giſteren": the long s matches s case-insensitively) counts as today, as it did before.
       const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, morgen: 1, overmorgen: 2 }[word] ?? 0;
-      const { type, suffix } = partOfDay(groups.part ?? groups.today ?? groups.thisPart);
+      const { type, suffix } = partOfDay(groups.part ?? groups.today ?? groups.thisPart ?? (groups.early && 'ochtend'));
       return { type, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
   },
@@ -450,14 +457,14 @@ export const RULES: readonly Rule[] = [
       return { type, candidate: (day) => weekdayCandidate(addDays(mondayOf(day), 7 * weeks + weekday - 1), suffix) };
     },
   },
-  // vrijdag, maandagavond, afgelopen zondag, komende woensdagmiddag
+  // vrijdag, maandagavond, afgelopen zondag, komende woensdagmiddag, vrijdag jl., zondag aanstaande
   {
-    pattern: `${START}(?:${RELATIVE} )?(?<weekday>${WEEKDAYS})${PART_OF_DAY}?${END}`,
+    pattern: `${START}(?:${RELATIVE} )?(?<weekday>${WEEKDAYS})${PART_OF_DAY}?${DAY_SUFFIX}${END}`,
     opens: `${RELATIVE_WORDS}|(?:${WEEKDAYS})(?:${PARTS_OF_DAY})?`,
     priority: 2,
     meaning(groups) {
       const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
-      const offset = offsetOf(groups.relative);
+      const offset = offsetOf(groups.relative) ?? suffixOffset(groups.suffix);
       const { type, suffix } = partOfDay(groups.part);
       return {
         type,
@@ -648,16 +655,20 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
-  // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021, op eenendertig maart
+  // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021, op eenendertig maart, 3 januari jl.
   {
-    pattern: `${START}(?:(?:${WEEKDAYS}),? |${WEEKDAY_ABBREVIATION})?(?<dayOfMonth>[0-3]?\\d|(?!een )(?:${UNDER_HUNDRED_WORDS})) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND}`,
+    pattern: `${START}(?:(?:${WEEKDAYS}),? |${WEEKDAY_ABBREVIATION})?(?<dayOfMonth>[0-3]?\\d|(?!een )(?:${UNDER_HUNDRED_WORDS})) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND}${DAY_SUFFIX}`,
     // Never "een", the most frequent word of all ("een mei"): the first is written "één" or "1".
     opens: `${WEEKDAYS}|${WEEKDAY_ABBREVIATIONS}|\\d{1,2}|(?!een$)(?:${UNDER_HUNDRED_WORDS})`,
     priority: 2,
     meaning(groups) {
       const month = namedMonth(groups);
       const dayOfMonth = countValue(groups.dayOfMonth!);
-      return month === undefined || dayOfMonth === undefined ? undefined : dayOfMonthMeaning(month, dayOfMonth, groups);
+      const meaning = month === undefined || dayOfMonth === undefined ? undefined : dayOfMonthMeaning(month, dayOfMonth, groups);
+      const offset = suffixOffset(groups.suffix);
+      if (meaning === undefined || offset === undefined || !('candidate' in meaning)) return meaning;
+      const tense: Tense = offset < 0 ? 'past' : 'future';
+      return { ...meaning, candidate: (day) => meaning.candidate(day, () => tense) };
     },
   },
   // van 1 tot 3 maart, tussen 3 en 5 mei 2021, 1-3 maart: the first day of a range, in the month (and year) of the second
@@ -831,14 +842,16 @@ export const RULES: readonly Rule[] = [
       },
     }),
   },
-  // de jaren negentig, de jaren '80, de jaren 2000, begin jaren zeventig, het begin van de jaren negentig
+  // de jaren negentig, de jaren '80, de jaren 2000, begin jaren zeventig, het begin van de jaren negentig, de late jaren
+  // tachtig; the second of "de jaren zestig en zeventig"
   {
-    pattern: `${START}(?:(?:het )?${MOD_WORD} (?:van )?)?(?:de )?jaren (?<decade>['’]?[2-9]0|(?:1[89]|20)\\d0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)${END}`,
-    opens: `het|${MOD_WORDS}|de|jaren`,
+    pattern: `${START}(?:(?:het )?${MOD_WORD} (?:van )?)?(?:de )?(?:(?<early>vroege|late) )?jaren (?<decade>${DECADE})${END}|(?<=(?<![\\p{L}\\p{N}])jaren (?:${DECADE}) (?:en|of|tot) )(?<decade>${DECADE})${END}`,
+    opens: `het|${MOD_WORDS}|de|vroege|late|jaren|${DECADE}`,
     priority: 2,
     meaning(groups) {
       const decade = decadeValue(groups.decade!);
-      return decade === undefined ? undefined : { type: 'DATE', mod: modOf(groups), candidate: () => decadeCandidate(decade) };
+      const mod = groups.early === undefined ? modOf(groups) : lower(groups.early) === 'vroege' ? 'START' : 'END';
+      return decade === undefined ? undefined : { type: 'DATE', mod, candidate: () => decadeCandidate(decade) };
     },
   },
   // de negentiende eeuw, de 21ste eeuw
