@@ -746,6 +746,18 @@ export const RULES: readonly Rule[] = [
     priority: 1,
     meaning: (groups) => (/^\p{Lu}/u.test(groups.month!) ? undefined : monthMeaning(groups)),
   },
+  // (in) de maand mei, de maand maart van vorig jaar
+  { pattern: `${START}de maand (?<month>${MONTHS})(?: ${YEAR_OR_SHIFT})?${END}`, opens: 'de', priority: 2, meaning: monthMeaning },
+  // op 18/01, vanaf 03-02: a day and month in digits, the month in two, after a preposition ("op 2-1" is a score)
+  {
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|vanaf|tot|sinds|per|t/m) )(?<day>[0-3]?\\d)[-/](?<month>[01]\\d)(?![-/.,]?\\d)${END}`,
+    opens: '\\d{1,2}',
+    priority: 1,
+    meaning(groups) {
+      const month = Number(groups.month);
+      return month < 1 || month > 12 ? undefined : dayOfMonthMeaning(month, Number(groups.day));
+    },
+  },
   // in 2019, sinds 2014, begin 2021, tussen 2019 en 2021, in '98: a year after a preposition, a modifier or another year
   {
     pattern: `(?:${CUE}|${AFTER_A_YEAR}|${START}${MOD_WORD} )(?:${YEAR}|['’](?<twoDigitYear>\\d\\d))${END}`,
