@@ -50,6 +50,8 @@ export type Meaning =
       span?: Span;
       /** Only a span to count from the date after it, nothing alone ("de dag na kerst"; "de dag na de verkiezingen" is none). */
       spanOnly?: boolean;
+      /** Only the part of the day (`TEV`) of the date after it, nothing alone ("de avond van 3 maart"). */
+      partOnly?: string;
     };
 
 export interface Rule {
@@ -636,6 +638,14 @@ export const RULES: readonly Rule[] = [
       const { type, suffix } = partOfDay(part);
       return { type, anaphoric: true, candidate: (day) => dayCandidate(day, suffix) };
     },
+  },
+  // de avond van 3 maart, de ochtend van vrijdag 7 mei: a part of the date after it, or nothing
+  {
+    pattern: `${START}de (?<part>${PARTS_OF_DAY})(?= van )`,
+    opens: 'de',
+    priority: 1,
+    // "De Morgen van zaterdag" is a newspaper's issue.
+    meaning: (groups) => (/^\p{Lu}/u.test(groups.part!) ? undefined : { type: 'TIME', value: 'PT0S', partOnly: partOfDay(groups.part).suffix }),
   },
   // eerder op de dag, later die dag, die avond, datzelfde jaar, de dag erna, de week daarvoor, het jaar daarop, de volgende dag
   {
