@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PublishedDate } from '../published.ts';
-import { countedFrom, daysOf, isReasonable, mergeCandidates, unknownFields } from './calendar.ts';
+import { type Candidate, countedFrom, daysOf, isReasonable, mergeCandidates, unknownFields } from './calendar.ts';
 import { type Day, isoDateOf } from './days.ts';
 import { openingScanner } from './openings.ts';
 import { type Meaning, RULES } from './rules.ts';
@@ -120,6 +120,30 @@ function withCountedDays(text: string, matches: Match[], someDay: Day): Match[] 
   return joined.filter(({ meaning }) => !('spanOnly' in meaning && meaning.spanOnly));
 }
 
+/** "de avond van 3 maart" is that day's evening: one TIME; "de avond van de verkiezingen" is none. */
+function withPartsOfDays(text: string, matches: Match[], someDay: Day): Match[] {
+  const joined: Match[] = [];
+  for (const match of matches) {
+    const previous = joined.at(-1);
+    const part = previous && 'partOnly' in previous.meaning ? previous.meaning.partOnly : undefined;
+    if (part && 'candidate' in match.meaning && match.meaning.type === 'DATE' && text.slice(previous!.end, match.start) === ' van ') {
+      const { candidate, anaphoric } = match.meaning;
+      if (DAY.test(candidate(someDay, () => 'present').exact)) {
+        const withPart = (date: Candidate) => ({ ...date, exact: date.exact + part, vague: date.vague + part });
+        joined[joined.length - 1] = {
+          start: previous!.start,
+          end: match.end,
+          priority: match.priority,
+          meaning: { type: 'TIME', anaphoric, candidate: (day, tense) => withPart(candidate(day, tense)) },
+        };
+        continue;
+      }
+    }
+    joined.push(match);
+  }
+  return joined.filter(({ meaning }) => !('partOnly' in meaning && meaning.partOnly));
+}
+
 /**
  * A clock time right after a day ("vrijdag 3 maart om 14.05 uur", "morgen om tien uur") is that
  * day's time: one expression.
@@ -176,7 +200,8 @@ function tenseAround(sentence: SentenceAround | undefined): Tense {
   // "sinds maandag" can only look back, "tot vrijdag" only ahead, whatever the verb.
   const preposition = before.at(-1);
   if (preposition === 'sinds') return 'past';
-  if (preposition === 'tot') return 'future';
+  // "tot" closing a range ("van maandag tot vrijdag") takes the range's direction, which is the clause's.
+  if (preposition === 'tot' && before.at(-3) !== 'van' && !before.at(-2)?.endsWith('dag')) return 'future';
   const isOpener = (word: string) => CLAUSE_OPENERS.has(word);
   const opener = before.findLastIndex(isOpener);
   const closer = after < 0 ? -1 : words.findIndex((word, i) => i >= after && isOpener(word));
@@ -193,7 +218,7 @@ function tenseAround(sentence: SentenceAround | undefined): Tense {
  */
 export function findTimeExpressions(text: string, dct: DocumentDate): TimeExpression[] {
   const days = daysOf(dct);
-  const matches = withClockTimes(text, withCountedDays(text, bestMatches(text), days[0]!), days[0]!);
+  const matches = withClockTimes(text, withPartsOfDays(text, withCountedDays(text, bestMatches(text), days[0]!), days[0]!), days[0]!);
   if (matches.length === 0) return [];
   const reader = new SentenceReader(text);
   return matches.map((match): TimeExpression | undefined => {

@@ -8,8 +8,14 @@ const WORDS: Record<string, number> = {
 /** A number from one to ninety-nine in words: "zes", "negentien", "drieëntwintig" (the compounds first, so that a match is whole). */
 export const UNDER_HUNDRED_WORDS = `(?:(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen)(?:en|ën))?(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|${Object.keys(WORDS).filter((word) => WORDS[word]! < 20).join('|')}`;
 
-/** A pattern for a count written in digits, the Dutch way ("10", "1.000", "1,5"), or as a word ("zes", "drieëntwintig"). */
-export const COUNT = `\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?|${UNDER_HUNDRED_WORDS}|honderd`;
+/** A count and a half, in one word or four: "tweeënhalf", "drie en een halve", "2 en een half". */
+const AND_A_HALF = `(?:een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien)(?:ën|en)(?:half|halve)|(?:\\d+|${UNDER_HUNDRED_WORDS}) en een (?:half|halve)`;
+
+/**
+ * A pattern for a count written in digits, the Dutch way ("10", "1.000", "1,5"), or as a word ("zes", "drieëntwintig"),
+ * with a half ("tweeënhalf", "twee en een half"): that first, so that a match is whole.
+ */
+export const COUNT = `${AND_A_HALF}|\\d{1,3}(?:\\.\\d{3})+|\\d+(?:,\\d+)?|${UNDER_HUNDRED_WORDS}|honderd`;
 
 /**
  * A year in words, as it is said: "negentienhonderdnegentig", "negentienhonderd vijfentachtig",
@@ -37,6 +43,11 @@ export const FEW_COUNTS: readonly number[] = [2, 3, 4, 5];
 /** The number a count stands for; undefined if it is not one. */
 export function countValue(text: string): number | undefined {
   const lower = text.toLowerCase();
+  const andAHalf = /^(.+?)(?: en een |ën|en)(?:half|halve)$/u.exec(lower);
+  if (andAHalf) {
+    const whole = countValue(andAHalf[1]!);
+    return whole === undefined ? undefined : whole + 0.5;
+  }
   if (/^\d{1,3}(?:\.\d{3})+$/.test(lower)) return Number(lower.replace(/\./g, ''));
   if (/^\d+(?:,\d+)?$/.test(lower)) return Number(lower.replace(',', '.'));
   if (lower in WORDS) return WORDS[lower];

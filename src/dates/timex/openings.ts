@@ -14,7 +14,7 @@ import { EMPTY_HASH, hashStep, WordTable } from './word-table.ts';
 
 export interface OpeningScanner {
   /** For each rule, in order, the offsets of the words its matches may open with. */
-  scan(text: string): number[][];
+  scan(text: string): (readonly number[])[];
 }
 
 const APOSTROPHE = 0x27;
@@ -36,6 +36,7 @@ function isWordCharacter(code: number): boolean {
 const folded = (word: string) => word.toLowerCase().replaceAll('ſ', 's');
 
 const NO_RULES: readonly number[] = [];
+const NO_OFFSETS: number[] = [];
 
 /** `openings[i]`: a regular expression that the first word of rule i's matches is, whole, in lower case. */
 export function openingScanner(openings: readonly string[]): OpeningScanner {
@@ -49,9 +50,14 @@ export function openingScanner(openings: readonly string[]): OpeningScanner {
 
   return {
     scan(text) {
-      const offsets: number[][] = Array.from({ length: openings.length }, () => []);
+      // Most rules find no opening in a sentence: they share one empty list, never pushed to, and a rule gets a list of
+      // its own at its first opening (a list per rule per text was most of the scan's time).
+      const offsets: number[][] = new Array<number[]>(openings.length).fill(NO_OFFSETS);
       const add = (start: number, end: number, hash: number) => {
-        for (const rule of rulesOpeningWith.get(text, start, end, hash)) offsets[rule]!.push(start);
+        for (const rule of rulesOpeningWith.get(text, start, end, hash)) {
+          if (offsets[rule] === NO_OFFSETS) offsets[rule] = [start];
+          else offsets[rule]!.push(start);
+        }
       };
       let start = -1;
       let hash = EMPTY_HASH;

@@ -50,6 +50,8 @@ export type Meaning =
       span?: Span;
       /** Only a span to count from the date after it, nothing alone ("de dag na kerst"; "de dag na de verkiezingen" is none). */
       spanOnly?: boolean;
+      /** Only the part of the day (`TEV`) of the date after it, nothing alone ("de avond van 3 maart"). */
+      partOnly?: string;
     };
 
 export interface Rule {
@@ -103,11 +105,13 @@ const MOD = `(?:${MOD_WORD} )?`;
 const RELATIVE_WORDS = 'vorige|vorig|afgelopen|verleden|voorbije|voorbij|deze|dit|komende|komend|volgende|volgend|aanstaande';
 const RELATIVE = `(?<relative>${RELATIVE_WORDS})`;
 /** Words after which a bare month or year is a time expression ("in 2019", "sinds maart"). */
-const CUE_WORDS = 'in|sinds|vanaf|tot|na|voor|rond|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege';
+const CUE_WORDS = 'in|sinds|vanaf|tot|na|voor|rond|omstreeks|circa|ca\\.|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege';
 const CUE = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) )`;
 /** The second year of a pair or a range whose first is one: "tussen 2019 en 2021", "in 2019 of 2020", "van 2019 tot en met 2021". */
 const AFTER_A_YEAR = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) (?:1[89]|20)\\d\\d (?:en|of|tot en met|t/m) )`;
 
+/** A decade as "de jaren …" names it: "negentig", "'80", "1980". */
+const DECADE = "['’]?[2-9]0|(?:1[89]|20)\\d0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig";
 const SEASONS = 'lente|voorjaar|zomer|herfst|najaar|winter';
 const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI' };
 const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', half: 'MID', medio: 'MID', midden: 'MID', halverwege: 'MID' };
@@ -131,8 +135,10 @@ const ADVERB_OF_FREQUENCY = `(?:${FREQUENCY_COUNTS})?(?:${ADVERBS_OF_FREQUENCY})
 const WEEK_PARTS: Record<string, string> = { werkdag: 'WD', weekend: 'WE' };
 /** "twee keer per week", "tweemaal per jaar", "eens per maand". */
 const TIMES = `(?:${COUNT}) (?:keer|maal)|(?:een|één|twee|drie|vier|vijf)maal|eens`;
-const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vroeger|destijds|in het verleden|onlangs|recentelijk|kortgeleden|kort geleden|binnenkort|straks|eerdaags|in de toekomst';
-const PAST_REFERENCES = ['vroeger', 'destijds', 'in het verleden', 'onlangs', 'recentelijk', 'kortgeleden', 'kort geleden'];
+const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vandaag de dag|heden ten dage|dezer dagen|vroeger|destijds|in het verleden|onlangs|recentelijk|kortgeleden|kort geleden|binnenkort|straks|eerdaags|in de toekomst';
+const PAST_REFERENCES = ['vroeger', 'destijds', 'in het verleden', 'onlangs', 'recent', 'recentelijk', 'kortgeleden', 'kort geleden'];
+/** Words that make the next an adjective: articles, pronouns and words of degree. */
+const BEFORE_ADJECTIVE = 'een|het|de|dit|dat|deze|die|zijn|haar|hun|ons|mijn|jouw|uw|ander|elk|ieder|zeer|heel|erg|vrij|relatief|te|zo|meest|minder|niet';
 const FUTURE_REFERENCES = ['binnenkort', 'straks', 'eerdaags', 'in de toekomst'];
 
 /** The first word of each alternative: "op dit moment|nu" → "op|nu". */
@@ -146,6 +152,16 @@ function partOfDay(word: string | undefined): { type: TimexType; suffix: string 
   const code = word === undefined ? undefined : PARTS[word.toLowerCase()];
   return code ? { type: 'TIME', suffix: `T${code}` } : { type: 'DATE', suffix: '' };
 }
+
+/** Between the days of a range: "maandag tot en met vrijdag", "zaterdag en zondag", "dinsdag-donderdag". */
+const WEEKDAY_TO = '(?: (?:tot en met|t/m|tot|en) | ?[-–] ?)';
+
+/** A count as written before a unit, "anderhalf" too. */
+const countOf = (written: string) => (written.toLowerCase() === 'anderhalf' ? 1.5 : countValue(written));
+
+/** After a day, a word that says which way it lies, whatever the verb: "vrijdag jl.", "3 maart aanstaande". */
+const DAY_SUFFIX = "(?: (?<suffix>aanstaande|a\\.s\\.|jongstleden|jl\\.|j\\.l\\.|ll\\.|l\\.l\\.))?";
+const suffixOffset = (suffix: string | undefined) => (suffix === undefined ? undefined : /^a/iu.test(suffix) ? 1 : -1);
 
 /** -1 for last, 0 for this, +1 for next; undefined without such a word. */
 function offsetOf(relative: string | undefined): number | undefined {
@@ -185,8 +201,21 @@ function seasonNear(day: Day, season: Season, offset: number | undefined, tense:
   return containing ?? (tense === 'past' ? before : after);
 }
 
+/** Words that count back or on from the time the story is at: "een dag eerder", "twee jaar daarna", "de week ervoor". */
+const EARLIER = 'eerder|daarvoor|ervoor|voordien';
+const LATER = 'later|daarna|erna|nadien|daarop';
+const LATER_WORDS = new RegExp(`^(?:${LATER})$`, 'iu');
+/**
+ * What "die", "de … erna" count in: the day, a part of it, the week or month the story is at ("dat jaar", "het jaar erna"
+ * take their own article). Not "morgen": "die morgen" is as often "who tomorrow".
+ */
+const STORY_UNITS = 'dag|ochtend|middag|avond|nacht|week|maand';
+
 /** Units in the plural, which "de afgelopen", "de komende" take with or without a count (a count also takes "jaar" and "uur"). */
 const COUNTED_UNITS = 'dagen|weken|maanden|jaren|uren|minuten|eeuwen|decennia';
+
+/** Counts more than a few and not said: "tientallen jaren", "vele uren". */
+const MANY = 'tientallen|honderden|duizenden|vele|talloze|ettelijke';
 
 /** The stretches "vorige", "deze" and "volgende" count in. */
 const CALENDAR_UNITS = 'week|weekend|maand|jaar|kwartaal|decennium|eeuw';
@@ -254,8 +283,11 @@ const RANGE_HOUR = '[0-2]?\\d(?:[.:][0-5]\\d)?';
  * ("tussen 2 en 4 uur cel" is a duration).
  */
 const CLOCK_RANGE = `van ${RANGE_HOUR}(?: tot |[-–])|tussen (?:[0-2]?\\d[.:][0-5]\\d|1[3-9]|2[0-3]) en `;
-/** Words after which a number is a clock time: "om 9.30", "rond 15 uur", "'s avonds om 8 uur", "tussen 14 en 16 uur". */
-const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|rond|tegen|vanaf|tot|sinds) |${CLOCK_RANGE}))`;
+/**
+ * Words after which a number is a clock time: "om 9.30", "rond 15 uur", "'s avonds om 8 uur", "tussen 14 en 16 uur",
+ * "iets over zeven uur" (a little past seven: no duration, and no "over een uur" either).
+ */
+const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|omstreeks|rond|tegen|vanaf|tot|sinds|(?:iets|net|even|kort) (?:over|na|voor)) |${CLOCK_RANGE}))`;
 /**
  * A day, whose time of day an hour right after it is ("dinsdag 9 uur", "3 maart 14.30"), unless a
  * form of "duren" before the day asks how long ("duurde dinsdag 9 uur").
@@ -264,6 +296,24 @@ const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduur
 const PERIOD = `(?: ['’]s (?<period>${PERIOD_WORDS}))?`;
 
 const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
+
+/** Between the years of a range: "2021-2022", "2001 - 2002", "2020/2021". */
+const YEAR_TO = '(?: ?[-–] ?|/)';
+/** Years named after the kind of year they are: "boekjaar 2021". */
+const YEAR_KINDS = 'boekjaar|schooljaar|academiejaar|begrotingsjaar|kalenderjaar|werkjaar|seizoen';
+
+/**
+ * The second year of a range ("2021-2022", "2021-22"): undefined unless it comes after the first, within a century;
+ * in two digits, within ten years ("1999-12", "2021-04" are numbers of an article or a file).
+ */
+function yearAfter(first: number, second: string): number | undefined {
+  if (second.length === 2) {
+    const ahead = (Number(second) - (first % 100) + 100) % 100;
+    return ahead >= 1 && ahead <= 10 ? first + ahead : undefined;
+  }
+  const year = Number(second);
+  return year > first && year - first <= 100 ? year : undefined;
+}
 
 /**
  * A two-digit year ("07-11-21", "'21") is the one of its century that lies at most twenty years
@@ -383,16 +433,17 @@ function holidayMeaning(groups: Record<string, string | undefined>): Meaning | u
 }
 
 export const RULES: readonly Rule[] = [
-  // vandaag, gisteren, eergisteren, morgen, overmorgen, gisteravond, morgenochtend, vanavond
+  // vandaag, gisteren, eergisteren, morgen, overmorgen, gisteravond, morgenochtend, morgenvroeg, vanavond, afgelopen nacht
   {
-    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?:eerder|later) )?(?:(?<day>${DAY_WORDS})${PART_OF_DAY}?|van(?<today>${PARTS_OF_DAY})|deze (?<thisPart>${PARTS_OF_DAY}))${END}`,
-    opens: `eerder|later|deze|(?:${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})`,
+    pattern: `${START}(?<!(?:de|die|een|zo['’]n|['’]s|\\p{L}{2,}e) )(?:(?:eerder|later) )?(?:(?<day>${DAY_WORDS})(?:${PART_OF_DAY}|(?<early>vroeg))?|van(?<today>${PARTS_OF_DAY})|deze (?<thisPart>${PARTS_OF_DAY})|(?<lastNight>afgelopen|vorige|voorbije) (?<thisPart>nacht))${END}`,
+    opens: `eerder|later|deze|afgelopen|vorige|voorbije|(?:${DAY_WORDS})(?:${PARTS_OF_DAY}|vroeg)?|van(?:${PARTS_OF_DAY})`,
     priority: 2,
     meaning(groups) {
-      const word = lower(groups.day) ?? 'vandaag';
+      // "afgelopen nacht" began the day before; "morgenvroeg" is early tomorrow morning.
+      const word = groups.lastNight ? 'gisteren' : (lower(groups.day) ?? 'vandaag');
       // A word the table does not know ("giſteren": the long s matches s case-insensitively) counts as today, as it did before.
       const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, morgen: 1, overmorgen: 2 }[word] ?? 0;
-      const { type, suffix } = partOfDay(groups.part ?? groups.today ?? groups.thisPart);
+      const { type, suffix } = partOfDay(groups.part ?? groups.today ?? groups.thisPart ?? (groups.early && 'ochtend'));
       return { type, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
   },
@@ -408,14 +459,14 @@ export const RULES: readonly Rule[] = [
       return { type, candidate: (day) => weekdayCandidate(addDays(mondayOf(day), 7 * weeks + weekday - 1), suffix) };
     },
   },
-  // vrijdag, maandagavond, afgelopen zondag, komende woensdagmiddag
+  // vrijdag, maandagavond, afgelopen zondag, komende woensdagmiddag, vrijdag jl., zondag aanstaande
   {
-    pattern: `${START}(?:${RELATIVE} )?(?<weekday>${WEEKDAYS})${PART_OF_DAY}?${END}`,
+    pattern: `${START}(?:${RELATIVE} )?(?<weekday>${WEEKDAYS})${PART_OF_DAY}?${DAY_SUFFIX}${END}`,
     opens: `${RELATIVE_WORDS}|(?:${WEEKDAYS})(?:${PARTS_OF_DAY})?`,
     priority: 2,
     meaning(groups) {
       const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
-      const offset = offsetOf(groups.relative);
+      const offset = offsetOf(groups.relative) ?? suffixOffset(groups.suffix);
       const { type, suffix } = partOfDay(groups.part);
       return {
         type,
@@ -423,13 +474,47 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
-  // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week, later deze week
+  // (van) maandag tot en met vrijdag, zaterdag en zondag, dinsdag-donderdag: both days of one stretch, which lies where the
+  // clause points (the last day counted back in the past tense, the first counted on otherwise)
   {
-    pattern: `${START}(?:${MOD_WORD} |(?:eerder|later) )?(?:het )?${RELATIVE} (?<unit>${CALENDAR_UNITS})${END}`,
+    pattern: `${START}(?<weekday>${WEEKDAYS})(?=${WEEKDAY_TO}(?<last>${WEEKDAYS})${END})|(?<=(?<![\\p{L}\\p{N}])(?<first>${WEEKDAYS})${WEEKDAY_TO})(?<weekday>${WEEKDAYS})${END}`,
+    opens: WEEKDAYS,
+    priority: 3,
+    meaning(groups) {
+      const weekdayOfWord = (word: string) => WEEKDAY_NUMBERS[word.toLowerCase()]!;
+      const first = weekdayOfWord(groups.first ?? groups.weekday!);
+      const last = weekdayOfWord(groups.last ?? groups.weekday!);
+      const length = (last - first + 7) % 7;
+      const isLast = groups.first !== undefined;
+      return {
+        type: 'DATE',
+        candidate(day, tense) {
+          const direction = tense();
+          const start = direction === 'past' ? weekdayFrom(day, last, 'past') - length : weekdayFrom(day, first, direction);
+          return weekdayCandidate(isLast ? start + length : start);
+        },
+      };
+    },
+  },
+  // de nacht van zaterdag op zondag: the night that begins on the first day
+  {
+    pattern: `${START}(?:de )?nacht van (?<weekday>${WEEKDAYS}) op (?<next>${WEEKDAYS})${END}`,
+    opens: 'de|nacht',
+    priority: 3,
+    meaning(groups) {
+      const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
+      if (WEEKDAY_NUMBERS[lower(groups.next)!] !== (weekday % 7) + 1) return undefined;
+      return { type: 'TIME', candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, tense()), 'TNI') };
+    },
+  },
+  // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week, later deze week, halverwege de maand
+  {
+    pattern: `${START}(?:(?:${MOD_WORD} |(?:eerder|later) )?(?:het )?${RELATIVE}|(?<mod>halverwege) (?:de|het)) (?<unit>${CALENDAR_UNITS})${END}`,
     opens: `${MOD_WORDS}|eerder|later|het|${RELATIVE_WORDS}`,
     priority: 2,
     meaning(groups) {
-      const offset = offsetOf(groups.relative)!;
+      // "halverwege de maand" is this month's middle.
+      const offset = offsetOf(groups.relative) ?? 0;
       const unit = lower(groups.unit)!;
       return { type: 'DATE', mod: modOf(groups), candidate: (day) => calendarUnitCandidate(day, unit, offset) };
     },
@@ -457,9 +542,8 @@ export const RULES: readonly Rule[] = [
     meaning(groups) {
       if (groups.cue === undefined && !groups.word!.startsWith('W')) return undefined;
       const week = Number(groups.week);
-      // A year that is counted ("week 53 van vorig jaar") is checked when it is known.
-      const written = yearNumber(groups.year);
-      if (week < 1 || week > weeksIn(written ?? 2020)) return undefined;
+      // A year without a week 53 has its last week stand for it, as a month too short has its last day.
+      if (week < 1 || week > 53) return undefined;
       const inYear = writtenYearOf(groups);
       return {
         type: 'DATE',
@@ -496,22 +580,26 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
-  // twee weken geleden, een dag eerder, drie maanden later, over twee jaar; een paar dagen geleden, enkele weken later (mod APPROX)
+  // twee weken geleden, een dag eerder, drie maanden later, twee jaar daarvoor, over twee jaar; een paar dagen geleden,
+  // enkele weken later (mod APPROX)
   {
-    pattern: `${START}(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT})) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|eerder|later|terug))?${END}`,
-    opens: `over|binnen|${COUNT}|${firstWords(FEW)}`,
+    pattern: `${START}(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf)) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|terug|${EARLIER}|${LATER}))?${END}`,
+    opens: `over|binnen|${COUNT}|anderhalf|${firstWords(FEW)}`,
     priority: 3,
     meaning(groups) {
       const direction = lower(groups.direction);
       if (!direction && !groups.over) return undefined;
-      const counts = groups.few ? FEW_COUNTS : [countValue(groups.count!)];
+      // Years and a half count in months: "anderhalf jaar geleden" is eighteen months back.
+      const inMonths = /^ja/iu.test(groups.unit!) && groups.count !== undefined && !Number.isInteger(countOf(groups.count));
+      const unit = inMonths ? 'maand' : groups.unit!;
+      const counts = groups.few ? FEW_COUNTS : [inMonths ? countOf(groups.count!)! * 12 : countOf(groups.count!)];
       if (!counts.every((count) => count !== undefined && Number.isInteger(count))) return undefined;
-      const sign = direction === 'later' || groups.over ? 1 : -1;
-      const moved = (day: Day) => counts.map((count) => shifted(day, groups.unit!, sign * count!)!);
+      const sign = (direction !== undefined && LATER_WORDS.test(direction)) || groups.over ? 1 : -1;
+      const moved = (day: Day) => counts.map((count) => shifted(day, unit, sign * count!)!);
       return {
         type: 'DATE',
         mod: groups.few ? 'APPROX' : undefined,
-        anaphoric: direction === 'eerder' || direction === 'later',
+        anaphoric: direction !== undefined && direction !== 'geleden' && direction !== 'terug',
         candidate: (day) => mergedCandidate(moved(day)),
       };
     },
@@ -536,27 +624,61 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', mod: groups.few ? 'APPROX' : undefined, candidate: (day) => dayCandidate(addDays(day, Math.floor(hours / 24)), 'TXX:XX') };
     },
   },
-  // eerder op de dag, later die dag, de dag erna, de volgende dag
+  // 's avonds, 's nachts, (in) de ochtend, (in) de vroege ochtend: a part of the day the story is at. Before a clock time
+  // ("'s avonds om 8 uur") the part only sets the clock; "de nacht van zaterdag op zondag" is the night of a day; "de
+  // ochtend- en avondspits" a compound.
   {
-    pattern: `${START}(?:(?<when>eerder|later) (?:op de dag|die dag|diezelfde dag|op die dag)|(?:diezelfde|dezelfde) dag|de (?<which>dag|avond) (?<side>ervoor|erna|daarvoor|daarna)|de volgende (?<next>dag|ochtend|avond))${END}`,
-    opens: 'eerder|later|diezelfde|dezelfde|de',
-    priority: 3,
+    pattern: `${START}(?:['’]s (?<period>${PERIOD_WORDS})(?! (?:om|omstreeks|rond|tegen|vanaf|tot) )|(?<=(?<![\\p{L}\\p{N}])(?:in|tijdens|gedurende) )de (?:vroege |late )?(?<part>${PARTS_OF_DAY})(?! van )(?!-))${END}`,
+    opens: "['’]s|de",
+    priority: 1,
     meaning(groups) {
-      const offset = groups.side ? (/voor/i.test(groups.side) ? -1 : 1) : groups.next ? 1 : 0;
-      const { type, suffix } = partOfDay(groups.which ?? groups.next);
-      return { type, anaphoric: true, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
+      // "in De Morgen" is a newspaper.
+      if (groups.part !== undefined && /^\p{Lu}/u.test(groups.part)) return undefined;
+      const part = groups.part ?? { ochtends: 'ochtend', morgens: 'morgen', voormiddags: 'voormiddag', middags: 'middag', namiddags: 'namiddag', avonds: 'avond', nachts: 'nacht' }[lower(groups.period)!]!;
+      const { type, suffix } = partOfDay(part);
+      return { type, anaphoric: true, candidate: (day) => dayCandidate(day, suffix) };
     },
   },
-  // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021, op eenendertig maart
+  // de avond van 3 maart, de ochtend van vrijdag 7 mei: a part of the date after it, or nothing
   {
-    pattern: `${START}(?:(?:${WEEKDAYS}),? |${WEEKDAY_ABBREVIATION})?(?<dayOfMonth>[0-3]?\\d|(?!een )(?:${UNDER_HUNDRED_WORDS})) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND}`,
+    pattern: `${START}de (?<part>${PARTS_OF_DAY})(?= van )`,
+    opens: 'de',
+    priority: 1,
+    // "De Morgen van zaterdag" is a newspaper's issue.
+    meaning: (groups) => (/^\p{Lu}/u.test(groups.part!) ? undefined : { type: 'TIME', value: 'PT0S', partOnly: partOfDay(groups.part).suffix }),
+  },
+  // eerder op de dag, later die dag, die avond, datzelfde jaar, de dag erna, de week daarvoor, het jaar daarop, de volgende dag
+  {
+    pattern: `${START}(?:(?:eerder|later) (?:op de dag|op die dag|(?:die|diezelfde) dag)|(?:die|diezelfde|dezelfde) (?<which>${STORY_UNITS})|(?:dat|datzelfde|hetzelfde) (?<which>jaar)|(?:de (?<which>${STORY_UNITS})|het (?<which>jaar)) (?:(?<earlier>${EARLIER})|(?<later>${LATER}))|de (?<later>volgende) (?<which>dag|ochtend|middag|avond|nacht))${END}`,
+    opens: 'eerder|later|die|diezelfde|dezelfde|dat|datzelfde|hetzelfde|de|het',
+    priority: 3,
+    meaning(groups) {
+      const which = lower(groups.which) ?? 'dag';
+      // "die dag" is the one the story is at; a word for after or before moves it one on or back.
+      const offset = groups.earlier ? -1 : groups.later ? 1 : 0;
+      const { type, suffix } = partOfDay(which);
+      const unit = which in PARTS ? 'dag' : which;
+      return {
+        type,
+        anaphoric: true,
+        candidate: (day) => (which in PARTS || which === 'dag' ? dayCandidate(addDays(day, offset), suffix) : shifted(day, unit, offset)!),
+      };
+    },
+  },
+  // 24 februari, 3 maart 2023, vrijdag 3 maart 2023, 7 nov. 2021, 7 nov 2021, op eenendertig maart, 3 januari jl.
+  {
+    pattern: `${START}(?:(?:${WEEKDAYS}),? |${WEEKDAY_ABBREVIATION})?(?<dayOfMonth>[0-3]?\\d|(?!een )(?:${UNDER_HUNDRED_WORDS})) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND}${DAY_SUFFIX}`,
     // Never "een", the most frequent word of all ("een mei"): the first is written "één" or "1".
     opens: `${WEEKDAYS}|${WEEKDAY_ABBREVIATIONS}|\\d{1,2}|(?!een$)(?:${UNDER_HUNDRED_WORDS})`,
     priority: 2,
     meaning(groups) {
       const month = namedMonth(groups);
       const dayOfMonth = countValue(groups.dayOfMonth!);
-      return month === undefined || dayOfMonth === undefined ? undefined : dayOfMonthMeaning(month, dayOfMonth, groups);
+      const meaning = month === undefined || dayOfMonth === undefined ? undefined : dayOfMonthMeaning(month, dayOfMonth, groups);
+      const offset = suffixOffset(groups.suffix);
+      if (meaning === undefined || offset === undefined || !('candidate' in meaning)) return meaning;
+      const tense: Tense = offset < 0 ? 'past' : 'future';
+      return { ...meaning, candidate: (day) => meaning.candidate(day, () => tense) };
     },
   },
   // van 1 tot 3 maart, tussen 3 en 5 mei 2021, 1-3 maart: the first day of a range, in the month (and year) of the second
@@ -634,6 +756,18 @@ export const RULES: readonly Rule[] = [
     priority: 1,
     meaning: (groups) => (/^\p{Lu}/u.test(groups.month!) ? undefined : monthMeaning(groups)),
   },
+  // (in) de maand mei, de maand maart van vorig jaar
+  { pattern: `${START}de maand (?<month>${MONTHS})(?: ${YEAR_OR_SHIFT})?${END}`, opens: 'de', priority: 2, meaning: monthMeaning },
+  // op 18/01, vanaf 03-02: a day and month in digits, the month in two, after a preposition ("op 2-1" is a score)
+  {
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|vanaf|tot|sinds|per|t/m) )(?<day>[0-3]?\\d)[-/](?<month>[01]\\d)(?![-/.,]?\\d)${END}`,
+    opens: '\\d{1,2}',
+    priority: 1,
+    meaning(groups) {
+      const month = Number(groups.month);
+      return month < 1 || month > 12 ? undefined : dayOfMonthMeaning(month, Number(groups.day));
+    },
+  },
   // in 2019, sinds 2014, begin 2021, tussen 2019 en 2021, in '98: a year after a preposition, a modifier or another year
   {
     pattern: `(?:${CUE}|${AFTER_A_YEAR}|${START}${MOD_WORD} )(?:${YEAR}|['’](?<twoDigitYear>\\d\\d))${END}`,
@@ -645,9 +779,30 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', mod: modOf(groups), candidate: (day) => yearCandidate(year ?? fullYear(twoDigits, day)) };
     },
   },
-  // de zomer van 2021, zomer 2021, de zomer van vorig jaar, deze winter, afgelopen zomer, komend voorjaar, (in) het najaar
+  // het jaar 2000, boekjaar 2021, het schooljaar 2021: a year named with the kind of year it is ("per jaar 2000 euro" is none)
   {
-    pattern: `${START}${MOD}(?:(?:de |het )?(?<season>${SEASONS}) ${YEAR_OR_SHIFT}|${RELATIVE} (?<relativeSeason>${SEASONS})|(?<=(?<![\\p{L}\\p{N}])in )(?:de|het) (?<bareSeason>${SEASONS}))${END}`,
+    pattern: `${START}(?:het jaar|(?:het )?(?:${YEAR_KINDS})) ${YEAR}${END}(?!${YEAR_TO}\\d)`,
+    opens: `het|${YEAR_KINDS}`,
+    priority: 2,
+    meaning: (groups) => ({ type: 'DATE', candidate: () => yearCandidate(yearNumber(groups.year)!) }),
+  },
+  // 2021-2022, 1914-1918, het seizoen 2021-22, 2020/2021: a range of years is two years, the second after the first
+  {
+    pattern: `${START}(?<!\\p{N}[-–/])(?<year>(?:1[89]|20)\\d\\d)(?=${YEAR_TO}(?<second>(?:1[89]|20)\\d\\d|\\d\\d)${END}(?![-–/.,]\\d))|(?<=(?<![\\p{L}\\p{N}]|\\p{N}[-–/])(?<first>(?:1[89]|20)\\d\\d)${YEAR_TO})(?<year>(?:1[89]|20)\\d\\d|\\d\\d)${END}(?![-–/.,]\\d)`,
+    opens: '\\d{4}|\\d\\d',
+    priority: 2,
+    meaning(groups) {
+      const [first, second] = groups.first === undefined ? [Number(groups.year), groups.second!] : [Number(groups.first), groups.year!];
+      const last = yearAfter(first, second);
+      if (last === undefined) return undefined;
+      const year = groups.first === undefined ? first : last;
+      return { type: 'DATE', candidate: () => yearCandidate(year) };
+    },
+  },
+  // de zomer van 2021, zomer 2021, de zomer van vorig jaar, deze winter, afgelopen zomer, komend voorjaar, (in) het najaar,
+  // (na) de zomer
+  {
+    pattern: `${START}${MOD}(?:(?:de |het )?(?<season>${SEASONS}) ${YEAR_OR_SHIFT}|${RELATIVE} (?<relativeSeason>${SEASONS})|(?<=(?<![\\p{L}\\p{N}])(?:in|tijdens|na|voor|vóór|sinds|vanaf|rond|tot|gedurende) )(?:de|het) (?<bareSeason>${SEASONS}))${END}`,
     opens: `${MOD_WORDS}|de|het|${SEASONS}|${RELATIVE_WORDS}`,
     priority: 2,
     meaning(groups) {
@@ -661,15 +816,16 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
-  // de eerste helft van 2022, de tweede helft van het jaar
+  // de eerste helft van 2022, de tweede helft van het jaar, het eerste halfjaar, de tweede jaarhelft van 2021, H1 2022
   {
-    pattern: `${START}de (?<half>eerste|tweede) (?:helft|jaarhelft) van (?:${YEAR}|(?<thisYear>dit|het|vorig|volgend) jaar)${END}`,
-    opens: 'de',
+    pattern: `${START}(?:(?:de|het) (?<half>eerste|tweede) (?:(?:helft|jaarhelft) van (?:${YEAR}|(?<thisYear>dit|het|vorig|volgend) jaar)|(?:jaarhelft|halfjaar)(?: ${YEAR_OR_SHIFT})?)|H(?<halfDigit>[12])[ -]${YEAR})${END}`,
+    opens: 'de|het|h[12]',
     priority: 3,
     meaning(groups) {
-      const half = lower(groups.half) === 'eerste' ? 1 : 2;
+      const half = groups.halfDigit !== undefined ? Number(groups.halfDigit) : lower(groups.half) === 'eerste' ? 1 : 2;
       const shift = { dit: 0, het: 0, vorig: -1, volgend: 1 }[lower(groups.thisYear) ?? 'dit']!;
-      return { type: 'DATE', candidate: (day) => halfCandidate(yearNumber(groups.year) ?? yearOf(day) + shift, half) };
+      const written = writtenYearOf(groups);
+      return { type: 'DATE', candidate: (day) => halfCandidate(written?.(day) ?? yearOf(day) + shift, half) };
     },
   },
   // het eerste kwartaal (van 2022), het 3e kwartaal, het derde kwartaal van vorig jaar
@@ -708,14 +864,16 @@ export const RULES: readonly Rule[] = [
       },
     }),
   },
-  // de jaren negentig, de jaren '80, de jaren 2000, begin jaren zeventig, het begin van de jaren negentig
+  // de jaren negentig, de jaren '80, de jaren 2000, begin jaren zeventig, het begin van de jaren negentig, de late jaren
+  // tachtig; the second of "de jaren zestig en zeventig"
   {
-    pattern: `${START}(?:(?:het )?${MOD_WORD} (?:van )?)?(?:de )?jaren (?<decade>['’]?[2-9]0|(?:1[89]|20)\\d0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)${END}`,
-    opens: `het|${MOD_WORDS}|de|jaren`,
+    pattern: `${START}(?:(?:het )?${MOD_WORD} (?:van )?)?(?:de )?(?:(?<early>vroege|late) )?jaren (?<decade>${DECADE})${END}|(?<=(?<![\\p{L}\\p{N}])jaren (?:${DECADE}) (?:en|of|tot) )(?<decade>${DECADE})${END}`,
+    opens: `het|${MOD_WORDS}|de|vroege|late|jaren|${DECADE}`,
     priority: 2,
     meaning(groups) {
       const decade = decadeValue(groups.decade!);
-      return decade === undefined ? undefined : { type: 'DATE', mod: modOf(groups), candidate: () => decadeCandidate(decade) };
+      const mod = groups.early === undefined ? modOf(groups) : lower(groups.early) === 'vroege' ? 'START' : 'END';
+      return decade === undefined ? undefined : { type: 'DATE', mod, candidate: () => decadeCandidate(decade) };
     },
   },
   // de negentiende eeuw, de 21ste eeuw
@@ -741,17 +899,18 @@ export const RULES: readonly Rule[] = [
       return dayOfMonthMeaning(month, Number(groups.day ?? groups.isoDay), { year: groups.year ?? groups.isoYear, twoDigitYear: groups.twoDigitYear });
     },
   },
-  // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends.
+  // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends,
+  // drie uur 's middags; as Flemish writes it, om 14u30, om 20u (only after a cue: a race run "in 4u42:32" took that long).
   // Right after a day an hour in words needs its part of the day: the news writes clock times in
   // digits, and "vandaag zeven uur Frans" is a duration.
   {
-    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
-    opens: `\\d{1,2}|${HOUR_WORDS}`,
+    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)?|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= ['’]s (?:${PERIOD_WORDS})${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,:]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
+    opens: `\\d{1,2}|\\d{1,2}u(?:[0-5]\\d)?|${HOUR_WORDS}`,
     priority: 3,
     meaning(groups) {
-      const written = groups.hour ?? groups.dotHour ?? groups.cueHour;
-      const hour = written !== undefined ? Number(written) : countValue(groups.wholeHour ?? groups.dayHour!)!;
-      const minute = Number(groups.minute ?? groups.dotMinute ?? groups.cueMinute ?? 0);
+      const written = groups.hour ?? groups.dotHour ?? groups.cueHour ?? groups.uHour;
+      const hour = written !== undefined ? Number(written) : countValue(groups.wholeHour ?? groups.dayHour ?? groups.saidHour!)!;
+      const minute = Number(groups.minute ?? groups.dotMinute ?? groups.cueMinute ?? groups.uMinute ?? 0);
       if (hour > 23) return undefined;
       // Minutes make a 24-hour clock; a bare hour (and any hour with "'s avonds") may mean the afternoon.
       const value = clock(hour, minute, written !== undefined, lower(groups.period ?? groups.periodBefore));
@@ -780,15 +939,18 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
-  // half drie, kwart over vier, kwart voor negen
+  // half drie, kwart over vier, kwart voor negen; after a word of clock time also om tien over half drie, om vijf voor twaalf
+  // ("het is vijf voor twaalf" is a saying). The cue before "kwart" is an alternative, not optional: an optional empty
+  // group drops what it captured ("'s avonds om kwart voor negen").
   {
-    pattern: `${START}(?:(?<half>half)|kwart (?<quarter>over|voor)) (?<hourWord>${HOUR_WORDS}|1[0-2]|[1-9])${END}${PERIOD}`,
-    opens: 'half|kwart',
+    pattern: `${START}(?:(?:${CLOCK_CUE}(?<minutes>vijf|tien|twintig)|(?:${CLOCK_CUE}|)kwart) (?<direction>over|voor) (?:(?<half>half) )?|(?<half>half) )(?<hourWord>${HOUR_WORDS}|1[0-2]|[1-9])${END}${PERIOD}`,
+    opens: 'half|kwart|vijf|tien|twintig',
     priority: 3,
     meaning(groups) {
-      const named = countValue(groups.hourWord!)!;
-      const [hour, minute] = groups.half ? [named - 1, 30] : groups.quarter === 'over' ? [named, 15] : [named - 1, 45];
-      const value = clock(hour === 0 ? 12 : hour, minute, false, lower(groups.period));
+      const sign = { over: 1, voor: -1 }[lower(groups.direction) ?? ''] ?? 0;
+      const minutes = countValue(groups.hourWord!)! * 60 - (groups.half ? 30 : 0) + sign * (groups.minutes ? countValue(groups.minutes)! : 15);
+      const hour = Math.floor(minutes / 60);
+      const value = clock(hour === 0 ? 12 : hour, minutes % 60, false, lower(groups.period ?? groups.periodBefore));
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
@@ -807,6 +969,13 @@ export const RULES: readonly Rule[] = [
       return { type: 'DURATION', value: durationValue(count, groups.unit!), ...(whole && { span: { counts, unit: unit as Span['unit'] } }) };
     },
   },
+  // tientallen jaren, vele uren, al maanden, na weken: a length that is not counted ("urenlang" is an adverb of manner, none)
+  {
+    pattern: `${START}(?:(?:${MANY}) (?<unit>${COUNTED_UNITS})|(?<=(?<![\\p{L}\\p{N}])(?:al|sinds|na) )(?<unit>${COUNTED_UNITS}))${END}`,
+    opens: `${MANY}|${COUNTED_UNITS}`,
+    priority: 1,
+    meaning: (groups) => ({ type: 'DURATION', value: durationValue('X', groups.unit!) }),
+  },
   // de voorbije maanden, de afgelopen twee weken, de komende dagen, de afgelopen 24 uur, de laatste tien jaar
   {
     pattern: `${START}de (?:voorbije|afgelopen|laatste|komende|volgende|eerstvolgende) (?:(?<count>${COUNT}) (?<unit>${COUNTED_UNITS}|jaar|uur)|(?<unit>${COUNTED_UNITS}))${END}`,
@@ -817,14 +986,15 @@ export const RULES: readonly Rule[] = [
       return count === undefined ? undefined : { type: 'DURATION', value: durationValue(count, groups.unit!) };
     },
   },
-  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, elke ochtend, om de twee weken, wekelijks,
+  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, elke ochtend, elke zomer, om de twee weken, wekelijks,
   // driemaandelijks, twee keer per week
   {
-    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS})|(?<everyPart>${PARTS_OF_DAY}))|om de (?<count>${COUNT}) (?<units>dagen|weken|maanden|jaar|jaren)|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
+    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS})|(?<everyPart>${PARTS_OF_DAY})|(?<everySeason>${SEASONS}))|om de (?<count>${COUNT}) (?<units>dagen|weken|maanden|jaar|jaren)|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
     opens: `elke|iedere|elk|ieder|om|${ADVERB_OF_FREQUENCY}|${COUNT}|(?:een|één|twee|drie|vier|vijf)maal|eens|['’]s`,
     priority: 2,
     meaning(groups) {
       if (groups.everyPart) return { type: 'SET', value: `XXXX-XX-XXT${PARTS[lower(groups.everyPart)!]}` };
+      if (groups.everySeason) return { type: 'SET', value: `XXXX-${SEASON_WORDS[lower(groups.everySeason)!]}` };
       const word = lower(groups.every ?? groups.adverb ?? groups.per ?? groups.units ?? groups.weekdays)!;
       const weekday = WEEKDAY_NUMBERS[word] ?? WEEKDAY_NUMBERS[word.replace(/s$/, '')];
       if (weekday !== undefined) return { type: 'SET', value: `XXXX-WXX-${weekday}` };
@@ -836,10 +1006,11 @@ export const RULES: readonly Rule[] = [
       return { type: 'SET', value: `P${count * size}${unit}` };
     },
   },
-  // nu, momenteel, vroeger, binnenkort
+  // nu, momenteel, vandaag de dag, dezer dagen, tot op heden, vroeger, recent, binnenkort. "recent" is an adverb only where
+  // no article or word of degree makes it an adjective ("een recent advies", "zeer recent").
   {
-    pattern: `${START}(?<reference>${REFERENCES})${END}`,
-    opens: firstWords(REFERENCES),
+    pattern: `${START}(?:(?<reference>${REFERENCES})|(?<=(?<![\\p{L}\\p{N}])tot op )(?<reference>heden)|(?<!(?:${BEFORE_ADJECTIVE}) )(?<reference>recent))${END}`,
+    opens: `${firstWords(REFERENCES)}|heden|recent`,
     priority: 1,
     meaning(groups) {
       const word = lower(groups.reference)!;
