@@ -144,38 +144,66 @@ function withPartsOfDays(text: string, matches: Match[], someDay: Day): Match[] 
   return joined.filter(({ meaning }) => !('partOnly' in meaning && meaning.partOnly));
 }
 
+/** What stands between a day and its clock time: "morgen om tien uur", "vrijdag 3 maart 14.05 uur". */
+const DAY_THEN_CLOCK = /^,? (?:om|rond|tegen|vanaf) $|^,? $/iu;
+/** What stands between a clock time and its day: "om acht uur vanavond", "drie uur in de namiddag". */
+const CLOCK_THEN_DAY = /^ (?:in )?$/iu;
+
+const clockOf = (match: Match | undefined) => (match && 'clock' in match.meaning ? match.meaning.clock : undefined);
+
+/** The day a match names, with the part of it when it names one; undefined when it names no single day. */
+function dayAndPart(match: Match, someDay: Day): { part: string | undefined; anaphoric: boolean | undefined } | undefined {
+  if (!('candidate' in match.meaning) || clockOf(match)) return undefined;
+  const day = match.meaning.candidate(someDay, () => 'present').exact;
+  const part = DAY_PART.exec(day)?.[1];
+  return part !== undefined || DAY.test(day) ? { part, anaphoric: match.meaning.anaphoric } : undefined;
+}
+
+/** A day and a clock time in it, as one TIME: the day's value with the clock in place of its part. */
+function dayWithClock(dayMatch: Match, clock: string, clockMatch: Match, part: string | undefined, anaphoric: boolean | undefined): Match {
+  const { candidate } = dayMatch.meaning as Extract<Meaning, { candidate: unknown }>;
+  const time = part === undefined ? clock : clockInPart(clock, part);
+  // The part of the day gives way to the clock time in it.
+  const withoutPart = (value: string) => (part === undefined ? value : value.slice(0, -3));
+  return {
+    start: Math.min(dayMatch.start, clockMatch.start),
+    end: Math.max(dayMatch.end, clockMatch.end),
+    priority: clockMatch.priority,
+    meaning: {
+      type: 'TIME',
+      clock: time,
+      anaphoric,
+      candidate(day, tense) {
+        const date = candidate(day, tense);
+        return { ...date, exact: withoutPart(date.exact) + time, vague: withoutPart(date.vague) + time };
+      },
+    },
+  };
+}
+
 /**
- * A clock time right after a day ("vrijdag 3 maart om 14.05 uur", "morgen om tien uur") is that
- * day's time: one expression.
+ * A clock time right after a day ("vrijdag 3 maart om 14.05 uur", "morgen om tien uur") or right
+ * before it ("om acht uur vanavond", "vier uur in de ochtend") is that day's time: one expression.
  */
 function withClockTimes(text: string, matches: Match[], someDay: Day): Match[] {
   const joined: Match[] = [];
   for (const match of matches) {
     const previous = joined.at(-1);
-    const clock = 'clock' in match.meaning ? match.meaning.clock : undefined;
-    if (previous && clock && 'candidate' in previous.meaning && !('clock' in previous.meaning && previous.meaning.clock)) {
-      const between = text.slice(previous.end, match.start);
-      const { candidate } = previous.meaning;
-      const day = candidate(someDay, () => 'present').exact;
-      const part = DAY_PART.exec(day)?.[1];
-      if (/^,? (?:om|rond|tegen|vanaf) $|^,? $/iu.test(between) && (part !== undefined || DAY.test(day))) {
-        const time = part === undefined ? clock : clockInPart(clock, part);
-        // The part of the day gives way to the clock time in it.
-        const withoutPart = (value: string) => (part === undefined ? value : value.slice(0, -3));
-        joined[joined.length - 1] = {
-          start: previous.start,
-          end: match.end,
-          priority: match.priority,
-          meaning: {
-            type: 'TIME',
-            clock: time,
-            anaphoric: previous.meaning.anaphoric,
-            candidate(day, tense) {
-              const date = candidate(day, tense);
-              return { ...date, exact: withoutPart(date.exact) + time, vague: withoutPart(date.vague) + time };
-            },
-          },
-        };
+    const clock = clockOf(match);
+    if (previous && clock && DAY_THEN_CLOCK.test(text.slice(previous.end, match.start))) {
+      const day = dayAndPart(previous, someDay);
+      if (day) {
+        joined[joined.length - 1] = dayWithClock(previous, clock, match, day.part, day.anaphoric);
+        continue;
+      }
+    }
+    const between = previous && text.slice(previous.end, match.start);
+    const clockBefore = clockOf(previous);
+    if (previous && clockBefore && CLOCK_THEN_DAY.test(between!)) {
+      const day = dayAndPart(match, someDay);
+      if (day) {
+        // "in de ochtend" after a clock time only sets the clock, as "'s ochtends" does: the time is of the day the clock's is.
+        joined[joined.length - 1] = dayWithClock(match, clockBefore, previous, day.part, between === ' ' && day.anaphoric);
         continue;
       }
     }
@@ -189,13 +217,36 @@ const SUBORDINATORS = new Set(['dat', 'omdat', 'terwijl', 'toen', 'nadat', 'voor
 /** Where a clause begins. */
 const CLAUSE_OPENERS = new Set([',', ';', ':', '(', ...SUBORDINATORS]);
 
+/** Words that open a clause's subject: after them "vroeg" and "laat" are the verb ("vrijdag vroeg de minister"). */
+const SUBJECT_OPENERS = new Set(['de', 'het', 'een', 'hij', 'zij', 'ze', 'ik', 'we', 'wij', 'jij', 'je', 'u', 'men', 'er', 'die', 'dit', 'dat', 'deze', 'zijn', 'haar', 'hun', 'mijn', 'ons', 'onze']);
+
+/**
+ * "laat" and "vroeg" right after a time expression are adverbs of it ("zaterdagavond laat brak brand uit", "vertrekt
+ * maandag vroeg"), not the verbs laten and vragen, unless a subject follows them: they are left out of the words the
+ * tense is read from, and the verb after a sentence-opening expression is the word after them.
+ */
+function withoutAdverbAfter(sentence: SentenceAround): SentenceAround {
+  const { words, written, after } = sentence;
+  if (after < 0 || (words[after] !== 'laat' && words[after] !== 'vroeg')) return sentence;
+  const next = written[after + 1];
+  if (next !== undefined && (SUBJECT_OPENERS.has(next.toLowerCase()) || /^\p{Lu}/u.test(next))) return sentence;
+  const keep = (_: string, i: number) => i !== after;
+  return {
+    ...sentence,
+    words: words.filter(keep),
+    written: written.filter(keep),
+    after: after + 1 < words.length ? after : -1,
+    verbAfter: sentence.verbAfter === undefined ? undefined : next,
+  };
+}
+
 /**
  * The tense around a match: of its clause, or of its sentence when the clause does not show one.
  * A sentence opening with the expression has its finite verb right after it.
  */
-function tenseAround(sentence: SentenceAround | undefined): Tense {
-  if (sentence === undefined) return 'present';
-  const { words, at, after, verbAfter } = sentence;
+function tenseAround(around: SentenceAround | undefined): Tense {
+  if (around === undefined) return 'present';
+  const { words, at, after, verbAfter } = withoutAdverbAfter(around);
   const before = words.slice(0, at);
   // "sinds maandag" can only look back, "tot vrijdag" only ahead, whatever the verb.
   const preposition = before.at(-1);

@@ -724,7 +724,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     pattern: `(?:(?<=(?<![\\p{L}\\p{N}])(?:met|na|rond|tot|sinds|tijdens|vanaf) )|${HOLIDAY_START}(?=\\p{L}+ (?:van |in )?(?:1[89]|20)\\d\\d${END}))(?<holiday>${[...CUED_HOLIDAYS].join('|')})${HOLIDAY_YEAR}${HOLIDAY_END}`,
-    opens: [...CUED_HOLIDAYS].join('|'),
+    opens: firstWordsOf([...CUED_HOLIDAYS].join('|')),
     priority: 2,
     meaning: holidayMeaning,
   },
@@ -900,11 +900,11 @@ export const RULES: readonly Rule[] = [
     },
   },
   // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends,
-  // drie uur 's middags; as Flemish writes it, om 14u30, om 20u (only after a cue: a race run "in 4u42:32" took that long).
+  // drie uur 's middags, vier uur in de ochtend (the part joins it in find.ts); as Flemish writes it, om 14u30, om 20u (only after a cue: a race run "in 4u42:32" took that long).
   // Right after a day an hour in words needs its part of the day: the news writes clock times in
   // digits, and "vandaag zeven uur Frans" is a duration.
   {
-    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)?|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= ['’]s (?:${PERIOD_WORDS})${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,:]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
+    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)?|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= (?:['’]s (?:${PERIOD_WORDS})|in de (?:vroege |late )?(?:${PARTS_OF_DAY}))${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,:]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
     opens: `\\d{1,2}|\\d{1,2}u(?:[0-5]\\d)?|${HOUR_WORDS}`,
     priority: 3,
     meaning(groups) {
