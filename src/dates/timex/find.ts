@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { PublishedDate } from '../published.ts';
-import { type Candidate, countedFrom, daysOf, isReasonable, mergeCandidates, unknownFields } from './calendar.ts';
+import { countedFrom, daysOf, isReasonable, mergeCandidates, unknownFields, withSuffix } from './calendar.ts';
 import { type Day, isoDateOf } from './days.ts';
 import { openingScanner } from './openings.ts';
 import { type Meaning, RULES } from './rules.ts';
@@ -129,12 +129,11 @@ function withPartsOfDays(text: string, matches: Match[], someDay: Day): Match[] 
     if (part && 'candidate' in match.meaning && match.meaning.type === 'DATE' && text.slice(previous!.end, match.start) === ' van ') {
       const { candidate, anaphoric } = match.meaning;
       if (DAY.test(candidate(someDay, () => 'present').exact)) {
-        const withPart = (date: Candidate) => ({ ...date, exact: date.exact + part, vague: date.vague + part });
         joined[joined.length - 1] = {
           start: previous!.start,
           end: match.end,
           priority: match.priority,
-          meaning: { type: 'TIME', anaphoric, candidate: (day, tense) => withPart(candidate(day, tense)) },
+          meaning: { type: 'TIME', anaphoric, candidate: (day, tense) => withSuffix(candidate(day, tense), part) },
         };
         continue;
       }

@@ -15,6 +15,7 @@ import {
   weekCandidate,
   weekdayCandidate,
   weekendCandidate,
+  withSuffix,
   yearCandidate,
 } from './calendar.ts';
 import { addDays, civilOf, type Day, dayOf, daysInMonth, isoWeekOf, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
@@ -496,12 +497,19 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
-  // de nacht van zaterdag op zondag: the night that begins on the first day
+  // de nacht van zaterdag op zondag, de nacht van 3 op 4 maart: the night that begins on the first day
   {
-    pattern: `${START}(?:de )?nacht van (?<weekday>${WEEKDAYS}) op (?<next>${WEEKDAYS})${END}`,
+    pattern: `${START}(?:de )?nacht van (?:(?<weekday>${WEEKDAYS}) op (?<next>${WEEKDAYS})|(?<dayOfMonth>[0-3]?\\d) op (?<nextDay>[0-3]?\\d) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?)${END}`,
     opens: 'de|nacht',
     priority: 3,
     meaning(groups) {
+      if (groups.dayOfMonth !== undefined) {
+        const month = namedMonth(groups);
+        const first = Number(groups.dayOfMonth);
+        const date = month === undefined || Number(groups.nextDay) !== first + 1 ? undefined : dayOfMonthMeaning(month, first, groups);
+        if (date === undefined || !('candidate' in date)) return undefined;
+        return { type: 'TIME', candidate: (day, tense) => withSuffix(date.candidate(day, tense), 'TNI') };
+      }
       const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
       if (WEEKDAY_NUMBERS[lower(groups.next)!] !== (weekday % 7) + 1) return undefined;
       return { type: 'TIME', candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, tense()), 'TNI') };
@@ -531,6 +539,22 @@ export const RULES: readonly Rule[] = [
       const offset = offsetOf(groups.relative) ?? 0;
       const unit = lower(groups.unit)!;
       return { type: 'DATE', mod, candidate: (day) => calendarUnitCandidate(day, unit, offset) };
+    },
+  },
+  // (in) de loop van de dag, de week, het jaar, volgend jaar, maart, 2023, de avond: that stretch, no part of it in particular.
+  // The day and its parts are the ones the story is at, as "later op de dag" is.
+  {
+    pattern: `${START}de loop van (?:(?:de|het|${RELATIVE}) (?<unit>dag|${CALENDAR_UNITS})|de (?<part>ochtend|voormiddag|middag|namiddag|avond|nacht)|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
+    opens: 'de',
+    priority: 3,
+    meaning(groups) {
+      if (groups.month !== undefined) return namedMonth(groups) === undefined ? undefined : monthMeaning(groups);
+      if (groups.year !== undefined) return { type: 'DATE', candidate: () => yearCandidate(yearNumber(groups.year)!) };
+      const unit = lower(groups.unit) ?? 'dag';
+      const offset = offsetOf(groups.relative) ?? 0;
+      const { type, suffix } = partOfDay(groups.part);
+      if (unit === 'dag') return { type, anaphoric: true, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
+      return { type: 'DATE', candidate: (day) => calendarUnitCandidate(day, unit, offset) };
     },
   },
   // week 12, in week 3 van 2021: an ISO week, of the publication year unless one is written. Not after any word

@@ -19,7 +19,7 @@ const PAST = new Set(
     'droeg droegen vroeg vroegen zocht zochten kocht kochten riep riepen hing hingen ving vingen stierf stierven verscheen ' +
     'verschenen verdween verdwenen ontstond ontstonden besloot vertrok vertrokken overleed bood koos kozen ' +
     'zweeg zwegen steeg stegen daalde daalden leek bleek bleken sneuvelde onderhandelde brak braken verliet verlieten ' +
-    'ontving ontvingen bezocht bezochten trof troffen sprong las lazen zong zongen'
+    'ontving ontvingen bezocht bezochten trof troffen sprong las lazen zong zongen verliep verliepen'
   ).split(' '),
 );
 
