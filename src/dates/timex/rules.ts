@@ -541,10 +541,10 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', mod, candidate: (day) => calendarUnitCandidate(day, unit, offset) };
     },
   },
-  // (in) de loop van de dag, de week, het jaar, volgend jaar, maart, 2023, de avond: that stretch, no part of it in particular.
+  // (in) de loop van de dag, de week, het jaar, volgend jaar, (de maand) maart, 2023, de avond: that stretch, no part of it in particular.
   // The day and its parts are the ones the story is at, as "later op de dag" is.
   {
-    pattern: `${START}de loop van (?:(?:de|het|${RELATIVE}) (?<unit>dag|${CALENDAR_UNITS})|de (?<part>ochtend|voormiddag|middag|namiddag|avond|nacht)|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
+    pattern: `${START}de loop van (?:(?:de maand )?${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|(?:de|het|${RELATIVE}) (?<unit>dag|${CALENDAR_UNITS})|de (?<part>ochtend|voormiddag|middag|namiddag|avond|nacht)|${YEAR})${END}`,
     opens: 'de',
     priority: 3,
     meaning(groups) {
