@@ -99,7 +99,7 @@ const YEAR_OR_SHIFT = `(?:van )?(?:${YEAR}|(?<yearShift>vorig|dit|volgend|komend
 const MONTH_RANGE = '(?: (?:en|of|tot|tot en met|t/m) |[-–])';
 /** Fewer words make a bare month a date than a year: "het boek van mei", "een voorkeur voor april". */
 const MONTH_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|rond|per|tegen|vóór|eind|begin|medio|half|halverwege) )';
-const MOD_WORDS = 'begin|eind|einde|half|medio|midden|halverwege';
+const MOD_WORDS = 'begin|eind|einde|half|medio|midden|halverwege|halfweg';
 const MOD_WORD = `(?<mod>${MOD_WORDS})`;
 const MOD = `(?:${MOD_WORD} )?`;
 /** Last, this, next: "vorige week", "dit jaar", "komende zomer". */
@@ -115,7 +115,7 @@ const AFTER_A_YEAR = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) (?:1[89]|20)\\d\\d
 const DECADE = "['’]?[2-9]0|(?:1[89]|20)\\d0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig";
 const SEASONS = 'lente|voorjaar|zomer|herfst|najaar|winter';
 const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI' };
-const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', half: 'MID', medio: 'MID', midden: 'MID', halverwege: 'MID' };
+const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', half: 'MID', medio: 'MID', midden: 'MID', halverwege: 'MID', halfweg: 'MID' };
 const WEEKDAY_NUMBERS: Record<string, number> = { maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 7 };
 
 const DAY_WORDS = 'vandaag|eergisteren|gisteren|gister|overmorgen|morgen';
@@ -279,11 +279,13 @@ function clock(hour: number, minute: number, twentyFourHour: boolean, period: st
 const PERIOD_WORDS = 'nachts|ochtends|morgens|voormiddags|middags|namiddags|avonds';
 /** A clock time in digits, as the first of a range: "9", "14.00", "9:30". */
 const RANGE_HOUR = '[0-2]?\\d(?:[.:][0-5]\\d)?';
+/** An hour past noon, which no duration "tussen 9 en …" ends on: "tussen 9 en 17 uur". */
+const AFTERNOON_HOUR = '(?:1[3-9]|2[0-3])(?:[.:][0-5]\\d)? uur';
 /**
- * The start of a range that only a clock reads: "van 9 tot", "van 9-", "tussen 14 en", "tussen 9.30 en"
- * ("tussen 2 en 4 uur cel" is a duration).
+ * The start of a range that only a clock reads: "van 9 tot", "van 9-", "tussen 14 en", "tussen 9.30 en", "tussen 9 en"
+ * before an hour past noon ("tussen 2 en 4 uur cel" is a duration).
  */
-const CLOCK_RANGE = `van ${RANGE_HOUR}(?: tot |[-–])|tussen (?:[0-2]?\\d[.:][0-5]\\d|1[3-9]|2[0-3]) en `;
+const CLOCK_RANGE = `van ${RANGE_HOUR}(?: tot |[-–])|tussen (?:[0-2]?\\d[.:][0-5]\\d|1[3-9]|2[0-3]) en |tussen [0-2]?\\d en (?=${AFTERNOON_HOUR})`;
 /**
  * Words after which a number is a clock time: "om 9.30", "rond 15 uur", "'s avonds om 8 uur", "tussen 14 en 16 uur",
  * "iets over zeven uur" (a little past seven: no duration, and no "over een uur" either).
@@ -911,16 +913,20 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', mod: modOf(groups), candidate: () => centuryCandidate((century - 1) * 100) };
     },
   },
-  // 18-01-2022, 18/1/2022, 07-11-21, 7/11/'21, 2022-01-18, 07.11.2021: dates in digits, day first unless the year is.
-  // With dots only with a year in full: "1.5.21" is as often a version or a score.
+  // 18-01-2022, 18/1/2022, 07-11-21, 7/11/'21, 2022-01-18, 2022-01-18T10:00, 07.11.2021: dates in digits, day first unless the year is.
+  // With dots only with a year in full: "1.5.21" is as often a version or a score. Not the tail of a longer number
+  // ("2021-01-03-77").
   {
-    pattern: `${START}(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?:(?<year>(?:19|20)\\d\\d)|['’]?(?<twoDigitYear>\\d\\d))|(?<day>[0-3]?\\d)\\.(?<month>[01]?\\d)\\.(?<year>(?:19|20)\\d\\d)|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d))(?![-/.]?\\d)${END}`,
+    pattern: `${START}(?<!\\p{N}[-/])(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?:(?<year>(?:19|20)\\d\\d)|['’]?(?<twoDigitYear>\\d\\d))|(?<day>[0-3]?\\d)\\.(?<month>[01]?\\d)\\.(?<year>(?:19|20)\\d\\d)|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d)(?:T(?<isoHour>[01]\\d|2[0-3]):(?<isoMinute>[0-5]\\d)(?<isoSecond>:[0-5]\\d)?)?)(?![-/.]?\\d)${END}`,
     opens: '\\d{1,2}|\\d{4}',
     priority: 2,
     meaning(groups) {
       const month = Number(groups.month ?? groups.isoMonth);
       if (month < 1 || month > 12) return undefined;
-      return dayOfMonthMeaning(month, Number(groups.day ?? groups.isoDay), { year: groups.year ?? groups.isoYear, twoDigitYear: groups.twoDigitYear });
+      const date = dayOfMonthMeaning(month, Number(groups.day ?? groups.isoDay), { year: groups.year ?? groups.isoYear, twoDigitYear: groups.twoDigitYear });
+      if (groups.isoHour === undefined || date === undefined || !('candidate' in date)) return date;
+      const time = `T${groups.isoHour}:${groups.isoMinute}${groups.isoSecond ?? ''}`;
+      return { type: 'TIME', clock: time, candidate: (day, tense) => withSuffix(date.candidate(day, tense), time) };
     },
   },
   // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends,
@@ -928,7 +934,7 @@ export const RULES: readonly Rule[] = [
   // Right after a day an hour in words needs its part of the day: the news writes clock times in
   // digits, and "vandaag zeven uur Frans" is a duration.
   {
-    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)?|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= (?:['’]s (?:${PERIOD_WORDS})|in de (?:vroege |late )?(?:${PARTS_OF_DAY}))${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,:]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
+    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur|u)?|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)?|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= (?:['’]s (?:${PERIOD_WORDS})|in de (?:vroege |late )?(?:${PARTS_OF_DAY}))${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)u?|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,:]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
     opens: `\\d{1,2}|\\d{1,2}u(?:[0-5]\\d)?|${HOUR_WORDS}`,
     priority: 3,
     meaning(groups) {
@@ -941,10 +947,10 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
-  // om middernacht, rond het middaguur: midnight is the end of its day, as TIMEX writes it (T24:00)
+  // om middernacht, rond het middaguur, rond de middag (noon, as "rond het middaguur"; "in de middag" is the afternoon): midnight is the end of its day, as TIMEX writes it (T24:00)
   {
-    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|na|voor|sinds) )(?:(?<midnight>middernacht)|het middaguur)${END}`,
-    opens: 'middernacht|het',
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|na|voor|sinds) )(?:(?<midnight>middernacht)|het middaguur|(?<=(?:rond|tegen) )de middag(?! van ))${END}`,
+    opens: 'middernacht|het|de',
     priority: 2,
     meaning(groups) {
       const value = groups.midnight ? 'T24:00' : 'T12:00';
@@ -953,7 +959,7 @@ export const RULES: readonly Rule[] = [
   },
   // van 9 tot 17 uur, tussen 14.00 en 16.00 uur, van 9-17 uur: the first clock time of a range (see CLOCK_RANGE)
   {
-    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])van )(?<hour>[0-2]?\\d)(?:[.:](?<minute>[0-5]\\d))?(?=(?: tot |[-–])${RANGE_HOUR} uur${END})|(?<=(?<![\\p{L}\\p{N}])tussen )(?:(?<hour>[0-2]?\\d)[.:](?<minute>[0-5]\\d)|(?<hour>1[3-9]|2[0-3]))(?= en ${RANGE_HOUR} uur${END}))`,
+    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])van )(?<hour>[0-2]?\\d)(?:[.:](?<minute>[0-5]\\d))?(?=(?: tot |[-–])${RANGE_HOUR} uur${END})|(?<=(?<![\\p{L}\\p{N}])tussen )(?:(?:(?<hour>[0-2]?\\d)[.:](?<minute>[0-5]\\d)|(?<hour>1[3-9]|2[0-3]))(?= en ${RANGE_HOUR} uur${END})|(?<hour>[0-2]?\\d)(?= en ${AFTERNOON_HOUR}${END})))`,
     opens: '\\d{1,2}',
     priority: 2,
     meaning(groups) {
@@ -1010,24 +1016,36 @@ export const RULES: readonly Rule[] = [
       return count === undefined ? undefined : { type: 'DURATION', value: durationValue(count, groups.unit!) };
     },
   },
-  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, elke ochtend, elke zomer, om de twee weken, wekelijks,
+  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, elke ochtend, elke zomer, om de twee weken, om de
+  // andere week, om het jaar, wekelijks,
   // driemaandelijks, twee keer per week
   {
-    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS})|(?<everyPart>${PARTS_OF_DAY})|(?<everySeason>${SEASONS}))|om de (?<count>${COUNT}) (?<units>dagen|weken|maanden|jaar|jaren)|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
+    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS})|(?<everyPart>${PARTS_OF_DAY})|(?<everySeason>${SEASONS}))|om de (?<count>${COUNT}) (?<units>dagen|weken|maanden|jaar|jaren)|om (?:(?:de|het) andere (?<other>dag|week|maand|jaar)|het (?<other>jaar))(?!(?: \\p{L}+){0,3} te )|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
     opens: `elke|iedere|elk|ieder|om|${ADVERB_OF_FREQUENCY}|${COUNT}|(?:een|één|twee|drie|vier|vijf)maal|eens|['’]s`,
     priority: 2,
     meaning(groups) {
       if (groups.everyPart) return { type: 'SET', value: `XXXX-XX-XXT${PARTS[lower(groups.everyPart)!]}` };
       if (groups.everySeason) return { type: 'SET', value: `XXXX-${SEASON_WORDS[lower(groups.everySeason)!]}` };
-      const word = lower(groups.every ?? groups.adverb ?? groups.per ?? groups.units ?? groups.weekdays)!;
+      const word = lower(groups.every ?? groups.adverb ?? groups.per ?? groups.units ?? groups.weekdays ?? groups.other)!;
       const weekday = WEEKDAY_NUMBERS[word] ?? WEEKDAY_NUMBERS[word.replace(/s$/, '')];
       if (weekday !== undefined) return { type: 'SET', value: `XXXX-WXX-${weekday}` };
       if (word in WEEK_PARTS) return { type: 'SET', value: `XXXX-WXX-${WEEK_PARTS[word]}` };
       // How many times per period ("twee keer per week") has no field of its own: the value is the period.
-      const count = groups.count !== undefined ? countValue(groups.count) : groups.times !== undefined ? countValue(groups.times) : 1;
+      // "om de andere week", "om het jaar": every second one ("om het jaar af te sluiten" is a purpose, and none).
+      const count = groups.count !== undefined ? countValue(groups.count) : groups.times !== undefined ? countValue(groups.times) : groups.other !== undefined ? 2 : 1;
       if (count === undefined || !Number.isInteger(count) || count < 1) return undefined;
       const [size, unit] = PERIODS[word]!;
       return { type: 'SET', value: `P${count * size}${unit}` };
+    },
+  },
+  // op zondagen, in de weekends, op werkdagen: those days of every week
+  {
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|in|tijdens|gedurende) )(?:de )?(?<days>(?:${WEEKDAYS}|werkdag)en|weekends)${END}`,
+    opens: `de|(?:${WEEKDAYS}|werkdag)en|weekends`,
+    priority: 2,
+    meaning(groups) {
+      const word = lower(groups.days)!.replace(/(?:en|s)$/u, '');
+      return { type: 'SET', value: `XXXX-WXX-${WEEKDAY_NUMBERS[word] ?? WEEK_PARTS[word]}` };
     },
   },
   // nu, momenteel, vandaag de dag, dezer dagen, tot op heden, vroeger, recent, binnenkort. "recent" is an adverb only where
