@@ -180,6 +180,18 @@ function dayWithClock(dayMatch: Match, clock: string, clockMatch: Match, part: s
   };
 }
 
+/** The days of a SET a clock time can be in: "elke dag" (P1D), "elke dinsdag", "elke avond". */
+const SET_OF_DAYS = /^(?:P1D|(?<days>XXXX-(?:XX-XX|WXX-[1-7]))(?:T(?<part>MO|AF|EV|NI))?)$/;
+
+/** "elke dag om 8 uur", "elke dinsdagavond om 8 uur": the days of a SET at a clock time, one SET (`XXXX-WXX-2T20:00`). */
+function setWithClock(setMatch: Match, clock: string, clockMatch: Match): Match | undefined {
+  const days = 'value' in setMatch.meaning && setMatch.meaning.type === 'SET' ? SET_OF_DAYS.exec(setMatch.meaning.value) : null;
+  if (!days) return undefined;
+  const part = days.groups!.part;
+  const value = (days.groups!.days ?? 'XXXX-XX-XX') + (part === undefined ? clock : clockInPart(clock, part));
+  return { start: setMatch.start, end: clockMatch.end, priority: clockMatch.priority, meaning: { type: 'SET', value } };
+}
+
 /**
  * A clock time right after a day ("vrijdag 3 maart om 14.05 uur", "morgen om tien uur") or right
  * before it ("om acht uur vanavond", "vier uur in de ochtend") is that day's time: one expression.
@@ -191,8 +203,9 @@ function withClockTimes(text: string, matches: Match[], someDay: Day): Match[] {
     const clock = clockOf(match);
     if (previous && clock && DAY_THEN_CLOCK.test(text.slice(previous.end, match.start))) {
       const day = dayAndPart(previous, someDay);
-      if (day) {
-        joined[joined.length - 1] = dayWithClock(previous, clock, match, day.part, day.anaphoric);
+      const joinedMatch = day ? dayWithClock(previous, clock, match, day.part, day.anaphoric) : setWithClock(previous, clock, match);
+      if (joinedMatch) {
+        joined[joined.length - 1] = joinedMatch;
         continue;
       }
     }

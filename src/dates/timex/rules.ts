@@ -105,6 +105,8 @@ const MOD = `(?:${MOD_WORD} )?`;
 /** Last, this, next: "vorige week", "dit jaar", "komende zomer". */
 const RELATIVE_WORDS = 'vorige|vorig|afgelopen|verleden|voorbije|voorbij|deze|dit|komende|komend|volgende|volgend|aanstaande';
 const RELATIVE = `(?<relative>${RELATIVE_WORDS})`;
+/** The finite verbs most often after a subject: "dinsdag de 22ste is de vergadering" (and no 22nd place). */
+const AUXILIARIES = 'is|was|wordt|werd|zijn|waren|worden|werden|komt|kwam|gaat|ging|moet|moeten|zal|zullen|kan|kunnen|heeft|hebben|had';
 /** Words after which a bare month or year is a time expression ("in 2019", "sinds maart"). */
 const CUE_WORDS = 'in|sinds|vanaf|tot|na|voor|rond|omstreeks|circa|ca\\.|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege';
 const CUE = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) )`;
@@ -390,6 +392,18 @@ function dayOfMonthNear(day: Day, dayOfMonth: number, tense: Tense): Day {
   }
 }
 
+/**
+ * The day of a month numbered so that is the given weekday ("maandag de 3e"), nearest the publication day in the
+ * direction the clause looks; without one within two years, the day of the month alone.
+ */
+function weekdayOfMonthNear(day: Day, dayOfMonth: number, weekday: number, tense: Tense): Day {
+  const nearest = dayOfMonthNear(day, dayOfMonth, tense);
+  const step = tense === 'past' ? -1 : 1;
+  let found = nearest;
+  for (let n = 0; n < 24 && weekdayOf(found) !== weekday; n++) found = dayOfMonthNear(found + step, dayOfMonth, tense === 'past' ? 'past' : 'future');
+  return weekdayOf(found) === weekday ? found : nearest;
+}
+
 /** A month, with the year the clause's tense points at when none is written. */
 function monthMeaning(groups: Record<string, string | undefined>): Meaning {
   const month = monthNumber(groups.month!)!;
@@ -517,6 +531,19 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, tense()), 'TNI') };
     },
   },
+  // de week van 3 januari, het weekend van 8 en 9 januari, de week van maandag 17 januari 2022: the week or weekend of that day
+  {
+    pattern: `${START}(?:de (?<week>week)|het weekend) van (?:(?:${WEEKDAYS}) )?(?<dayOfMonth>[0-3]?\\d)(?: (?:en|op|tot|t/m) [0-3]?\\d)? ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND}`,
+    opens: 'de|het',
+    priority: 3,
+    meaning(groups) {
+      const month = namedMonth(groups);
+      const date = month === undefined ? undefined : dayOfMonthMeaning(month, Number(groups.dayOfMonth), groups);
+      if (date === undefined || !('candidate' in date)) return undefined;
+      const stretch = groups.week !== undefined ? weekCandidate : weekendCandidate;
+      return { type: 'DATE', candidate: (day, tense) => stretch(date.candidate(day, tense).first) };
+    },
+  },
   // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week, later deze week, halverwege de maand
   {
     pattern: `${START}(?:(?:${MOD_WORD} |(?:eerder|later) )?(?:het )?${RELATIVE}|(?<mod>halverwege) (?:de|het)) (?<unit>${CALENDAR_UNITS})${END}`,
@@ -581,9 +608,10 @@ export const RULES: readonly Rule[] = [
     },
   },
   // de tweede week van maart, de laatste week van het jaar, de eerste week van volgende maand: the ISO week whose
-  // Thursday is that Thursday of the month or year (a week belongs to where its Thursday is)
+  // Thursday is that Thursday of the month or year (a week belongs to where its Thursday is); de eerste maandag van mei,
+  // de laatste dag van het jaar, (op) de eerste dag van de maand: that day of it
   {
-    pattern: `${START}de (?<nth>eerste|tweede|derde|vierde|laatste) week van (?:(?:de|het|${RELATIVE}) (?<unit>maand|jaar)|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
+    pattern: `${START}de (?<nth>eerste|tweede|derde|vierde|laatste) (?<which>week|dag|${WEEKDAYS}) van (?:(?:de|het|${RELATIVE}) (?<unit>maand|jaar)|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
     opens: 'de',
     priority: 3,
     meaning(groups) {
@@ -596,12 +624,18 @@ export const RULES: readonly Rule[] = [
         if (groups.year !== undefined) return yearCandidate(yearNumber(groups.year)!);
         return calendarUnitCandidate(day, lower(groups.unit)!, offset);
       };
+      const which = lower(groups.which)!;
+      // A week is found by its Thursday.
+      const weekday = which === 'week' ? 4 : WEEKDAY_NUMBERS[which];
+      const nthDay = ({ first, last }: Candidate): Day => {
+        if (weekday === undefined) return nth > 0 ? first + nth - 1 : last;
+        return nth > 0 ? first + ((weekday - weekdayOf(first) + 7) % 7) + 7 * (nth - 1) : last - ((weekdayOf(last) - weekday + 7) % 7);
+      };
       return {
         type: 'DATE',
         candidate(day, tense) {
-          const { first, last } = stretch(day, tense);
-          const thursday = nth > 0 ? first + ((4 - weekdayOf(first) + 7) % 7) + 7 * (nth - 1) : last - ((weekdayOf(last) - 4 + 7) % 7);
-          return weekCandidate(thursday);
+          const found = nthDay(stretch(day, tense));
+          return which === 'week' ? weekCandidate(found) : dayCandidate(found);
         },
       };
     },
@@ -729,16 +763,21 @@ export const RULES: readonly Rule[] = [
       return dayOfMonthMeaning(month, dayOfMonth, groups);
     },
   },
-  // op de twintigste, tot de 3e: a day of the month the story is in. Only right before the end of
-  // a sentence or a ;, : or ), for "op de derde plaats" is no day.
+  // op de twintigste, tot de 3e, maandag de 3e: a day of the month the story is in; after a weekday, the nearest such
+  // day that is that weekday. Only right before the end of a sentence or a ;, : or ) (after a weekday also a comma,
+  // "om" or a finite verb), for "op de derde plaats" is no day.
   {
-    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|tot|vanaf|sinds|rond) )de (?<ordinal>${ORDINAL})(?=[.;:!?)]|$)`,
-    opens: 'de',
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|tot|vanaf|sinds|rond) )de (?<ordinal>${ORDINAL})(?=[.;:!?)]|$)|${START}(?<weekday>${WEEKDAYS}) de (?<ordinal>${ORDINAL})(?=[.;:!?),]|$| (?:${AUXILIARIES}|om|en|of)${END})`,
+    opens: `de|${WEEKDAYS}`,
     priority: 1,
     meaning(groups) {
       const dayOfMonth = ordinalNumber(groups.ordinal!);
       if (dayOfMonth === undefined || dayOfMonth < 1 || dayOfMonth > 31) return undefined;
-      return { type: 'DATE', candidate: (day, tense) => dayCandidate(dayOfMonthNear(day, dayOfMonth, tense())) };
+      const weekday = groups.weekday === undefined ? undefined : WEEKDAY_NUMBERS[lower(groups.weekday)!];
+      return {
+        type: 'DATE',
+        candidate: (day, tense) => dayCandidate(weekday === undefined ? dayOfMonthNear(day, dayOfMonth, tense()) : weekdayOfMonthNear(day, dayOfMonth, weekday, tense())),
+      };
     },
   },
   // Pasen, Goede Vrijdag, tweede kerstdag, Koningsdag, afgelopen kerst, Pasen 2021, kerst vorig jaar; with a cue: met Sinterklaas
@@ -1017,16 +1056,17 @@ export const RULES: readonly Rule[] = [
     },
   },
   // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, elke ochtend, elke zomer, om de twee weken, om de
-  // andere week, om het jaar, wekelijks,
+  // andere week, om het jaar, elke eerste zondag van de maand, wekelijks,
   // driemaandelijks, twee keer per week
   {
-    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS})|(?<everyPart>${PARTS_OF_DAY})|(?<everySeason>${SEASONS}))|om de (?<count>${COUNT}) (?<units>dagen|weken|maanden|jaar|jaren)|om (?:(?:de|het) andere (?<other>dag|week|maand|jaar)|het (?<other>jaar))(?!(?: \\p{L}+){0,3} te )|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
+    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?:eerste|tweede|derde|vierde|laatste) (?:dag|week|${WEEKDAYS})(?: van (?:de|het) (?<of>maand|jaar))?|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS})|(?<everyPart>${PARTS_OF_DAY})|(?<everySeason>${SEASONS}))|om de (?<count>${COUNT}) (?<units>dagen|weken|maanden|jaar|jaren)|om (?:(?:de|het) andere (?<other>dag|week|maand|jaar)|het (?<other>jaar))(?!(?: \\p{L}+){0,3} te )|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
     opens: `elke|iedere|elk|ieder|om|${ADVERB_OF_FREQUENCY}|${COUNT}|(?:een|één|twee|drie|vier|vijf)maal|eens|['’]s`,
     priority: 2,
     meaning(groups) {
       if (groups.everyPart) return { type: 'SET', value: `XXXX-XX-XXT${PARTS[lower(groups.everyPart)!]}` };
       if (groups.everySeason) return { type: 'SET', value: `XXXX-${SEASON_WORDS[lower(groups.everySeason)!]}` };
-      const word = lower(groups.every ?? groups.adverb ?? groups.per ?? groups.units ?? groups.weekdays ?? groups.other)!;
+      // "elke eerste zondag (van de maand)" comes back each month: its period.
+      const word = lower(groups.every ?? groups.adverb ?? groups.per ?? groups.units ?? groups.weekdays ?? groups.other ?? groups.of ?? 'maand')!;
       const weekday = WEEKDAY_NUMBERS[word] ?? WEEKDAY_NUMBERS[word.replace(/s$/, '')];
       if (weekday !== undefined) return { type: 'SET', value: `XXXX-WXX-${weekday}` };
       if (word in WEEK_PARTS) return { type: 'SET', value: `XXXX-WXX-${WEEK_PARTS[word]}` };
