@@ -301,6 +301,8 @@ const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduur
 const PERIOD = `(?: ['’]s (?<period>${PERIOD_WORDS}))?`;
 
 const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
+/** "om" before a clock time: "op de 20e om 19 uur" ("om de hoek" is no clock). */
+const AT_CLOCK = ` om (?:\\d|(?:${HOUR_WORDS}|half|kwart)${END})`;
 
 /** Between the years of a range: "2021-2022", "2001 - 2002", "2020/2021". */
 const YEAR_TO = '(?: ?[-–] ?|/)';
@@ -556,14 +558,17 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', mod: modOf(groups), candidate: (day) => calendarUnitCandidate(day, unit, offset) };
     },
   },
-  // (aan) het begin van volgend jaar, eind van de week, het einde van de maand, het midden van maart, begin van 2021
+  // (aan) het begin van volgend jaar, eind van de week, het einde van de maand, het midden van maart, begin van 2021; de
+  // eerste helft van januari, de tweede helft van de maand (a half of a month or week is its start or end; of a year, H1)
   {
-    pattern: `${START}(?:het )?${MOD_WORD} van (?:(?:de|het|${RELATIVE}) (?<unit>${CALENDAR_UNITS})|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
-    opens: `het|${MOD_WORDS}`,
+    pattern: `${START}(?:(?:het )?${MOD_WORD}|de (?<half>eerste|tweede) helft) van (?:(?:de|het|${RELATIVE}) (?<unit>${CALENDAR_UNITS})|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
+    opens: `het|${MOD_WORDS}|de`,
     priority: 3,
     meaning(groups) {
-      if (groups.month !== undefined) return namedMonth(groups) === undefined ? undefined : monthMeaning(groups);
-      const mod = modOf(groups);
+      const half = lower(groups.half);
+      if (half !== undefined && (groups.year !== undefined || lower(groups.unit) === 'jaar')) return undefined;
+      const mod = half === undefined ? modOf(groups) : half === 'eerste' ? 'START' : 'END';
+      if (groups.month !== undefined) return namedMonth(groups) === undefined ? undefined : { ...monthMeaning(groups), mod };
       if (groups.unit === undefined) return { type: 'DATE', mod, candidate: () => yearCandidate(yearNumber(groups.year)!) };
       const offset = offsetOf(groups.relative) ?? 0;
       const unit = lower(groups.unit)!;
@@ -764,10 +769,10 @@ export const RULES: readonly Rule[] = [
     },
   },
   // op de twintigste, tot de 3e, maandag de 3e: a day of the month the story is in; after a weekday, the nearest such
-  // day that is that weekday. Only right before the end of a sentence or a ;, : or ) (after a weekday also a comma,
-  // "om" or a finite verb), for "op de derde plaats" is no day.
+  // day that is that weekday. Only right before the end of a sentence, a ;, : or ) or "om" (after a weekday also a
+  // comma or a finite verb), for "op de derde plaats" is no day.
   {
-    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|tot|vanaf|sinds|rond) )de (?<ordinal>${ORDINAL})(?=[.;:!?)]|$)|${START}(?<weekday>${WEEKDAYS}) de (?<ordinal>${ORDINAL})(?=[.;:!?),]|$| (?:${AUXILIARIES}|om|en|of)${END})`,
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|tot|vanaf|sinds|rond) )de (?<ordinal>${ORDINAL})(?=[.;:!?)]|$|${AT_CLOCK})|${START}(?<weekday>${WEEKDAYS}) de (?<ordinal>${ORDINAL})(?=[.;:!?),]|$|${AT_CLOCK}| (?:${AUXILIARIES}|en|of)${END})`,
     opens: `de|${WEEKDAYS}`,
     priority: 1,
     meaning(groups) {
