@@ -120,23 +120,38 @@ function withCountedDays(text: string, matches: Match[], someDay: Day): Match[] 
   return joined.filter(({ meaning }) => !('spanOnly' in meaning && meaning.spanOnly));
 }
 
-/** "de avond van 3 maart" is that day's evening: one TIME; "de avond van de verkiezingen" is none. */
+/** What stands between a day and a part of it after it: "morgen in de ochtend", "gisteren laat op de avond". */
+const DAY_THEN_PART = /^ (?:(?:laat|vroeg) )?(?:in|op) $/iu;
+
+/** The part of the day (`TEV`) a match names alone, as "in de avond" does: the day it is of is the story's. */
+function partAlone(match: Match, someDay: Day): string | undefined {
+  if (!('candidate' in match.meaning) || !match.meaning.anaphoric || match.meaning.type !== 'TIME') return undefined;
+  const part = DAY_PART.exec(match.meaning.candidate(someDay, () => 'present').exact)?.[1];
+  return part === undefined ? undefined : `T${part}`;
+}
+
+/**
+ * "de avond van 3 maart" is that day's evening: one TIME ("de avond van de verkiezingen" is none); so is "morgen in de
+ * avond", "gisteren laat op de avond".
+ */
 function withPartsOfDays(text: string, matches: Match[], someDay: Day): Match[] {
   const joined: Match[] = [];
+  const isDay = (match: Match) => 'candidate' in match.meaning && match.meaning.type === 'DATE' && DAY.test(match.meaning.candidate(someDay, () => 'present').exact);
   for (const match of matches) {
     const previous = joined.at(-1);
-    const part = previous && 'partOnly' in previous.meaning ? previous.meaning.partOnly : undefined;
-    if (part && 'candidate' in match.meaning && match.meaning.type === 'DATE' && text.slice(previous!.end, match.start) === ' van ') {
-      const { candidate, anaphoric } = match.meaning;
-      if (DAY.test(candidate(someDay, () => 'present').exact)) {
-        joined[joined.length - 1] = {
-          start: previous!.start,
-          end: match.end,
-          priority: match.priority,
-          meaning: { type: 'TIME', anaphoric, candidate: (day, tense) => withSuffix(candidate(day, tense), part) },
-        };
-        continue;
-      }
+    const between = previous && text.slice(previous.end, match.start);
+    const partBefore = previous && 'partOnly' in previous.meaning && between === ' van ' ? previous.meaning.partOnly : undefined;
+    const partAfter = previous && DAY_THEN_PART.test(between!) ? partAlone(match, someDay) : undefined;
+    const [dayMatch, part] = partBefore ? [match, partBefore] : partAfter ? [previous!, partAfter] : [undefined, undefined];
+    if (dayMatch && part && isDay(dayMatch) && 'candidate' in dayMatch.meaning) {
+      const { candidate, anaphoric } = dayMatch.meaning;
+      joined[joined.length - 1] = {
+        start: previous!.start,
+        end: match.end,
+        priority: match.priority,
+        meaning: { type: 'TIME', anaphoric, candidate: (day, tense) => withSuffix(candidate(day, tense), part) },
+      };
+      continue;
     }
     joined.push(match);
   }

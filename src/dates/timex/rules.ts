@@ -208,6 +208,8 @@ function seasonNear(day: Day, season: Season, offset: number | undefined, tense:
 const EARLIER = 'eerder|daarvoor|ervoor|voordien';
 const LATER = 'later|daarna|erna|nadien|daarop';
 const LATER_WORDS = new RegExp(`^(?:${LATER})$`, 'iu');
+/** "een uur later dan gepland" compares two times: the count is a difference, no time. */
+const NOT_THAN = '(?! dan(?![\\p{L}\\p{N}]))';
 /**
  * What "die", "de … erna" count in: the day, a part of it, the week or month the story is at ("dat jaar", "het jaar erna"
  * take their own article). Not "morgen": "die morgen" is as often "who tomorrow".
@@ -648,7 +650,7 @@ export const RULES: readonly Rule[] = [
   // twee weken geleden, een dag eerder, drie maanden later, twee jaar daarvoor, over twee jaar; een paar dagen geleden,
   // enkele weken later (mod APPROX)
   {
-    pattern: `${START}(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf)) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|terug|${EARLIER}|${LATER}))?${END}`,
+    pattern: `${START}(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf)) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|terug|${EARLIER}|${LATER})${NOT_THAN})?${END}`,
     opens: `over|binnen|${COUNT}|anderhalf|${firstWords(FEW)}`,
     priority: 3,
     meaning(groups) {
@@ -676,24 +678,33 @@ export const RULES: readonly Rule[] = [
     priority: 1,
     meaning: () => ({ type: 'DATE', value: 'P1D', span: { counts: [1], unit: 'D' }, spanOnly: true }),
   },
-  // over een uur, over tien minuten, over een half uur, over een paar uur: a time of the publication day (or of a later one
-  // when the hours make days), its clock unknown. "iets over zeven uur", "vijf over zeven" tell the clock instead.
+  // over een uur, over tien minuten, over een half uur, over een paar uur, twee uur geleden, een half uur later: a time of
+  // the publication day (or of another when the hours make days), its clock unknown; counted from the time the story is
+  // at after "later" or "eerder". "iets over zeven uur", "vijf over zeven" tell the clock instead.
   {
-    pattern: `${START}(?<!(?:iets|net|even|kwart|vijf|tien|\\d{1,2}) )over (?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>uur|uren|minuut|minuten|kwartier)|(?:een )?(?<halfHour>half uur))${END}(?! (?:durende|durend|lang|lange)${END})`,
-    opens: 'over',
+    pattern: `${START}(?:(?<!(?:iets|net|even|kwart|vijf|tien|\\d{1,2}) )(?<over>over) )?(?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>uur|uren|minuut|minuten|kwartier)|(?:een )?(?<halfHour>half uur))(?: (?<direction>geleden|terug|${EARLIER}|${LATER})${NOT_THAN})?${END}(?! (?:durende|durend|lang|lange)${END})`,
+    opens: `over|${COUNT}|anderhalf|anderhalve|${firstWords(FEW)}|half`,
     priority: 3,
     meaning(groups) {
+      const direction = lower(groups.direction);
+      if ((groups.over === undefined) === (direction === undefined)) return undefined;
       const count = groups.halfHour ? 0.5 : groups.few ? Math.max(...FEW_COUNTS) : lower(groups.count)!.startsWith('anderhal') ? 1.5 : countValue(groups.count!);
       if (count === undefined) return undefined;
       const hours = count * ({ minuut: 1 / 60, minuten: 1 / 60, kwartier: 1 / 4 }[lower(groups.unit) ?? 'uur'] ?? 1);
-      return { type: 'TIME', mod: groups.few ? 'APPROX' : undefined, candidate: (day) => dayCandidate(addDays(day, Math.floor(hours / 24)), 'TXX:XX') };
+      const sign = direction === undefined || LATER_WORDS.test(direction) ? 1 : -1;
+      return {
+        type: 'TIME',
+        mod: groups.few ? 'APPROX' : undefined,
+        anaphoric: direction !== undefined && direction !== 'geleden' && direction !== 'terug',
+        candidate: (day) => dayCandidate(addDays(day, sign * Math.floor(hours / 24)), 'TXX:XX'),
+      };
     },
   },
   // 's avonds, 's nachts, (in) de ochtend, (in) de vroege ochtend: a part of the day the story is at. Before a clock time
   // ("'s avonds om 8 uur") the part only sets the clock; "de nacht van zaterdag op zondag" is the night of a day; "de
   // ochtend- en avondspits" a compound.
   {
-    pattern: `${START}(?:['’]s (?<period>${PERIOD_WORDS})(?! (?:om|omstreeks|rond|tegen|vanaf|tot) )|(?<=(?<![\\p{L}\\p{N}])(?:in|tijdens|gedurende) )de (?:vroege |late )?(?<part>${PARTS_OF_DAY})(?! van )(?!-))${END}`,
+    pattern: `${START}(?:['’]s (?<period>${PERIOD_WORDS})(?! (?:om|omstreeks|rond|tegen|vanaf|tot) )|(?<=(?<![\\p{L}\\p{N}])(?:in|tijdens|gedurende|(?:laat|vroeg) op) )de (?:vroege |late )?(?<part>${PARTS_OF_DAY})(?! van )(?!-))${END}`,
     opens: "['’]s|de",
     priority: 1,
     meaning(groups) {
@@ -1030,7 +1041,7 @@ export const RULES: readonly Rule[] = [
   },
   // 10 minuten (durende), zes maanden (lang), drie jaar cel, enkele weken
   {
-    pattern: `${START}(?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>${UNITS})|(?:een )?(?<half>half uur|half jaar|halve eeuw))${END}(?! (?:geleden|eerder|later|terug)${END})`,
+    pattern: `${START}(?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>${UNITS})|(?:een )?(?<half>half uur|half jaar|halve eeuw))${END}(?! (?:geleden|terug|(?:eerder|later)${NOT_THAN})${END})`,
     opens: `${COUNT}|anderhalf|anderhalve|${firstWords(FEW)}|half`,
     priority: 1,
     meaning(groups) {
