@@ -295,11 +295,13 @@ const CLOCK_RANGE = `van ${RANGE_HOUR}(?: tot |[-–])|tussen (?:[0-2]?\\d[.:][0
  * "iets over zeven uur" (a little past seven: no duration, and no "over een uur" either).
  */
 const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|omstreeks|rond|tegen|vanaf|tot|sinds|(?:iets|net|even|kort) (?:over|na|voor)) |${CLOCK_RANGE}))`;
+/** The forms of "duren": an hour after them is how long ("duurde 14 uur in de nacht"). */
+const LASTED = '(?:duurt|duurde|duurden|duren|geduurd)';
 /**
  * A day, whose time of day an hour right after it is ("dinsdag 9 uur", "3 maart 14.30"), unless a
  * form of "duren" before the day asks how long ("duurde dinsdag 9 uur").
  */
-const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduurd) )(?:(?:${WEEKDAYS}|${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})|[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)(?: (?:1[89]|20)\\d\\d)?),? )`;
+const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!${LASTED} )(?:(?:${WEEKDAYS}|${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})|[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)(?: (?:1[89]|20)\\d\\d)?),? )`;
 const PERIOD = `(?: ['’]s (?<period>${PERIOD_WORDS}))?`;
 
 const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
@@ -989,7 +991,7 @@ export const RULES: readonly Rule[] = [
   // Right after a day an hour in words needs its part of the day: the news writes clock times in
   // digits, and "vandaag zeven uur Frans" is a duration.
   {
-    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur|u)?|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)?|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= (?:['’]s (?:${PERIOD_WORDS})|in de (?:vroege |late )?(?:${PARTS_OF_DAY}))${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)u?|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,:]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
+    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur|u)?|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)?|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= ['’]s (?:${PERIOD_WORDS})${END})|(?<!${LASTED} )(?<saidHour>1[0-2]|0?[1-9]|${HOUR_WORDS}) uur(?= in de (?:vroege |late )?(?:${PARTS_OF_DAY})${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)u?|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,:]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
     opens: `\\d{1,2}|\\d{1,2}u(?:[0-5]\\d)?|${HOUR_WORDS}`,
     priority: 3,
     meaning(groups) {
