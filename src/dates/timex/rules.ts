@@ -69,8 +69,8 @@ export interface Rule {
 }
 
 // Words around numbers and names must not be part of a longer word.
-// A match may not begin inside a word or a number ("1,5 jaar", "3.000 jaar").
-const START = '(?<![\\p{L}\\p{N}]|\\p{N}[.,])';
+// A match may not begin inside a word or a number ("1,5 jaar", "3.000 jaar", the "05:30" of a race time "2:05:30").
+const START = '(?<![\\p{L}\\p{N}]|\\p{N}[.,:])';
 const END = '(?![\\p{L}\\p{N}])';
 
 /** A hyphen and a word after a name make a compound: "twee mei-bomen", "de 3e maart-editie". */
@@ -102,6 +102,8 @@ const MONTH_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|rond|per|tegen|v
 const MOD_WORDS = 'begin|eind|einde|half|medio|midden|halverwege|halfweg';
 const MOD_WORD = `(?<mod>${MOD_WORDS})`;
 const MOD = `(?:${MOD_WORD} )?`;
+/** A mod before a stretch with "van": "het begin van", "eind", "de eerste helft van" (a half is the start or end of it). */
+const MOD_OF = `(?:(?:het )?${MOD_WORD} (?:van )?|de (?<half>eerste|tweede) helft van )`;
 /** Last, this, next: "vorige week", "dit jaar", "komende zomer". */
 const RELATIVE_WORDS = 'vorige|vorig|afgelopen|verleden|voorbije|voorbij|deze|dit|komende|komend|volgende|volgend|aanstaande';
 const RELATIVE = `(?<relative>${RELATIVE_WORDS})`;
@@ -148,7 +150,8 @@ const FUTURE_REFERENCES = ['binnenkort', 'straks', 'eerdaags', 'in de toekomst']
 const firstWords = (alternatives: string) => alternatives.replace(/ [^|]*/g, '');
 
 const lower = (text: string | undefined) => text?.toLowerCase();
-const modOf = (groups: Record<string, string | undefined>) => (groups.mod ? MODS[groups.mod.toLowerCase()] : undefined);
+const modOf = (groups: Record<string, string | undefined>): Mod | undefined =>
+  groups.half ? (lower(groups.half) === 'eerste' ? 'START' : 'END') : groups.mod ? MODS[groups.mod.toLowerCase()] : undefined;
 
 /** A part of the day makes a day a TIME with its code (`maandagavond` → `TEV`); anything else leaves a DATE. */
 function partOfDay(word: string | undefined): { type: TimexType; suffix: string } {
@@ -156,8 +159,8 @@ function partOfDay(word: string | undefined): { type: TimexType; suffix: string 
   return code ? { type: 'TIME', suffix: `T${code}` } : { type: 'DATE', suffix: '' };
 }
 
-/** Between the days of a range: "maandag tot en met vrijdag", "zaterdag en zondag", "dinsdag-donderdag". */
-const WEEKDAY_TO = '(?: (?:tot en met|t/m|tot|en) | ?[-–] ?)';
+/** Between the days of a range: "maandag tot en met vrijdag", "zaterdag en zondag", "dinsdag-donderdag", "maandag of dinsdag". */
+const WEEKDAY_TO = '(?: (?:tot en met|t/m|tot|en|of) | ?[-–] ?)';
 
 /** A count as written before a unit, "anderhalf" too. */
 const countOf = (written: string) => (written.toLowerCase() === 'anderhalf' ? 1.5 : countValue(written));
@@ -569,9 +572,8 @@ export const RULES: readonly Rule[] = [
     opens: `het|${MOD_WORDS}|de`,
     priority: 3,
     meaning(groups) {
-      const half = lower(groups.half);
-      if (half !== undefined && (groups.year !== undefined || lower(groups.unit) === 'jaar')) return undefined;
-      const mod = half === undefined ? modOf(groups) : half === 'eerste' ? 'START' : 'END';
+      if (groups.half !== undefined && (groups.year !== undefined || lower(groups.unit) === 'jaar')) return undefined;
+      const mod = modOf(groups);
       if (groups.month !== undefined) return namedMonth(groups) === undefined ? undefined : { ...monthMeaning(groups), mod };
       if (groups.unit === undefined) return { type: 'DATE', mod, candidate: () => yearCandidate(yearNumber(groups.year)!) };
       const offset = offsetOf(groups.relative) ?? 0;
@@ -948,9 +950,9 @@ export const RULES: readonly Rule[] = [
     }),
   },
   // de jaren negentig, de jaren '80, de jaren 2000, begin jaren zeventig, het begin van de jaren negentig, de late jaren
-  // tachtig; the second of "de jaren zestig en zeventig"
+  // tachtig, de eerste helft van de jaren tachtig; the second of "de jaren zestig en zeventig"
   {
-    pattern: `${START}(?:(?:het )?${MOD_WORD} (?:van )?)?(?:de )?(?:(?<early>vroege|late) )?jaren (?<decade>${DECADE})${END}|(?<=(?<![\\p{L}\\p{N}])jaren (?:${DECADE}) (?:en|of|tot) )(?<decade>${DECADE})${END}`,
+    pattern: `${START}${MOD_OF}?(?:de )?(?:(?<early>vroege|late) )?jaren (?<decade>${DECADE})${END}|(?<=(?<![\\p{L}\\p{N}])jaren (?:${DECADE}) (?:en|of|tot) )(?<decade>${DECADE})${END}`,
     opens: `het|${MOD_WORDS}|de|vroege|late|jaren|${DECADE}`,
     priority: 2,
     meaning(groups) {
@@ -959,10 +961,10 @@ export const RULES: readonly Rule[] = [
       return decade === undefined ? undefined : { type: 'DATE', mod, candidate: () => decadeCandidate(decade) };
     },
   },
-  // de negentiende eeuw, de 21ste eeuw
+  // de negentiende eeuw, de 21ste eeuw, het begin van de 20ste eeuw, de tweede helft van de twintigste eeuw
   {
-    pattern: `${START}${MOD}(?:de )?(?<ordinal>${ORDINAL}) eeuw${END}`,
-    opens: `${MOD_WORDS}|de|${ORDINAL}`,
+    pattern: `${START}${MOD_OF}?(?:de )?(?<ordinal>${ORDINAL}) eeuw${END}`,
+    opens: `het|${MOD_WORDS}|de|${ORDINAL}`,
     priority: 2,
     meaning(groups) {
       const century = ordinalNumber(groups.ordinal!);
