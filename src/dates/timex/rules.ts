@@ -140,11 +140,11 @@ const ADVERB_OF_FREQUENCY = `(?:${FREQUENCY_COUNTS})?(?:${ADVERBS_OF_FREQUENCY})
 const WEEK_PARTS: Record<string, string> = { werkdag: 'WD', weekend: 'WE' };
 /** "twee keer per week", "tweemaal per jaar", "eens per maand". */
 const TIMES = `(?:${COUNT}) (?:keer|maal)|(?:een|één|twee|drie|vier|vijf)maal|eens`;
-const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vandaag de dag|heden ten dage|dezer dagen|vroeger|destijds|in het verleden|onlangs|recentelijk|kortgeleden|kort geleden|binnenkort|straks|eerdaags|in de toekomst';
-const PAST_REFERENCES = ['vroeger', 'destijds', 'in het verleden', 'onlangs', 'recent', 'recentelijk', 'kortgeleden', 'kort geleden'];
+const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vandaag de dag|heden ten dage|dezer dagen|vroeger|destijds|in het verleden|onlangs|recentelijk|kortgeleden|kort geleden|de laatste tijd|binnenkort|straks|eerdaags|in de toekomst|in de nabije toekomst|op korte termijn';
+const PAST_REFERENCES = ['vroeger', 'destijds', 'in het verleden', 'onlangs', 'recent', 'recentelijk', 'kortgeleden', 'kort geleden', 'de laatste tijd'];
 /** Words that make the next an adjective: articles, pronouns and words of degree. */
 const BEFORE_ADJECTIVE = 'een|het|de|dit|dat|deze|die|zijn|haar|hun|ons|mijn|jouw|uw|ander|elk|ieder|zeer|heel|erg|vrij|relatief|te|zo|meest|minder|niet';
-const FUTURE_REFERENCES = ['binnenkort', 'straks', 'eerdaags', 'in de toekomst'];
+const FUTURE_REFERENCES = ['binnenkort', 'straks', 'eerdaags', 'in de toekomst', 'in de nabije toekomst', 'op korte termijn'];
 
 /** The first word of each alternative: "op dit moment|nu" → "op|nu". */
 const firstWords = (alternatives: string) => alternatives.replace(/ [^|]*/g, '');
@@ -226,11 +226,15 @@ const COUNTED_UNITS = 'dagen|weken|maanden|jaren|uren|minuten|eeuwen|decennia';
 const MANY = 'tientallen|honderden|duizenden|vele|talloze|ettelijke';
 
 /** The stretches "vorige", "deze" and "volgende" count in. */
-const CALENDAR_UNITS = 'week|weekend|maand|jaar|kwartaal|decennium|eeuw';
+const CALENDAR_UNITS = 'week|weekend|maand|jaar|kwartaal|halfjaar|decennium|eeuw';
 
-/** The week, weekend, month, quarter, year or century `offset` of them from the day's. */
+/** The week, weekend, month, quarter, half year, year or century `offset` of them from the day's. */
 function calendarUnitCandidate(day: Day, unit: string, offset: number): Candidate {
   if (unit === 'weekend') return weekendCandidate(addDays(day, 7 * offset));
+  if (unit === 'halfjaar') {
+    const moved = monthsLater(day, 6 * offset);
+    return halfCandidate(moved.year, moved.month <= 6 ? 1 : 2);
+  }
   if (unit === 'kwartaal') {
     const moved = monthsLater(day, 3 * offset);
     return quarterCandidate(moved.year, Math.ceil(moved.month / 3));
@@ -1096,6 +1100,17 @@ export const RULES: readonly Rule[] = [
       if (count === undefined || !Number.isInteger(count) || count < 1) return undefined;
       const [size, unit] = PERIODS[word]!;
       return { type: 'SET', value: `P${count * size}${unit}` };
+    },
+  },
+  // de hele dag, de hele week, het hele jaar (door): as long as the stretch (DURATION); heel 2021, heel januari: that year or month
+  {
+    pattern: `${START}(?:(?:de|het) (?:hele|gehele|volledige) (?<unit>dag|week|maand|jaar)(?: door)?|heel (?:${YEAR}|(?<month>${MONTHS})))${END}`,
+    opens: 'de|het|heel',
+    priority: 2,
+    meaning(groups) {
+      if (groups.unit !== undefined) return { type: 'DURATION', value: durationValue(1, groups.unit) };
+      if (groups.month !== undefined) return monthMeaning(groups);
+      return { type: 'DATE', candidate: () => yearCandidate(yearNumber(groups.year)!) };
     },
   },
   // op zondagen, in de weekends, op werkdagen: those days of every week
