@@ -526,6 +526,21 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
+  // vandaag over een week, maandag over twee weken: the day (a weekday the next one) that many weeks on
+  {
+    pattern: `${START}(?:(?<day>vandaag|morgen|overmorgen)|(?<weekday>${WEEKDAYS})) over (?<count>een|één|twee|drie|vier) (?:week|weken)${END}`,
+    opens: `vandaag|morgen|overmorgen|${WEEKDAYS}`,
+    priority: 3,
+    meaning(groups) {
+      const weeks = countValue(groups.count!)!;
+      const weekday = groups.weekday === undefined ? undefined : WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
+      const offset = { vandaag: 0, morgen: 1, overmorgen: 2 }[lower(groups.day) ?? 'vandaag']!;
+      return {
+        type: 'DATE',
+        candidate: (day) => dayCandidate((weekday === undefined ? addDays(day, offset) : weekdayFrom(day, weekday, 'after')) + 7 * weeks),
+      };
+    },
+  },
   // de nacht van zaterdag op zondag, de nacht van 3 op 4 maart: the night that begins on the first day
   {
     pattern: `${START}(?:de )?nacht van (?:(?<weekday>${WEEKDAYS}) op (?<next>${WEEKDAYS})|(?<dayOfMonth>[0-3]?\\d) op (?<nextDay>[0-3]?\\d) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?)${END}`,
