@@ -122,7 +122,7 @@ const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zome
 const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', half: 'MID', medio: 'MID', midden: 'MID', halverwege: 'MID', halfweg: 'MID' };
 const WEEKDAY_NUMBERS: Record<string, number> = { maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 7 };
 
-const DAY_WORDS = 'vandaag|eergisteren|gisteren|gister|overmorgen|morgen';
+const DAY_WORDS = 'vandaag|eergisteren|eergister|gisteren|gister|overmorgen|morgen';
 /**
  * How often something recurs, as the period between two times: [count, TIMEX unit] per word. Every
  * word is named: its first letters do not tell its unit ("wekelijks" is weekly, not "week…").
@@ -301,7 +301,7 @@ const CLOCK_RANGE = `van ${RANGE_HOUR}(?: tot |[-–])|tussen (?:[0-2]?\\d[.:][0
  * Words after which a number is a clock time: "om 9.30", "rond 15 uur", "'s avonds om 8 uur", "tussen 14 en 16 uur",
  * "iets over zeven uur" (a little past seven: no duration, and no "over een uur" either).
  */
-const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|omstreeks|rond|tegen|vanaf|tot|sinds|(?:iets|net|even|kort) (?:over|na|voor)) |${CLOCK_RANGE}))`;
+const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|omstreeks|rond|tegen|vanaf|tot|sinds|klokslag|(?:iets|net|even|kort) (?:over|na|voor)) |${CLOCK_RANGE}))`;
 /** The forms of "duren": an hour after them is how long ("duurde 14 uur in de nacht"). */
 const LASTED = '(?:duurt|duurde|duurden|duren|geduurd)';
 /**
@@ -472,7 +472,7 @@ export const RULES: readonly Rule[] = [
       // "afgelopen nacht" began the day before; "morgenvroeg" is early tomorrow morning.
       const word = groups.lastNight ? 'gisteren' : (lower(groups.day) ?? 'vandaag');
       // A word the table does not know ("giſteren": the long s matches s case-insensitively) counts as today, as it did before.
-      const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, morgen: 1, overmorgen: 2 }[word] ?? 0;
+      const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, eergister: -2, morgen: 1, overmorgen: 2 }[word] ?? 0;
       const { type, suffix } = partOfDay(groups.part ?? groups.today ?? groups.thisPart ?? (groups.early && 'ochtend'));
       return { type, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
@@ -1023,6 +1023,18 @@ export const RULES: readonly Rule[] = [
       // Minutes make a 24-hour clock; a bare hour (and any hour with "'s avonds") may mean the afternoon.
       const value = clock(hour, minute, written !== undefined, lower(groups.period ?? groups.periodBefore));
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
+    },
+  },
+  // rond een uur of acht: about that hour; without a word of clock time, about that many hours ("het duurt een uur of twee")
+  {
+    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])(?<cue>om|omstreeks|rond|tegen|tot|vanaf) )|${START})(?:een )?uur of (?<hour>${HOUR_WORDS}|1[0-2]|[1-9])${END}(?! (?:${UNITS})${END})`,
+    opens: 'een|uur',
+    priority: 3,
+    meaning(groups) {
+      const hours = countValue(groups.hour!)!;
+      if (groups.cue === undefined) return { type: 'DURATION', mod: 'APPROX', value: `PT${hours}H` };
+      const value = clock(hours, 0, false, undefined);
+      return { type: 'TIME', mod: 'APPROX', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
   // om middernacht, rond het middaguur, rond de middag (noon, as "rond het middaguur"; "in de middag" is the afternoon): midnight is the end of its day, as TIMEX writes it (T24:00)
