@@ -158,8 +158,8 @@ function withPartsOfDays(text: string, matches: Match[], someDay: Day): Match[] 
   return joined.filter(({ meaning }) => !('partOnly' in meaning && meaning.partOnly));
 }
 
-/** What stands between a day and its clock time: "morgen om tien uur", "vrijdag 3 maart 14.05 uur". */
-const DAY_THEN_CLOCK = /^,? (?:om|rond|tegen|vanaf) $|^,? $/iu;
+/** What stands between a day and its clock time: "morgen om tien uur", "vrijdag 3 maart 14.05 uur", "morgen rond de middag". */
+const DAY_THEN_CLOCK = /^,? (?:(?:om|rond|tegen|vanaf) |(?:rond|tegen) de )?$/iu;
 /** What stands between a clock time and its day: "om acht uur vanavond", "drie uur in de namiddag". */
 const CLOCK_THEN_DAY = /^ (?:in )?$/iu;
 

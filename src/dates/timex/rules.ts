@@ -585,35 +585,25 @@ export const RULES: readonly Rule[] = [
     },
   },
   // (aan) het begin van volgend jaar, eind van de week, het einde van de maand, het midden van maart, begin van 2021; de
-  // eerste helft van januari, de tweede helft van de maand (a half of a month or week is its start or end; of a year, H1)
+  // eerste helft van januari, de tweede helft van de maand (a half of a month or week is its start or end; of a year, H1);
+  // (in) de loop van de dag, de week, volgend jaar, (de maand) maart, 2023, de avond: that stretch, no part of it in
+  // particular, the day and its parts the ones the story is at (as "later op de dag")
   {
-    pattern: `${START}(?:(?:het )?${MOD_WORD}|de (?<half>eerste|tweede) helft) van (?:(?:de|het|${RELATIVE}) (?<unit>${CALENDAR_UNITS})|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
+    pattern: `${START}(?:(?:het )?${MOD_WORD}|de (?<half>eerste|tweede) helft|de (?<during>loop)) van (?:(?:de maand )?${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|(?:de|het|${RELATIVE}) (?<unit>dag|${CALENDAR_UNITS})|de (?<part>ochtend|voormiddag|middag|namiddag|avond|nacht)|${YEAR})${END}`,
     opens: `het|${MOD_WORDS}|de`,
     priority: 3,
     meaning(groups) {
-      if (groups.half !== undefined && (groups.year !== undefined || lower(groups.unit) === 'jaar')) return undefined;
+      const unit = lower(groups.unit);
+      // Only the course of a day is read: "aan het eind van de dag" is as often "in the end".
+      if (groups.during === undefined && (unit === 'dag' || groups.part !== undefined)) return undefined;
+      if (groups.half !== undefined && (groups.year !== undefined || unit === 'jaar')) return undefined;
       const mod = modOf(groups);
       if (groups.month !== undefined) return namedMonth(groups) === undefined ? undefined : { ...monthMeaning(groups), mod };
-      if (groups.unit === undefined) return { type: 'DATE', mod, candidate: () => yearCandidate(yearNumber(groups.year)!) };
-      const offset = offsetOf(groups.relative) ?? 0;
-      const unit = lower(groups.unit)!;
-      return { type: 'DATE', mod, candidate: (day) => calendarUnitCandidate(day, unit, offset) };
-    },
-  },
-  // (in) de loop van de dag, de week, het jaar, volgend jaar, (de maand) maart, 2023, de avond: that stretch, no part of it in particular.
-  // The day and its parts are the ones the story is at, as "later op de dag" is.
-  {
-    pattern: `${START}de loop van (?:(?:de maand )?${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|(?:de|het|${RELATIVE}) (?<unit>dag|${CALENDAR_UNITS})|de (?<part>ochtend|voormiddag|middag|namiddag|avond|nacht)|${YEAR})${END}`,
-    opens: 'de',
-    priority: 3,
-    meaning(groups) {
-      if (groups.month !== undefined) return namedMonth(groups) === undefined ? undefined : monthMeaning(groups);
-      if (groups.year !== undefined) return { type: 'DATE', candidate: () => yearCandidate(yearNumber(groups.year)!) };
-      const unit = lower(groups.unit) ?? 'dag';
+      if (groups.year !== undefined) return { type: 'DATE', mod, candidate: () => yearCandidate(yearNumber(groups.year)!) };
       const offset = offsetOf(groups.relative) ?? 0;
       const { type, suffix } = partOfDay(groups.part);
-      if (unit === 'dag') return { type, anaphoric: true, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
-      return { type: 'DATE', candidate: (day) => calendarUnitCandidate(day, unit, offset) };
+      if (unit === undefined || unit === 'dag') return { type, anaphoric: true, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
+      return { type: 'DATE', mod, candidate: (day) => calendarUnitCandidate(day, unit, offset) };
     },
   },
   // week 12, in week 3 van 2021: an ISO week, of the publication year unless one is written. Not after any word
@@ -1039,8 +1029,8 @@ export const RULES: readonly Rule[] = [
   },
   // om middernacht, rond het middaguur, rond de middag (noon, as "rond het middaguur"; "in de middag" is the afternoon): midnight is the end of its day, as TIMEX writes it (T24:00)
   {
-    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|na|voor|sinds) )(?:(?<midnight>middernacht)|het middaguur|(?<=(?:rond|tegen) )de middag(?! van ))${END}`,
-    opens: 'middernacht|het|de',
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|na|voor|sinds) )(?:(?<midnight>middernacht)|het middaguur)${END}|(?<=(?<![\\p{L}\\p{N}])(?:rond|tegen) de )middag(?! van )${END}`,
+    opens: 'middernacht|het|middag',
     priority: 2,
     meaning(groups) {
       const value = groups.midnight ? 'T24:00' : 'T12:00';
@@ -1140,10 +1130,10 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', candidate: () => yearCandidate(yearNumber(groups.year)!) };
     },
   },
-  // op zondagen, in de weekends, op werkdagen: those days of every week
+  // op zondagen, in de weekends, op werkdagen: those days of every week (the article outside the span, as the preposition is)
   {
-    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|in|tijdens|gedurende) )(?:de )?(?<days>(?:${WEEKDAYS}|werkdag)en|weekends)${END}`,
-    opens: `de|(?:${WEEKDAYS}|werkdag)en|weekends`,
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|in|tijdens|gedurende) (?:de )?)(?<days>(?:${WEEKDAYS}|werkdag)en|weekends)${END}`,
+    opens: `(?:${WEEKDAYS}|werkdag)en|weekends`,
     priority: 2,
     meaning(groups) {
       const word = lower(groups.days)!.replace(/(?:en|s)$/u, '');
