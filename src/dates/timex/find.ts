@@ -239,6 +239,40 @@ function withClockTimes(text: string, matches: Match[], someDay: Day): Match[] {
   return joined;
 }
 
+/** A duration of one whole unit: `P3Y`, `P4M`, `PT2H`, `PT15M` (weeks mix with no other unit in ISO 8601). */
+const ONE_UNIT = /^P(T?)(\d+)([YMDHS])$/;
+const UNIT_ORDER = ['Y', 'M', 'D', 'TH', 'TM', 'TS'];
+
+/** "drie jaar en vier maanden" is P3Y4M, "twee uur en een kwartier" PT2H15M: larger unit first, each once. */
+function joinedDuration(first: string, second: string): string | undefined {
+  const parts = [ONE_UNIT.exec(first), ONE_UNIT.exec(second)];
+  if (!parts[0] || !parts[1]) return undefined;
+  const [a, b] = parts.map((part) => UNIT_ORDER.indexOf(part![1]! + part![3]!));
+  if (a! >= b!) return undefined;
+  const dates = parts.filter((part) => part![1] === '').map((part) => part![2]! + part![3]!);
+  const times = parts.filter((part) => part![1] === 'T').map((part) => part![2]! + part![3]!);
+  return `P${dates.join('')}${times.length ? `T${times.join('')}` : ''}`;
+}
+
+/** Two durations joined by "en" whose units go down are one ("drie jaar en vier maanden"). */
+function withJoinedDurations(text: string, matches: Match[]): Match[] {
+  const joined: Match[] = [];
+  for (const match of matches) {
+    const previous = joined.at(-1);
+    const value =
+      previous && 'value' in previous.meaning && 'value' in match.meaning && previous.meaning.type === 'DURATION' && match.meaning.type === 'DURATION' &&
+      !previous.meaning.mod && !match.meaning.mod && text.slice(previous.end, match.start) === ' en '
+        ? joinedDuration(previous.meaning.value, match.meaning.value)
+        : undefined;
+    if (previous && value) {
+      joined[joined.length - 1] = { start: previous.start, end: match.end, priority: match.priority, meaning: { type: 'DURATION', value } };
+      continue;
+    }
+    joined.push(match);
+  }
+  return joined;
+}
+
 /** Conjunctions that open a clause with a verb of its own, in whatever tense ("zei dat hij vrijdag komt"). */
 const SUBORDINATORS = new Set(['dat', 'omdat', 'terwijl', 'toen', 'nadat', 'voordat', 'zodat', 'hoewel', 'maar', 'want', 'als', 'wanneer']);
 /** Where a clause begins. */
@@ -296,7 +330,7 @@ function tenseAround(around: SentenceAround | undefined): Tense {
  */
 export function findTimeExpressions(text: string, dct: DocumentDate): TimeExpression[] {
   const days = daysOf(dct);
-  const matches = withClockTimes(text, withPartsOfDays(text, withCountedDays(text, bestMatches(text), days[0]!), days[0]!), days[0]!);
+  const matches = withJoinedDurations(text, withClockTimes(text, withPartsOfDays(text, withCountedDays(text, bestMatches(text), days[0]!), days[0]!), days[0]!));
   if (matches.length === 0) return [];
   const reader = new SentenceReader(text);
   return matches.map((match): TimeExpression | undefined => {

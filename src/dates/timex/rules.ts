@@ -556,7 +556,14 @@ export const RULES: readonly Rule[] = [
       }
       const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
       if (WEEKDAY_NUMBERS[lower(groups.next)!] !== (weekday % 7) + 1) return undefined;
-      return { type: 'TIME', candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, tense()), 'TNI') };
+      // Told in the past, the night has ended: its second day is the publication day at the latest.
+      return {
+        type: 'TIME',
+        candidate(day, tense) {
+          const direction = tense();
+          return weekdayCandidate(direction === 'past' ? weekdayFrom(addDays(day, -1), weekday, 'past') : weekdayFrom(day, weekday, direction), 'TNI');
+        },
+      };
     },
   },
   // de week van 3 januari, het weekend van 8 en 9 januari, de week van maandag 17 januari 2022: the week or weekend of that day
@@ -728,9 +735,9 @@ export const RULES: readonly Rule[] = [
       return { type, anaphoric: true, candidate: (day) => dayCandidate(day, suffix) };
     },
   },
-  // de avond van 3 maart, de ochtend van vrijdag 7 mei: a part of the date after it, or nothing
+  // de avond van 3 maart, de ochtend van vrijdag 7 mei, de vroege ochtend van 3 maart: a part of the date after it, or nothing
   {
-    pattern: `${START}de (?<part>${PARTS_OF_DAY})(?= van )`,
+    pattern: `${START}de (?:vroege |late )?(?<part>${PARTS_OF_DAY})(?= van )`,
     opens: 'de',
     priority: 1,
     // "De Morgen van zaterdag" is a newspaper's issue.
