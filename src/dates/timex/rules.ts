@@ -312,6 +312,10 @@ const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!${LASTED} )(?:(?:${WEEKDAYS}|${DAY_W
 const PERIOD = `(?: ['’]s (?<period>${PERIOD_WORDS}))?`;
 
 const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
+/** The hours as said after a word of clock time: "tegen vijven", "even na tienen". */
+const HOURS_IN_EN: Record<string, number> = {
+  enen: 1, tweeën: 2, drieën: 3, vieren: 4, vijven: 5, zessen: 6, zevenen: 7, achten: 8, negenen: 9, tienen: 10, elven: 11, twaalven: 12,
+};
 /** "om" before a clock time: "op de 20e om 19 uur" ("om de hoek" is no clock). */
 const AT_CLOCK = ` om (?:\\d|(?:${HOUR_WORDS}|half|kwart)${END})`;
 
@@ -668,9 +672,9 @@ export const RULES: readonly Rule[] = [
     },
   },
   // twee weken geleden, een dag eerder, drie maanden later, twee jaar daarvoor, over twee jaar; een paar dagen geleden,
-  // enkele weken later (mod APPROX)
+  // enkele weken later (mod APPROX). After an article the count is a stretch ("de drie jaar daarop" lasted three years).
   {
-    pattern: `${START}(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf)) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|terug|${EARLIER}|${LATER})${NOT_THAN})?${END}`,
+    pattern: `${START}(?<!(?<![\\p{L}\\p{N}])de )(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf)) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|terug|${EARLIER}|${LATER})${NOT_THAN})?${END}`,
     opens: `over|binnen|${COUNT}|anderhalf|${firstWords(FEW)}`,
     priority: 3,
     meaning(groups) {
@@ -1009,12 +1013,13 @@ export const RULES: readonly Rule[] = [
   // Right after a day an hour in words needs its part of the day: the news writes clock times in
   // digits, and "vandaag zeven uur Frans" is a duration.
   {
-    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur|u)?|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)?|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= ['’]s (?:${PERIOD_WORDS})${END})|(?<!${LASTED} )(?<saidHour>1[0-2]|0?[1-9]|${HOUR_WORDS}) uur(?= in de (?:vroege |late )?(?:${PARTS_OF_DAY})${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)u?|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,:]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
-    opens: `\\d{1,2}|\\d{1,2}u(?:[0-5]\\d)?|${HOUR_WORDS}`,
+    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur|u)?|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)?|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= ['’]s (?:${PERIOD_WORDS})${END})|(?<!${LASTED} )(?<saidHour>1[0-2]|0?[1-9]|${HOUR_WORDS}) uur(?= in de (?:vroege |late )?(?:${PARTS_OF_DAY})${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|${CLOCK_CUE}(?<enHour>${Object.keys(HOURS_IN_EN).join('|')})|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)u?|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,:]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
+    opens: `\\d{1,2}|\\d{1,2}u(?:[0-5]\\d)?|${HOUR_WORDS}|${Object.keys(HOURS_IN_EN).join('|')}`,
     priority: 3,
     meaning(groups) {
       const written = groups.hour ?? groups.dotHour ?? groups.cueHour ?? groups.uHour;
-      const hour = written !== undefined ? Number(written) : countValue(groups.wholeHour ?? groups.dayHour ?? groups.saidHour!)!;
+      const said = groups.enHour !== undefined ? HOURS_IN_EN[lower(groups.enHour)!] : undefined;
+      const hour = written !== undefined ? Number(written) : (said ?? countValue(groups.wholeHour ?? groups.dayHour ?? groups.saidHour!)!);
       const minute = Number(groups.minute ?? groups.dotMinute ?? groups.cueMinute ?? groups.uMinute ?? 0);
       if (hour > 23) return undefined;
       // Minutes make a 24-hour clock; a bare hour (and any hour with "'s avonds") may mean the afternoon.
