@@ -117,8 +117,12 @@ const AFTER_A_YEAR = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) (?:1[89]|20)\\d\\d
 
 /** A decade as "de jaren …" names it: "negentig", "'80", "1980". */
 const DECADE = "['’]?[2-9]0|(?:1[89]|20)\\d0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig";
-const SEASONS = 'lente|voorjaar|zomer|herfst|najaar|winter';
-const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI' };
+/** The seasons, and their months taken together ("de zomermaanden" is the summer). */
+const SEASONS = 'lente|voorjaar|zomer|herfst|najaar|winter|lentemaanden|zomermaanden|herfstmaanden|wintermaanden';
+const SEASON_WORDS: Record<string, Season> = {
+  lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI',
+  lentemaanden: 'SP', zomermaanden: 'SU', herfstmaanden: 'FA', wintermaanden: 'WI',
+};
 const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', half: 'MID', medio: 'MID', midden: 'MID', halverwege: 'MID', halfweg: 'MID' };
 const WEEKDAY_NUMBERS: Record<string, number> = { maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 7 };
 
