@@ -30,6 +30,9 @@ export function dayCandidate(day: Day, suffix = ''): Candidate {
   return { exact: value, vague: value, first: day, last: day };
 }
 
+/** A day's candidate with a part of it: `TNI` makes 2022-03-03 its night. */
+export const withSuffix = (date: Candidate, suffix: string): Candidate => ({ ...date, exact: date.exact + suffix, vague: date.vague + suffix });
+
 export function weekCandidate(day: Day): Candidate {
   const monday = mondayOf(day);
   return { exact: weekValue(day), vague: weekValue(day), first: monday, last: monday + 6 };

@@ -102,10 +102,16 @@ export const HOLIDAYS: Readonly<Record<string, Holiday>> = {
   oudejaarsdag: { dayIn: newYearsEve },
   oudejaarsavond: { dayIn: newYearsEve, part: 'EV' },
   oudejaarsnacht: { dayIn: newYearsEve, part: 'NI' },
+  // The turn of the year is the night it turns in, which begins on 31 December (as "de nacht van zaterdag op zondag" is Saturday's).
+  jaarwisseling: { dayIn: newYearsEve, part: 'NI' },
+  'oud en nieuw': { dayIn: newYearsEve, part: 'NI' },
 };
 
-/** Names that are also a person's (Sinterklaas) or that describe a day ("een goede vrijdag"): a day only where the rule says so. */
-export const CUED_HOLIDAYS = new Set(['sinterklaas']);
+/**
+ * Names that are also a person's (Sinterklaas) or words of running text ("een mix van oud en nieuw"): a day only where
+ * the rule says so.
+ */
+export const CUED_HOLIDAYS = new Set(['sinterklaas', 'oud en nieuw']);
 export const CAPITALIZED_HOLIDAYS = new Set(['goede vrijdag', 'witte donderdag']);
 
 /** How far a search for a year the day was held goes: Koninginnedag was last held in 2013. */

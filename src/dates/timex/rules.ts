@@ -15,6 +15,7 @@ import {
   weekCandidate,
   weekdayCandidate,
   weekendCandidate,
+  withSuffix,
   yearCandidate,
 } from './calendar.ts';
 import { addDays, civilOf, type Day, dayOf, daysInMonth, isoWeekOf, mondayOf, monthsLater, weekdayOf, yearOf } from './days.ts';
@@ -68,8 +69,8 @@ export interface Rule {
 }
 
 // Words around numbers and names must not be part of a longer word.
-// A match may not begin inside a word or a number ("1,5 jaar", "3.000 jaar").
-const START = '(?<![\\p{L}\\p{N}]|\\p{N}[.,])';
+// A match may not begin inside a word or a number ("1,5 jaar", "3.000 jaar", the "05:30" of a race time "2:05:30").
+const START = '(?<![\\p{L}\\p{N}]|\\p{N}[.,:])';
 const END = '(?![\\p{L}\\p{N}])';
 
 /** A hyphen and a word after a name make a compound: "twee mei-bomen", "de 3e maart-editie". */
@@ -98,12 +99,16 @@ const YEAR_OR_SHIFT = `(?:van )?(?:${YEAR}|(?<yearShift>vorig|dit|volgend|komend
 const MONTH_RANGE = '(?: (?:en|of|tot|tot en met|t/m) |[-–])';
 /** Fewer words make a bare month a date than a year: "het boek van mei", "een voorkeur voor april". */
 const MONTH_CUE = '(?<=(?<![\\p{L}\\p{N}])(?:in|sinds|vanaf|tot|rond|per|tegen|vóór|eind|begin|medio|half|halverwege) )';
-const MOD_WORDS = 'begin|eind|einde|half|medio|midden|halverwege';
+const MOD_WORDS = 'begin|eind|einde|half|medio|midden|halverwege|halfweg';
 const MOD_WORD = `(?<mod>${MOD_WORDS})`;
 const MOD = `(?:${MOD_WORD} )?`;
+/** A mod before a stretch with "van": "het begin van", "eind", "de eerste helft van" (a half is the start or end of it). */
+const MOD_OF = `(?:(?:het )?${MOD_WORD} (?:van )?|de (?<half>eerste|tweede) helft van )`;
 /** Last, this, next: "vorige week", "dit jaar", "komende zomer". */
 const RELATIVE_WORDS = 'vorige|vorig|afgelopen|verleden|voorbije|voorbij|deze|dit|komende|komend|volgende|volgend|aanstaande';
 const RELATIVE = `(?<relative>${RELATIVE_WORDS})`;
+/** The finite verbs most often after a subject: "dinsdag de 22ste is de vergadering" (and no 22nd place). */
+const AUXILIARIES = 'is|was|wordt|werd|zijn|waren|worden|werden|komt|kwam|gaat|ging|moet|moeten|zal|zullen|kan|kunnen|heeft|hebben|had';
 /** Words after which a bare month or year is a time expression ("in 2019", "sinds maart"). */
 const CUE_WORDS = 'in|sinds|vanaf|tot|na|voor|rond|omstreeks|circa|ca\\.|per|tegen|uit|van|vóór|tussen|eind|begin|medio|half|halverwege';
 const CUE = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) )`;
@@ -112,12 +117,16 @@ const AFTER_A_YEAR = `(?<=(?<![\\p{L}\\p{N}])(?:${CUE_WORDS}) (?:1[89]|20)\\d\\d
 
 /** A decade as "de jaren …" names it: "negentig", "'80", "1980". */
 const DECADE = "['’]?[2-9]0|(?:1[89]|20)\\d0|twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig";
-const SEASONS = 'lente|voorjaar|zomer|herfst|najaar|winter';
-const SEASON_WORDS: Record<string, Season> = { lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI' };
-const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', half: 'MID', medio: 'MID', midden: 'MID', halverwege: 'MID' };
+/** The seasons, and their months taken together ("de zomermaanden" is the summer). */
+const SEASONS = 'lente|voorjaar|zomer|herfst|najaar|winter|lentemaanden|zomermaanden|herfstmaanden|wintermaanden';
+const SEASON_WORDS: Record<string, Season> = {
+  lente: 'SP', voorjaar: 'SP', zomer: 'SU', herfst: 'FA', najaar: 'FA', winter: 'WI',
+  lentemaanden: 'SP', zomermaanden: 'SU', herfstmaanden: 'FA', wintermaanden: 'WI',
+};
+const MODS: Record<string, Mod> = { begin: 'START', eind: 'END', einde: 'END', half: 'MID', medio: 'MID', midden: 'MID', halverwege: 'MID', halfweg: 'MID' };
 const WEEKDAY_NUMBERS: Record<string, number> = { maandag: 1, dinsdag: 2, woensdag: 3, donderdag: 4, vrijdag: 5, zaterdag: 6, zondag: 7 };
 
-const DAY_WORDS = 'vandaag|eergisteren|gisteren|gister|overmorgen|morgen';
+const DAY_WORDS = 'vandaag|eergisteren|eergister|gisteren|gister|overmorgen|morgen';
 /**
  * How often something recurs, as the period between two times: [count, TIMEX unit] per word. Every
  * word is named: its first letters do not tell its unit ("wekelijks" is weekly, not "week…").
@@ -135,17 +144,18 @@ const ADVERB_OF_FREQUENCY = `(?:${FREQUENCY_COUNTS})?(?:${ADVERBS_OF_FREQUENCY})
 const WEEK_PARTS: Record<string, string> = { werkdag: 'WD', weekend: 'WE' };
 /** "twee keer per week", "tweemaal per jaar", "eens per maand". */
 const TIMES = `(?:${COUNT}) (?:keer|maal)|(?:een|één|twee|drie|vier|vijf)maal|eens`;
-const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vandaag de dag|heden ten dage|dezer dagen|vroeger|destijds|in het verleden|onlangs|recentelijk|kortgeleden|kort geleden|binnenkort|straks|eerdaags|in de toekomst';
-const PAST_REFERENCES = ['vroeger', 'destijds', 'in het verleden', 'onlangs', 'recent', 'recentelijk', 'kortgeleden', 'kort geleden'];
+const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vandaag de dag|heden ten dage|dezer dagen|vroeger|destijds|in het verleden|onlangs|recentelijk|kortgeleden|kort geleden|de laatste tijd|binnenkort|straks|eerdaags|in de toekomst|in de nabije toekomst|op korte termijn';
+const PAST_REFERENCES = ['vroeger', 'destijds', 'in het verleden', 'onlangs', 'recent', 'recentelijk', 'kortgeleden', 'kort geleden', 'de laatste tijd'];
 /** Words that make the next an adjective: articles, pronouns and words of degree. */
 const BEFORE_ADJECTIVE = 'een|het|de|dit|dat|deze|die|zijn|haar|hun|ons|mijn|jouw|uw|ander|elk|ieder|zeer|heel|erg|vrij|relatief|te|zo|meest|minder|niet';
-const FUTURE_REFERENCES = ['binnenkort', 'straks', 'eerdaags', 'in de toekomst'];
+const FUTURE_REFERENCES = ['binnenkort', 'straks', 'eerdaags', 'in de toekomst', 'in de nabije toekomst', 'op korte termijn'];
 
 /** The first word of each alternative: "op dit moment|nu" → "op|nu". */
 const firstWords = (alternatives: string) => alternatives.replace(/ [^|]*/g, '');
 
 const lower = (text: string | undefined) => text?.toLowerCase();
-const modOf = (groups: Record<string, string | undefined>) => (groups.mod ? MODS[groups.mod.toLowerCase()] : undefined);
+const modOf = (groups: Record<string, string | undefined>): Mod | undefined =>
+  groups.half ? (lower(groups.half) === 'eerste' ? 'START' : 'END') : groups.mod ? MODS[groups.mod.toLowerCase()] : undefined;
 
 /** A part of the day makes a day a TIME with its code (`maandagavond` → `TEV`); anything else leaves a DATE. */
 function partOfDay(word: string | undefined): { type: TimexType; suffix: string } {
@@ -153,8 +163,8 @@ function partOfDay(word: string | undefined): { type: TimexType; suffix: string 
   return code ? { type: 'TIME', suffix: `T${code}` } : { type: 'DATE', suffix: '' };
 }
 
-/** Between the days of a range: "maandag tot en met vrijdag", "zaterdag en zondag", "dinsdag-donderdag". */
-const WEEKDAY_TO = '(?: (?:tot en met|t/m|tot|en) | ?[-–] ?)';
+/** Between the days of a range: "maandag tot en met vrijdag", "zaterdag en zondag", "dinsdag-donderdag", "maandag of dinsdag". */
+const WEEKDAY_TO = '(?: (?:tot en met|t/m|tot|en|of) | ?[-–] ?)';
 
 /** A count as written before a unit, "anderhalf" too. */
 const countOf = (written: string) => (written.toLowerCase() === 'anderhalf' ? 1.5 : countValue(written));
@@ -205,6 +215,8 @@ function seasonNear(day: Day, season: Season, offset: number | undefined, tense:
 const EARLIER = 'eerder|daarvoor|ervoor|voordien';
 const LATER = 'later|daarna|erna|nadien|daarop';
 const LATER_WORDS = new RegExp(`^(?:${LATER})$`, 'iu');
+/** "een uur later dan gepland" compares two times: the count is a difference, no time. */
+const NOT_THAN = '(?! dan(?![\\p{L}\\p{N}]))';
 /**
  * What "die", "de … erna" count in: the day, a part of it, the week or month the story is at ("dat jaar", "het jaar erna"
  * take their own article). Not "morgen": "die morgen" is as often "who tomorrow".
@@ -218,11 +230,15 @@ const COUNTED_UNITS = 'dagen|weken|maanden|jaren|uren|minuten|eeuwen|decennia';
 const MANY = 'tientallen|honderden|duizenden|vele|talloze|ettelijke';
 
 /** The stretches "vorige", "deze" and "volgende" count in. */
-const CALENDAR_UNITS = 'week|weekend|maand|jaar|kwartaal|decennium|eeuw';
+const CALENDAR_UNITS = 'week|weekend|maand|jaar|kwartaal|halfjaar|decennium|eeuw';
 
-/** The week, weekend, month, quarter, year or century `offset` of them from the day's. */
+/** The week, weekend, month, quarter, half year, year or century `offset` of them from the day's. */
 function calendarUnitCandidate(day: Day, unit: string, offset: number): Candidate {
   if (unit === 'weekend') return weekendCandidate(addDays(day, 7 * offset));
+  if (unit === 'halfjaar') {
+    const moved = monthsLater(day, 6 * offset);
+    return halfCandidate(moved.year, moved.month <= 6 ? 1 : 2);
+  }
   if (unit === 'kwartaal') {
     const moved = monthsLater(day, 3 * offset);
     return quarterCandidate(moved.year, Math.ceil(moved.month / 3));
@@ -278,24 +294,34 @@ function clock(hour: number, minute: number, twentyFourHour: boolean, period: st
 const PERIOD_WORDS = 'nachts|ochtends|morgens|voormiddags|middags|namiddags|avonds';
 /** A clock time in digits, as the first of a range: "9", "14.00", "9:30". */
 const RANGE_HOUR = '[0-2]?\\d(?:[.:][0-5]\\d)?';
+/** An hour past noon, which no duration "tussen 9 en …" ends on: "tussen 9 en 17 uur". */
+const AFTERNOON_HOUR = '(?:1[3-9]|2[0-3])(?:[.:][0-5]\\d)? uur';
 /**
- * The start of a range that only a clock reads: "van 9 tot", "van 9-", "tussen 14 en", "tussen 9.30 en"
- * ("tussen 2 en 4 uur cel" is a duration).
+ * The start of a range that only a clock reads: "van 9 tot", "van 9-", "tussen 14 en", "tussen 9.30 en", "tussen 9 en"
+ * before an hour past noon ("tussen 2 en 4 uur cel" is a duration).
  */
-const CLOCK_RANGE = `van ${RANGE_HOUR}(?: tot |[-–])|tussen (?:[0-2]?\\d[.:][0-5]\\d|1[3-9]|2[0-3]) en `;
+const CLOCK_RANGE = `van ${RANGE_HOUR}(?: tot |[-–])|tussen (?:[0-2]?\\d[.:][0-5]\\d|1[3-9]|2[0-3]) en |tussen [0-2]?\\d en (?=${AFTERNOON_HOUR})`;
 /**
  * Words after which a number is a clock time: "om 9.30", "rond 15 uur", "'s avonds om 8 uur", "tussen 14 en 16 uur",
  * "iets over zeven uur" (a little past seven: no duration, and no "over een uur" either).
  */
-const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|omstreeks|rond|tegen|vanaf|tot|sinds|(?:iets|net|even|kort) (?:over|na|voor)) |${CLOCK_RANGE}))`;
+const CLOCK_CUE = `(?<=(?<![\\p{L}\\p{N}])(?:(?:['’]s (?<periodBefore>${PERIOD_WORDS}) )?(?:om|omstreeks|rond|tegen|vanaf|tot|sinds|klokslag|(?:iets|net|even|kort) (?:over|na|voor)) |${CLOCK_RANGE}))`;
+/** The forms of "duren": an hour after them is how long ("duurde 14 uur in de nacht"). */
+const LASTED = '(?:duurt|duurde|duurden|duren|geduurd)';
 /**
  * A day, whose time of day an hour right after it is ("dinsdag 9 uur", "3 maart 14.30"), unless a
  * form of "duren" before the day asks how long ("duurde dinsdag 9 uur").
  */
-const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!(?:duurt|duurde|duurden|duren|geduurd) )(?:(?:${WEEKDAYS}|${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})|[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)(?: (?:1[89]|20)\\d\\d)?),? )`;
+const DAY_CUE = `(?<=(?<![\\p{L}\\p{N}])(?<!${LASTED} )(?:(?:${WEEKDAYS}|${DAY_WORDS})(?:${PARTS_OF_DAY})?|van(?:${PARTS_OF_DAY})|[0-3]?\\d (?:${MONTHS}|(?:${ABBREVIATED_MONTHS})\\.?)(?: (?:1[89]|20)\\d\\d)?),? )`;
 const PERIOD = `(?: ['’]s (?<period>${PERIOD_WORDS}))?`;
 
 const HOUR_WORDS = 'een|één|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|elf|twaalf';
+/** The hours as said after a word of clock time: "tegen vijven", "even na tienen". */
+const HOURS_IN_EN: Record<string, number> = {
+  enen: 1, tweeën: 2, drieën: 3, vieren: 4, vijven: 5, zessen: 6, zevenen: 7, achten: 8, negenen: 9, tienen: 10, elven: 11, twaalven: 12,
+};
+/** "om" before a clock time: "op de 20e om 19 uur" ("om de hoek" is no clock). */
+const AT_CLOCK = ` om (?:\\d|(?:${HOUR_WORDS}|half|kwart)${END})`;
 
 /** Between the years of a range: "2021-2022", "2001 - 2002", "2020/2021". */
 const YEAR_TO = '(?: ?[-–] ?|/)';
@@ -387,6 +413,18 @@ function dayOfMonthNear(day: Day, dayOfMonth: number, tense: Tense): Day {
   }
 }
 
+/**
+ * The day of a month numbered so that is the given weekday ("maandag de 3e"), nearest the publication day in the
+ * direction the clause looks; without one within two years, the day of the month alone.
+ */
+function weekdayOfMonthNear(day: Day, dayOfMonth: number, weekday: number, tense: Tense): Day {
+  const nearest = dayOfMonthNear(day, dayOfMonth, tense);
+  const step = tense === 'past' ? -1 : 1;
+  let found = nearest;
+  for (let n = 0; n < 24 && weekdayOf(found) !== weekday; n++) found = dayOfMonthNear(found + step, dayOfMonth, tense === 'past' ? 'past' : 'future');
+  return weekdayOf(found) === weekday ? found : nearest;
+}
+
 /** A month, with the year the clause's tense points at when none is written. */
 function monthMeaning(groups: Record<string, string | undefined>): Meaning {
   const month = monthNumber(groups.month!)!;
@@ -442,7 +480,7 @@ export const RULES: readonly Rule[] = [
       // "afgelopen nacht" began the day before; "morgenvroeg" is early tomorrow morning.
       const word = groups.lastNight ? 'gisteren' : (lower(groups.day) ?? 'vandaag');
       // A word the table does not know ("giſteren": the long s matches s case-insensitively) counts as today, as it did before.
-      const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, morgen: 1, overmorgen: 2 }[word] ?? 0;
+      const offset = { vandaag: 0, gisteren: -1, gister: -1, eergisteren: -2, eergister: -2, morgen: 1, overmorgen: 2 }[word] ?? 0;
       const { type, suffix } = partOfDay(groups.part ?? groups.today ?? groups.thisPart ?? (groups.early && 'ochtend'));
       return { type, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
     },
@@ -496,15 +534,57 @@ export const RULES: readonly Rule[] = [
       };
     },
   },
-  // de nacht van zaterdag op zondag: the night that begins on the first day
+  // vandaag over een week, maandag over twee weken: the day (a weekday the next one) that many weeks on
   {
-    pattern: `${START}(?:de )?nacht van (?<weekday>${WEEKDAYS}) op (?<next>${WEEKDAYS})${END}`,
+    pattern: `${START}(?:(?<day>vandaag|morgen|overmorgen)|(?<weekday>${WEEKDAYS})) over (?<count>een|één|twee|drie|vier) (?:week|weken)${END}`,
+    opens: `vandaag|morgen|overmorgen|${WEEKDAYS}`,
+    priority: 3,
+    meaning(groups) {
+      const weeks = countValue(groups.count!)!;
+      const weekday = groups.weekday === undefined ? undefined : WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
+      const offset = { vandaag: 0, morgen: 1, overmorgen: 2 }[lower(groups.day) ?? 'vandaag']!;
+      return {
+        type: 'DATE',
+        candidate: (day) => dayCandidate((weekday === undefined ? addDays(day, offset) : weekdayFrom(day, weekday, 'after')) + 7 * weeks),
+      };
+    },
+  },
+  // de nacht van zaterdag op zondag, de nacht van 3 op 4 maart: the night that begins on the first day
+  {
+    pattern: `${START}(?:de )?nacht van (?:(?<weekday>${WEEKDAYS}) op (?<next>${WEEKDAYS})|(?<dayOfMonth>[0-3]?\\d) op (?<nextDay>[0-3]?\\d) ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?)${END}`,
     opens: 'de|nacht',
     priority: 3,
     meaning(groups) {
+      if (groups.dayOfMonth !== undefined) {
+        const month = namedMonth(groups);
+        const first = Number(groups.dayOfMonth);
+        const date = month === undefined || Number(groups.nextDay) !== first + 1 ? undefined : dayOfMonthMeaning(month, first, groups);
+        if (date === undefined || !('candidate' in date)) return undefined;
+        return { type: 'TIME', candidate: (day, tense) => withSuffix(date.candidate(day, tense), 'TNI') };
+      }
       const weekday = WEEKDAY_NUMBERS[lower(groups.weekday)!]!;
       if (WEEKDAY_NUMBERS[lower(groups.next)!] !== (weekday % 7) + 1) return undefined;
-      return { type: 'TIME', candidate: (day, tense) => weekdayCandidate(weekdayFrom(day, weekday, tense()), 'TNI') };
+      // Told in the past, the night has ended: its second day is the publication day at the latest.
+      return {
+        type: 'TIME',
+        candidate(day, tense) {
+          const direction = tense();
+          return weekdayCandidate(direction === 'past' ? weekdayFrom(addDays(day, -1), weekday, 'past') : weekdayFrom(day, weekday, direction), 'TNI');
+        },
+      };
+    },
+  },
+  // de week van 3 januari, het weekend van 8 en 9 januari, de week van maandag 17 januari 2022: the week or weekend of that day
+  {
+    pattern: `${START}(?:de (?<week>week)|het weekend) van (?:(?:${WEEKDAYS}) )?(?<dayOfMonth>[0-3]?\\d)(?: (?:en|op|tot|t/m) [0-3]?\\d)? ${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?${END}${NO_COMPOUND}`,
+    opens: 'de|het',
+    priority: 3,
+    meaning(groups) {
+      const month = namedMonth(groups);
+      const date = month === undefined ? undefined : dayOfMonthMeaning(month, Number(groups.dayOfMonth), groups);
+      if (date === undefined || !('candidate' in date)) return undefined;
+      const stretch = groups.week !== undefined ? weekCandidate : weekendCandidate;
+      return { type: 'DATE', candidate: (day, tense) => stretch(date.candidate(day, tense).first) };
     },
   },
   // vorige week, dit jaar, volgende maand, afgelopen weekend, eind vorig jaar, begin deze week, later deze week, halverwege de maand
@@ -519,17 +599,25 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', mod: modOf(groups), candidate: (day) => calendarUnitCandidate(day, unit, offset) };
     },
   },
-  // (aan) het begin van volgend jaar, eind van de week, het einde van de maand, het midden van maart, begin van 2021
+  // (aan) het begin van volgend jaar, eind van de week, het einde van de maand, het midden van maart, begin van 2021; de
+  // eerste helft van januari, de tweede helft van de maand (a half of a month or week is its start or end; of a year, H1);
+  // (in) de loop van de dag, de week, volgend jaar, (de maand) maart, 2023, de avond: that stretch, no part of it in
+  // particular, the day and its parts the ones the story is at (as "later op de dag")
   {
-    pattern: `${START}(?:het )?${MOD_WORD} van (?:(?:de|het|${RELATIVE}) (?<unit>${CALENDAR_UNITS})|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
-    opens: `het|${MOD_WORDS}`,
+    pattern: `${START}(?:(?:het )?${MOD_WORD}|de (?<half>eerste|tweede) helft|de (?<during>loop)) van (?:(?:de maand )?${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|(?:de|het|${RELATIVE}) (?<unit>dag|${CALENDAR_UNITS})|de (?<part>ochtend|voormiddag|middag|namiddag|avond|nacht)|${YEAR})${END}`,
+    opens: `het|${MOD_WORDS}|de`,
     priority: 3,
     meaning(groups) {
-      if (groups.month !== undefined) return namedMonth(groups) === undefined ? undefined : monthMeaning(groups);
+      const unit = lower(groups.unit);
+      // Only the course of a day is read: "aan het eind van de dag" is as often "in the end".
+      if (groups.during === undefined && (unit === 'dag' || groups.part !== undefined)) return undefined;
+      if (groups.half !== undefined && (groups.year !== undefined || unit === 'jaar')) return undefined;
       const mod = modOf(groups);
-      if (groups.unit === undefined) return { type: 'DATE', mod, candidate: () => yearCandidate(yearNumber(groups.year)!) };
+      if (groups.month !== undefined) return namedMonth(groups) === undefined ? undefined : { ...monthMeaning(groups), mod };
+      if (groups.year !== undefined) return { type: 'DATE', mod, candidate: () => yearCandidate(yearNumber(groups.year)!) };
       const offset = offsetOf(groups.relative) ?? 0;
-      const unit = lower(groups.unit)!;
+      const { type, suffix } = partOfDay(groups.part);
+      if (unit === undefined || unit === 'dag') return { type, anaphoric: true, candidate: (day) => dayCandidate(addDays(day, offset), suffix) };
       return { type: 'DATE', mod, candidate: (day) => calendarUnitCandidate(day, unit, offset) };
     },
   },
@@ -555,9 +643,10 @@ export const RULES: readonly Rule[] = [
     },
   },
   // de tweede week van maart, de laatste week van het jaar, de eerste week van volgende maand: the ISO week whose
-  // Thursday is that Thursday of the month or year (a week belongs to where its Thursday is)
+  // Thursday is that Thursday of the month or year (a week belongs to where its Thursday is); de eerste maandag van mei,
+  // de laatste dag van het jaar, (op) de eerste dag van de maand: that day of it
   {
-    pattern: `${START}de (?<nth>eerste|tweede|derde|vierde|laatste) week van (?:(?:de|het|${RELATIVE}) (?<unit>maand|jaar)|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
+    pattern: `${START}de (?<nth>eerste|tweede|derde|vierde|laatste) (?<which>week|dag|${WEEKDAYS}) van (?:(?:de|het|${RELATIVE}) (?<unit>maand|jaar)|${MONTH_NAME}(?: ${YEAR_OR_SHIFT})?|${YEAR})${END}`,
     opens: 'de',
     priority: 3,
     meaning(groups) {
@@ -570,20 +659,26 @@ export const RULES: readonly Rule[] = [
         if (groups.year !== undefined) return yearCandidate(yearNumber(groups.year)!);
         return calendarUnitCandidate(day, lower(groups.unit)!, offset);
       };
+      const which = lower(groups.which)!;
+      // A week is found by its Thursday.
+      const weekday = which === 'week' ? 4 : WEEKDAY_NUMBERS[which];
+      const nthDay = ({ first, last }: Candidate): Day => {
+        if (weekday === undefined) return nth > 0 ? first + nth - 1 : last;
+        return nth > 0 ? first + ((weekday - weekdayOf(first) + 7) % 7) + 7 * (nth - 1) : last - ((weekdayOf(last) - weekday + 7) % 7);
+      };
       return {
         type: 'DATE',
         candidate(day, tense) {
-          const { first, last } = stretch(day, tense);
-          const thursday = nth > 0 ? first + ((4 - weekdayOf(first) + 7) % 7) + 7 * (nth - 1) : last - ((weekdayOf(last) - 4 + 7) % 7);
-          return weekCandidate(thursday);
+          const found = nthDay(stretch(day, tense));
+          return which === 'week' ? weekCandidate(found) : dayCandidate(found);
         },
       };
     },
   },
   // twee weken geleden, een dag eerder, drie maanden later, twee jaar daarvoor, over twee jaar; een paar dagen geleden,
-  // enkele weken later (mod APPROX)
+  // enkele weken later (mod APPROX). After an article the count is a stretch ("de drie jaar daarop" lasted three years).
   {
-    pattern: `${START}(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf)) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|terug|${EARLIER}|${LATER}))?${END}`,
+    pattern: `${START}(?<!(?<![\\p{L}\\p{N}])de )(?:(?<over>over|binnen) )?(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf)) (?<unit>dagen|dag|weken|week|maanden|maand|jaren|jaar)(?: (?<direction>geleden|terug|${EARLIER}|${LATER})${NOT_THAN})?${END}`,
     opens: `over|binnen|${COUNT}|anderhalf|${firstWords(FEW)}`,
     priority: 3,
     meaning(groups) {
@@ -611,24 +706,33 @@ export const RULES: readonly Rule[] = [
     priority: 1,
     meaning: () => ({ type: 'DATE', value: 'P1D', span: { counts: [1], unit: 'D' }, spanOnly: true }),
   },
-  // over een uur, over tien minuten, over een half uur, over een paar uur: a time of the publication day (or of a later one
-  // when the hours make days), its clock unknown. "iets over zeven uur", "vijf over zeven" tell the clock instead.
+  // over een uur, over tien minuten, over een half uur, over een paar uur, twee uur geleden, een half uur later: a time of
+  // the publication day (or of another when the hours make days), its clock unknown; counted from the time the story is
+  // at after "later" or "eerder". "iets over zeven uur", "vijf over zeven" tell the clock instead.
   {
-    pattern: `${START}(?<!(?:iets|net|even|kwart|vijf|tien|\\d{1,2}) )over (?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>uur|uren|minuut|minuten|kwartier)|(?:een )?(?<halfHour>half uur))${END}(?! (?:durende|durend|lang|lange)${END})`,
-    opens: 'over',
+    pattern: `${START}(?:(?<!(?:iets|net|even|kwart|vijf|tien|\\d{1,2}) )(?<over>over) )?(?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>uur|uren|minuut|minuten|kwartier)|(?:een )?(?<halfHour>half uur))(?: (?<direction>geleden|terug|${EARLIER}|${LATER})${NOT_THAN})?${END}(?! (?:durende|durend|lang|lange)${END})`,
+    opens: `over|${COUNT}|anderhalf|anderhalve|${firstWords(FEW)}|half`,
     priority: 3,
     meaning(groups) {
+      const direction = lower(groups.direction);
+      if ((groups.over === undefined) === (direction === undefined)) return undefined;
       const count = groups.halfHour ? 0.5 : groups.few ? Math.max(...FEW_COUNTS) : lower(groups.count)!.startsWith('anderhal') ? 1.5 : countValue(groups.count!);
       if (count === undefined) return undefined;
       const hours = count * ({ minuut: 1 / 60, minuten: 1 / 60, kwartier: 1 / 4 }[lower(groups.unit) ?? 'uur'] ?? 1);
-      return { type: 'TIME', mod: groups.few ? 'APPROX' : undefined, candidate: (day) => dayCandidate(addDays(day, Math.floor(hours / 24)), 'TXX:XX') };
+      const sign = direction === undefined || LATER_WORDS.test(direction) ? 1 : -1;
+      return {
+        type: 'TIME',
+        mod: groups.few ? 'APPROX' : undefined,
+        anaphoric: direction !== undefined && direction !== 'geleden' && direction !== 'terug',
+        candidate: (day) => dayCandidate(addDays(day, sign * Math.floor(hours / 24)), 'TXX:XX'),
+      };
     },
   },
   // 's avonds, 's nachts, (in) de ochtend, (in) de vroege ochtend: a part of the day the story is at. Before a clock time
   // ("'s avonds om 8 uur") the part only sets the clock; "de nacht van zaterdag op zondag" is the night of a day; "de
   // ochtend- en avondspits" a compound.
   {
-    pattern: `${START}(?:['’]s (?<period>${PERIOD_WORDS})(?! (?:om|omstreeks|rond|tegen|vanaf|tot) )|(?<=(?<![\\p{L}\\p{N}])(?:in|tijdens|gedurende) )de (?:vroege |late )?(?<part>${PARTS_OF_DAY})(?! van )(?!-))${END}`,
+    pattern: `${START}(?:['’]s (?<period>${PERIOD_WORDS})(?! (?:om|omstreeks|rond|tegen|vanaf|tot) )|(?<=(?<![\\p{L}\\p{N}])(?:in|tijdens|gedurende|(?:laat|vroeg) op) )de (?:vroege |late )?(?<part>${PARTS_OF_DAY})(?! van )(?!-))${END}`,
     opens: "['’]s|de",
     priority: 1,
     meaning(groups) {
@@ -639,9 +743,9 @@ export const RULES: readonly Rule[] = [
       return { type, anaphoric: true, candidate: (day) => dayCandidate(day, suffix) };
     },
   },
-  // de avond van 3 maart, de ochtend van vrijdag 7 mei: a part of the date after it, or nothing
+  // de avond van 3 maart, de ochtend van vrijdag 7 mei, de vroege ochtend van 3 maart: a part of the date after it, or nothing
   {
-    pattern: `${START}de (?<part>${PARTS_OF_DAY})(?= van )`,
+    pattern: `${START}de (?:vroege |late )?(?<part>${PARTS_OF_DAY})(?= van )`,
     opens: 'de',
     priority: 1,
     // "De Morgen van zaterdag" is a newspaper's issue.
@@ -703,16 +807,21 @@ export const RULES: readonly Rule[] = [
       return dayOfMonthMeaning(month, dayOfMonth, groups);
     },
   },
-  // op de twintigste, tot de 3e: a day of the month the story is in. Only right before the end of
-  // a sentence or a ;, : or ), for "op de derde plaats" is no day.
+  // op de twintigste, tot de 3e, maandag de 3e: a day of the month the story is in; after a weekday, the nearest such
+  // day that is that weekday. Only right before the end of a sentence, a ;, : or ) or "om" (after a weekday also a
+  // comma or a finite verb), for "op de derde plaats" is no day.
   {
-    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|tot|vanaf|sinds|rond) )de (?<ordinal>${ORDINAL})(?=[.;:!?)]|$)`,
-    opens: 'de',
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|tot|vanaf|sinds|rond) )de (?<ordinal>${ORDINAL})(?=[.;:!?)]|$|${AT_CLOCK})|${START}(?<weekday>${WEEKDAYS}) de (?<ordinal>${ORDINAL})(?=[.;:!?),]|$|${AT_CLOCK}| (?:${AUXILIARIES}|en|of)${END})`,
+    opens: `de|${WEEKDAYS}`,
     priority: 1,
     meaning(groups) {
       const dayOfMonth = ordinalNumber(groups.ordinal!);
       if (dayOfMonth === undefined || dayOfMonth < 1 || dayOfMonth > 31) return undefined;
-      return { type: 'DATE', candidate: (day, tense) => dayCandidate(dayOfMonthNear(day, dayOfMonth, tense())) };
+      const weekday = groups.weekday === undefined ? undefined : WEEKDAY_NUMBERS[lower(groups.weekday)!];
+      return {
+        type: 'DATE',
+        candidate: (day, tense) => dayCandidate(weekday === undefined ? dayOfMonthNear(day, dayOfMonth, tense()) : weekdayOfMonthNear(day, dayOfMonth, weekday, tense())),
+      };
     },
   },
   // Pasen, Goede Vrijdag, tweede kerstdag, Koningsdag, afgelopen kerst, Pasen 2021, kerst vorig jaar; with a cue: met Sinterklaas
@@ -724,7 +833,7 @@ export const RULES: readonly Rule[] = [
   },
   {
     pattern: `(?:(?<=(?<![\\p{L}\\p{N}])(?:met|na|rond|tot|sinds|tijdens|vanaf) )|${HOLIDAY_START}(?=\\p{L}+ (?:van |in )?(?:1[89]|20)\\d\\d${END}))(?<holiday>${[...CUED_HOLIDAYS].join('|')})${HOLIDAY_YEAR}${HOLIDAY_END}`,
-    opens: [...CUED_HOLIDAYS].join('|'),
+    opens: firstWordsOf([...CUED_HOLIDAYS].join('|')),
     priority: 2,
     meaning: holidayMeaning,
   },
@@ -865,9 +974,9 @@ export const RULES: readonly Rule[] = [
     }),
   },
   // de jaren negentig, de jaren '80, de jaren 2000, begin jaren zeventig, het begin van de jaren negentig, de late jaren
-  // tachtig; the second of "de jaren zestig en zeventig"
+  // tachtig, de eerste helft van de jaren tachtig; the second of "de jaren zestig en zeventig"
   {
-    pattern: `${START}(?:(?:het )?${MOD_WORD} (?:van )?)?(?:de )?(?:(?<early>vroege|late) )?jaren (?<decade>${DECADE})${END}|(?<=(?<![\\p{L}\\p{N}])jaren (?:${DECADE}) (?:en|of|tot) )(?<decade>${DECADE})${END}`,
+    pattern: `${START}${MOD_OF}?(?:de )?(?:(?<early>vroege|late) )?jaren (?<decade>${DECADE})${END}|(?<=(?<![\\p{L}\\p{N}])jaren (?:${DECADE}) (?:en|of|tot) )(?<decade>${DECADE})${END}`,
     opens: `het|${MOD_WORDS}|de|vroege|late|jaren|${DECADE}`,
     priority: 2,
     meaning(groups) {
@@ -876,10 +985,10 @@ export const RULES: readonly Rule[] = [
       return decade === undefined ? undefined : { type: 'DATE', mod, candidate: () => decadeCandidate(decade) };
     },
   },
-  // de negentiende eeuw, de 21ste eeuw
+  // de negentiende eeuw, de 21ste eeuw, het begin van de 20ste eeuw, de tweede helft van de twintigste eeuw
   {
-    pattern: `${START}${MOD}(?:de )?(?<ordinal>${ORDINAL}) eeuw${END}`,
-    opens: `${MOD_WORDS}|de|${ORDINAL}`,
+    pattern: `${START}${MOD_OF}?(?:de )?(?<ordinal>${ORDINAL}) eeuw${END}`,
+    opens: `het|${MOD_WORDS}|de|${ORDINAL}`,
     priority: 2,
     meaning(groups) {
       const century = ordinalNumber(groups.ordinal!);
@@ -887,29 +996,34 @@ export const RULES: readonly Rule[] = [
       return { type: 'DATE', mod: modOf(groups), candidate: () => centuryCandidate((century - 1) * 100) };
     },
   },
-  // 18-01-2022, 18/1/2022, 07-11-21, 7/11/'21, 2022-01-18, 07.11.2021: dates in digits, day first unless the year is.
-  // With dots only with a year in full: "1.5.21" is as often a version or a score.
+  // 18-01-2022, 18/1/2022, 07-11-21, 7/11/'21, 2022-01-18, 2022-01-18T10:00, 07.11.2021: dates in digits, day first unless the year is.
+  // With dots only with a year in full: "1.5.21" is as often a version or a score. Not the tail of a longer number
+  // ("2021-01-03-77").
   {
-    pattern: `${START}(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?:(?<year>(?:19|20)\\d\\d)|['’]?(?<twoDigitYear>\\d\\d))|(?<day>[0-3]?\\d)\\.(?<month>[01]?\\d)\\.(?<year>(?:19|20)\\d\\d)|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d))(?![-/.]?\\d)${END}`,
+    pattern: `${START}(?<!\\p{N}[-/])(?:(?<day>[0-3]?\\d)(?<separator>[-/])(?<month>[01]?\\d)\\k<separator>(?:(?<year>(?:19|20)\\d\\d)|['’]?(?<twoDigitYear>\\d\\d))|(?<day>[0-3]?\\d)\\.(?<month>[01]?\\d)\\.(?<year>(?:19|20)\\d\\d)|(?<isoYear>(?:19|20)\\d\\d)-(?<isoMonth>[01]\\d)-(?<isoDay>[0-3]\\d)(?:T(?<isoHour>[01]\\d|2[0-3]):(?<isoMinute>[0-5]\\d)(?<isoSecond>:[0-5]\\d)?)?)(?![-/.]?\\d)${END}`,
     opens: '\\d{1,2}|\\d{4}',
     priority: 2,
     meaning(groups) {
       const month = Number(groups.month ?? groups.isoMonth);
       if (month < 1 || month > 12) return undefined;
-      return dayOfMonthMeaning(month, Number(groups.day ?? groups.isoDay), { year: groups.year ?? groups.isoYear, twoDigitYear: groups.twoDigitYear });
+      const date = dayOfMonthMeaning(month, Number(groups.day ?? groups.isoDay), { year: groups.year ?? groups.isoYear, twoDigitYear: groups.twoDigitYear });
+      if (groups.isoHour === undefined || date === undefined || !('candidate' in date)) return date;
+      const time = `T${groups.isoHour}:${groups.isoMinute}${groups.isoSecond ?? ''}`;
+      return { type: 'TIME', clock: time, candidate: (day, tense) => withSuffix(date.candidate(day, tense), time) };
     },
   },
   // 14:30 (uur), 14.05 uur, om 9.30, om 15 uur, om acht uur 's avonds, dinsdag 9 uur, morgen acht uur 's ochtends,
-  // drie uur 's middags; as Flemish writes it, om 14u30, om 20u (only after a cue: a race run "in 4u42:32" took that long).
+  // drie uur 's middags, vier uur in de ochtend (the part joins it in find.ts); as Flemish writes it, om 14u30, om 20u (only after a cue: a race run "in 4u42:32" took that long).
   // Right after a day an hour in words needs its part of the day: the news writes clock times in
   // digits, and "vandaag zeven uur Frans" is a duration.
   {
-    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur)?|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)?|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= ['’]s (?:${PERIOD_WORDS})${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,:]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
-    opens: `\\d{1,2}|\\d{1,2}u(?:[0-5]\\d)?|${HOUR_WORDS}`,
+    pattern: `${START}(?:(?<hour>[0-2]?\\d):(?<minute>[0-5]\\d)(?: uur|u)?|(?:${CLOCK_CUE}|${DAY_CUE})(?<uHour>[01]?\\d|2[0-3])u(?<uMinute>[0-5]\\d)?|(?<saidHour>[0-2]?\\d|${HOUR_WORDS}) uur(?= ['’]s (?:${PERIOD_WORDS})${END})|(?<!${LASTED} )(?<saidHour>1[0-2]|0?[1-9]|${HOUR_WORDS}) uur(?= in de (?:vroege |late )?(?:${PARTS_OF_DAY})${END})|(?<dotHour>[0-2]?\\d)\\.(?<dotMinute>[0-5]\\d) uur|${CLOCK_CUE}(?<enHour>${Object.keys(HOURS_IN_EN).join('|')})|(?:${CLOCK_CUE}|${DAY_CUE})(?<cueHour>[0-2]?\\d)\\.(?<cueMinute>[0-5]\\d)u?|${CLOCK_CUE}(?<wholeHour>[0-2]?\\d|${HOUR_WORDS}) uur(?! (?:durende|lang|lange)${END})|${DAY_CUE}(?<dayHour>[0-2]?\\d|(?:${HOUR_WORDS})(?= uur ['’]s (?:${PERIOD_WORDS})${END})) uur(?! (?:durende|lang|lange)${END}))(?![.,:]\\d)${END}(?! (?:euro|dollar|pond|procent|meter|kilometer|kilo|seconden)${END})${PERIOD}`,
+    opens: `\\d{1,2}|\\d{1,2}u(?:[0-5]\\d)?|${HOUR_WORDS}|${Object.keys(HOURS_IN_EN).join('|')}`,
     priority: 3,
     meaning(groups) {
       const written = groups.hour ?? groups.dotHour ?? groups.cueHour ?? groups.uHour;
-      const hour = written !== undefined ? Number(written) : countValue(groups.wholeHour ?? groups.dayHour ?? groups.saidHour!)!;
+      const said = groups.enHour !== undefined ? HOURS_IN_EN[lower(groups.enHour)!] : undefined;
+      const hour = written !== undefined ? Number(written) : (said ?? countValue(groups.wholeHour ?? groups.dayHour ?? groups.saidHour!)!);
       const minute = Number(groups.minute ?? groups.dotMinute ?? groups.cueMinute ?? groups.uMinute ?? 0);
       if (hour > 23) return undefined;
       // Minutes make a 24-hour clock; a bare hour (and any hour with "'s avonds") may mean the afternoon.
@@ -917,10 +1031,22 @@ export const RULES: readonly Rule[] = [
       return { type: 'TIME', clock: value, candidate: (day) => dayCandidate(day, value) };
     },
   },
-  // om middernacht, rond het middaguur: midnight is the end of its day, as TIMEX writes it (T24:00)
+  // rond een uur of acht: about that hour; without a word of clock time, about that many hours ("het duurt een uur of twee")
   {
-    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|na|voor|sinds) )(?:(?<midnight>middernacht)|het middaguur)${END}`,
-    opens: 'middernacht|het',
+    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])(?<cue>om|omstreeks|rond|tegen|tot|vanaf) )|${START})(?:een )?uur of (?<hour>${HOUR_WORDS}|1[0-2]|[1-9])${END}(?! (?:${UNITS})${END})`,
+    opens: 'een|uur',
+    priority: 3,
+    meaning(groups) {
+      const hours = countValue(groups.hour!)!;
+      if (groups.cue === undefined) return { type: 'DURATION', mod: 'APPROX', value: `PT${hours}H` };
+      const value = clock(hours, 0, false, undefined);
+      return { type: 'TIME', mod: 'APPROX', clock: value, candidate: (day) => dayCandidate(day, value) };
+    },
+  },
+  // om middernacht, rond het middaguur, rond de middag (noon, as "rond het middaguur"; "in de middag" is the afternoon): midnight is the end of its day, as TIMEX writes it (T24:00)
+  {
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:om|rond|tegen|vanaf|tot|na|voor|sinds) )(?:(?<midnight>middernacht)|het middaguur)${END}|(?<=(?<![\\p{L}\\p{N}])(?:rond|tegen) de )middag(?! van )${END}`,
+    opens: 'middernacht|het|middag',
     priority: 2,
     meaning(groups) {
       const value = groups.midnight ? 'T24:00' : 'T12:00';
@@ -929,7 +1055,7 @@ export const RULES: readonly Rule[] = [
   },
   // van 9 tot 17 uur, tussen 14.00 en 16.00 uur, van 9-17 uur: the first clock time of a range (see CLOCK_RANGE)
   {
-    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])van )(?<hour>[0-2]?\\d)(?:[.:](?<minute>[0-5]\\d))?(?=(?: tot |[-–])${RANGE_HOUR} uur${END})|(?<=(?<![\\p{L}\\p{N}])tussen )(?:(?<hour>[0-2]?\\d)[.:](?<minute>[0-5]\\d)|(?<hour>1[3-9]|2[0-3]))(?= en ${RANGE_HOUR} uur${END}))`,
+    pattern: `(?:(?<=(?<![\\p{L}\\p{N}])van )(?<hour>[0-2]?\\d)(?:[.:](?<minute>[0-5]\\d))?(?=(?: tot |[-–])${RANGE_HOUR} uur${END})|(?<=(?<![\\p{L}\\p{N}])tussen )(?:(?:(?<hour>[0-2]?\\d)[.:](?<minute>[0-5]\\d)|(?<hour>1[3-9]|2[0-3]))(?= en ${RANGE_HOUR} uur${END})|(?<hour>[0-2]?\\d)(?= en ${AFTERNOON_HOUR}${END})))`,
     opens: '\\d{1,2}',
     priority: 2,
     meaning(groups) {
@@ -956,7 +1082,7 @@ export const RULES: readonly Rule[] = [
   },
   // 10 minuten (durende), zes maanden (lang), drie jaar cel, enkele weken
   {
-    pattern: `${START}(?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>${UNITS})|(?:een )?(?<half>half uur|half jaar|halve eeuw))${END}(?! (?:geleden|eerder|later|terug)${END})`,
+    pattern: `${START}(?:(?:(?<few>${FEW})|(?<count>${COUNT}|anderhalf|anderhalve)) (?<unit>${UNITS})|(?:een )?(?<half>half uur|half jaar|halve eeuw))${END}(?! (?:geleden|terug|(?:eerder|later)${NOT_THAN})${END})`,
     opens: `${COUNT}|anderhalf|anderhalve|${firstWords(FEW)}|half`,
     priority: 1,
     meaning(groups) {
@@ -986,24 +1112,48 @@ export const RULES: readonly Rule[] = [
       return count === undefined ? undefined : { type: 'DURATION', value: durationValue(count, groups.unit!) };
     },
   },
-  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, elke ochtend, elke zomer, om de twee weken, wekelijks,
+  // elke dag, iedere maandag, elk jaar, elke twee weken, elke werkdag, elke ochtend, elke zomer, om de twee weken, om de
+  // andere week, om het jaar, elke eerste zondag van de maand, wekelijks,
   // driemaandelijks, twee keer per week
   {
-    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS})|(?<everyPart>${PARTS_OF_DAY})|(?<everySeason>${SEASONS}))|om de (?<count>${COUNT}) (?<units>dagen|weken|maanden|jaar|jaren)|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
+    pattern: `${START}(?:(?:elke|iedere|elk|ieder) (?:(?<count>${COUNT}) (?<units>dagen|weken|maanden|kwartalen|jaren)|(?:eerste|tweede|derde|vierde|laatste) (?:dag|week|${WEEKDAYS})(?: van (?:de|het) (?<of>maand|jaar))?|(?<every>dag|week|maand|kwartaal|jaar|werkdag|weekend|${WEEKDAYS})|(?<everyPart>${PARTS_OF_DAY})|(?<everySeason>${SEASONS}))|om de (?<count>${COUNT}) (?<units>dagen|weken|maanden|jaar|jaren)|om (?:(?:de|het) andere (?<other>dag|week|maand|jaar)|het (?<other>jaar))(?!(?: \\p{L}+){0,3} te )|(?<times>${FREQUENCY_COUNTS})?(?<adverb>${ADVERBS_OF_FREQUENCY})|(?:${TIMES}) per (?<per>dag|week|maand|kwartaal|jaar)|['’]s (?<weekdays>${WEEKDAYS.replace(/\|/g, 's|')}s))${END}`,
     opens: `elke|iedere|elk|ieder|om|${ADVERB_OF_FREQUENCY}|${COUNT}|(?:een|één|twee|drie|vier|vijf)maal|eens|['’]s`,
     priority: 2,
     meaning(groups) {
       if (groups.everyPart) return { type: 'SET', value: `XXXX-XX-XXT${PARTS[lower(groups.everyPart)!]}` };
       if (groups.everySeason) return { type: 'SET', value: `XXXX-${SEASON_WORDS[lower(groups.everySeason)!]}` };
-      const word = lower(groups.every ?? groups.adverb ?? groups.per ?? groups.units ?? groups.weekdays)!;
+      // "elke eerste zondag (van de maand)" comes back each month: its period.
+      const word = lower(groups.every ?? groups.adverb ?? groups.per ?? groups.units ?? groups.weekdays ?? groups.other ?? groups.of ?? 'maand')!;
       const weekday = WEEKDAY_NUMBERS[word] ?? WEEKDAY_NUMBERS[word.replace(/s$/, '')];
       if (weekday !== undefined) return { type: 'SET', value: `XXXX-WXX-${weekday}` };
       if (word in WEEK_PARTS) return { type: 'SET', value: `XXXX-WXX-${WEEK_PARTS[word]}` };
       // How many times per period ("twee keer per week") has no field of its own: the value is the period.
-      const count = groups.count !== undefined ? countValue(groups.count) : groups.times !== undefined ? countValue(groups.times) : 1;
+      // "om de andere week", "om het jaar": every second one ("om het jaar af te sluiten" is a purpose, and none).
+      const count = groups.count !== undefined ? countValue(groups.count) : groups.times !== undefined ? countValue(groups.times) : groups.other !== undefined ? 2 : 1;
       if (count === undefined || !Number.isInteger(count) || count < 1) return undefined;
       const [size, unit] = PERIODS[word]!;
       return { type: 'SET', value: `P${count * size}${unit}` };
+    },
+  },
+  // de hele dag, de hele week, het hele jaar (door): as long as the stretch (DURATION); heel 2021, heel januari: that year or month
+  {
+    pattern: `${START}(?:(?:de|het) (?:hele|gehele|volledige) (?<unit>dag|week|maand|jaar)(?: door)?|heel (?:${YEAR}|(?<month>${MONTHS})))${END}`,
+    opens: 'de|het|heel',
+    priority: 2,
+    meaning(groups) {
+      if (groups.unit !== undefined) return { type: 'DURATION', value: durationValue(1, groups.unit) };
+      if (groups.month !== undefined) return monthMeaning(groups);
+      return { type: 'DATE', candidate: () => yearCandidate(yearNumber(groups.year)!) };
+    },
+  },
+  // op zondagen, in de weekends, op werkdagen: those days of every week (the article outside the span, as the preposition is)
+  {
+    pattern: `(?<=(?<![\\p{L}\\p{N}])(?:op|in|tijdens|gedurende) (?:de )?)(?<days>(?:${WEEKDAYS}|werkdag)en|weekends)${END}`,
+    opens: `(?:${WEEKDAYS}|werkdag)en|weekends`,
+    priority: 2,
+    meaning(groups) {
+      const word = lower(groups.days)!.replace(/(?:en|s)$/u, '');
+      return { type: 'SET', value: `XXXX-WXX-${WEEKDAY_NUMBERS[word] ?? WEEK_PARTS[word]}` };
     },
   },
   // nu, momenteel, vandaag de dag, dezer dagen, tot op heden, vroeger, recent, binnenkort. "recent" is an adverb only where

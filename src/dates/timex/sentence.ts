@@ -16,6 +16,8 @@ const REACH = 40;
 export interface SentenceAround {
   /** In lower case. */
   words: string[];
+  /** The same tokens as written. */
+  written: string[];
   /** Where the match's first token stands in `words`. */
   at: number;
   /** Where the first token after the match stands in `words`; -1 when there is none. */
@@ -156,8 +158,10 @@ function readAround(stretch: Stretch, start: number, end: number): SentenceAroun
   const from = Math.max(0, first - REACH);
   const to = Math.min(tokens.length, first + REACH);
   const after = tokens.slice(from, to).findIndex((token) => token.start >= end - stretch.from);
+  const written = tokens.slice(from, to).map((token) => token.text);
   return {
-    words: tokens.slice(from, to).map((token) => token.text.toLowerCase()),
+    words: written.map((word) => word.toLowerCase()),
+    written,
     at: first - from,
     after,
     verbAfter: first === 0 && after >= 0 ? tokens[from + after]!.text : undefined,

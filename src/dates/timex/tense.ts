@@ -19,7 +19,7 @@ const PAST = new Set(
     'droeg droegen vroeg vroegen zocht zochten kocht kochten riep riepen hing hingen ving vingen stierf stierven verscheen ' +
     'verschenen verdween verdwenen ontstond ontstonden besloot vertrok vertrokken overleed bood koos kozen ' +
     'zweeg zwegen steeg stegen daalde daalden leek bleek bleken sneuvelde onderhandelde brak braken verliet verlieten ' +
-    'ontving ontvingen bezocht bezochten trof troffen sprong las lazen zong zongen'
+    'ontving ontvingen bezocht bezochten trof troffen sprong las lazen zong zongen verliep verliepen'
   ).split(' '),
 );
 
@@ -38,9 +38,24 @@ const WEAK_PAST = /^\p{Ll}{3,}[dt]e$/u;
  * the word right after the expression when the expression opens the sentence: Dutch puts the
  * finite verb there.
  */
+/** Words of degree that make the "vroeg" after them early, not asked: "te vroeg", "al vroeg". */
+const DEGREE = new Set(['te', 'zo', 'al', 'heel', 'erg', 'vrij', 'nog', 'veel', 'wat', 'even', 'ook', 'nu', 'zeer', 'tamelijk', 'vroeg']);
+/** Words that make the "vroeg" before them early: "vroeg in de ochtend", "vroeg genoeg", "vroeg of laat", "stond vroeg op". */
+const AFTER_EARLY = new Set(['in', 'genoeg', 'mogelijk', 'op', 'uit', 'wakker', 'dag', '.', ',', '!', '?', ';']);
+
+/** Whether the word at `i` is a past form; "vroeg" only where it is not the adverb (early). */
+function isPastAt(lower: readonly string[], i: number): boolean {
+  const word = lower[i]!;
+  if (!PAST.has(word)) return false;
+  if (word !== 'vroeg') return true;
+  const next = lower[i + 1];
+  const early = DEGREE.has(lower[i - 1] ?? '') || next === undefined || AFTER_EARLY.has(next) || (next === 'of' && lower[i + 2] === 'laat');
+  return !early;
+}
+
 export function tenseOf(lower: readonly string[], verbAfter: string | undefined): Tense {
   if (lower.some((word) => FUTURE.has(word))) return 'future';
-  if (lower.some((word) => PAST.has(word))) return 'past';
+  if (lower.some((_, i) => isPastAt(lower, i))) return 'past';
   if (verbAfter !== undefined && WEAK_PAST.test(verbAfter.toLowerCase())) return 'past';
   const perfect = lower.findIndex((word) => PERFECT.has(word));
   if (perfect >= 0 && lower.slice(perfect + 1).some((word) => PARTICIPLE.test(word))) return 'past';
