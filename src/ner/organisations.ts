@@ -27,7 +27,7 @@ export type OrganisationCategory = 'ORG-party' | 'ORG-media' | 'ORG-public' | 'O
 /** Parties of the last 30 years with their former names, their European groups, and political and armed movements. */
 const PARTIES: readonly string[] = [
   // Flanders. Groen! (2003-2012) is matched by Groen: the tokenizer splits off the exclamation mark.
-  'CD & V | CVP | Christelijke Volkspartij | Christen-Democratisch en Vlaams',
+  'CD & V | cd & v | CVP | Christelijke Volkspartij | Christen-Democratisch en Vlaams',
   'sp . a | Sp . a | SP . A | Socialistische Partij Anders | Vooruit',
   // SP is also the Dutch Socialistische Partij, PVV also the Dutch Partij voor de Vrijheid: one entry each.
   'SP | Socialistische Partij',
@@ -267,7 +267,16 @@ const TABLE: Readonly<Record<OrganisationCategory, readonly string[]>> = {
 export function organisationNames(): Record<OrganisationCategory, string[]> {
   const names = {} as Record<OrganisationCategory, string[]>;
   for (const [category, lines] of Object.entries(TABLE)) {
-    names[category as OrganisationCategory] = lines.flatMap((line) => line.split('|').map((name) => name.trim()));
+    names[category as OrganisationCategory] = lines.flatMap((line) => line.split('|').flatMap((name) => spellings(name.trim())));
   }
   return names;
+}
+
+/**
+ * A name as this tokenizer splits it (`CD & V`, `sp . a`) and, where that differs, as one token
+ * (`CD&V`, `sp.a`): text tokenized elsewhere, such as an annotated corpus, may keep it whole.
+ */
+function spellings(name: string): string[] {
+  const joined = name.replace(/ ([&.]) /g, '$1');
+  return joined === name ? [name] : [name, joined];
 }
