@@ -67,6 +67,13 @@ describe('the entity tagger', () => {
     expect(encodeModel(trainTagger(training, { ...options, seed: 8 }), { trainedOn: ['tiny'], options }).version).not.toBe(first.version);
   });
 
+  it('searches a wider beam in training than the one the model keeps for tagging, when told to', () => {
+    const narrow = trainTagger(training, { ...options, taggingBeamWidth: 2 });
+    expect([model.beamWidth, narrow.beamWidth]).toEqual([options.beamWidth, 2]);
+    expect(narrow.parameters.emission).toEqual(model.parameters.emission);
+    expect(evaluateTagger(new Tagger({ ...narrow, version: 'narrow' }), training).overall.f1).toBe(1);
+  });
+
   it('tags alike after the model went through its file', () => {
     const { bytes, version } = encodeModel(model, { trainedOn: ['tiny'], options });
     const loaded = decodeModel(bytes);

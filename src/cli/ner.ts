@@ -64,6 +64,7 @@ interface TrainOptions {
   names?: string[];
   epochs: number;
   beam: number;
+  tagBeam: number;
   minCount: number;
   seed: number;
   runs: number;
@@ -86,7 +87,8 @@ export function addNerCommands(program: Command, config: () => Config): void {
     .option('--dev <file>', 'CoNLL file to score after each epoch')
     .option('--names <files...>', 'annotated CoNLL files whose entity names become names lists (not training data)')
     .option('--epochs <n>', 'passes over the training data', wholeNumber(1), 10)
-    .option('--beam <n>', 'beam width', wholeNumber(1), 8)
+    .option('--beam <n>', 'beam width while training', wholeNumber(1), 16)
+    .option('--tag-beam <n>', 'beam width the model tags with', wholeNumber(1), 8)
     .option('--min-count <n>', 'features seen fewer times are not learnt', wholeNumber(1), 2)
     .option('--seed <n>', 'shuffling seed: the same data and seed give the same model', wholeNumber(1), 1)
     .option('--runs <n>', 'independent runs whose weights are averaged', wholeNumber(1), 3)
@@ -115,6 +117,7 @@ export function addNerCommands(program: Command, config: () => Config): void {
       const model = trainTagger(documents, {
         epochs: options.epochs,
         beamWidth: options.beam,
+        taggingBeamWidth: options.tagBeam,
         minCount: options.minCount,
         seed: options.seed,
         runs: options.runs,
@@ -136,6 +139,7 @@ export function addNerCommands(program: Command, config: () => Config): void {
         options: {
           epochs: options.epochs,
           beam: options.beam,
+          tagBeam: options.tagBeam,
           minCount: options.minCount,
           seed: options.seed,
           runs: options.runs,
