@@ -144,11 +144,15 @@ const ADVERB_OF_FREQUENCY = `(?:${FREQUENCY_COUNTS})?(?:${ADVERBS_OF_FREQUENCY})
 const WEEK_PARTS: Record<string, string> = { werkdag: 'WD', weekend: 'WE' };
 /** "twee keer per week", "tweemaal per jaar", "eens per maand". */
 const TIMES = `(?:${COUNT}) (?:keer|maal)|(?:een|één|twee|drie|vier|vijf)maal|eens`;
-const REFERENCES = 'nu|momenteel|tegenwoordig|thans|op dit moment|vandaag de dag|heden ten dage|dezer dagen|vroeger|destijds|in het verleden|onlangs|recentelijk|kortgeleden|kort geleden|de laatste tijd|binnenkort|straks|eerdaags|in de toekomst|in de nabije toekomst|op korte termijn';
-const PAST_REFERENCES = ['vroeger', 'destijds', 'in het verleden', 'onlangs', 'recent', 'recentelijk', 'kortgeleden', 'kort geleden', 'de laatste tijd'];
+/** Words for the present, the past and the future, with their value; `heden` and `recent` only in some places (their rule). */
+const REFERENCE_VALUES: Readonly<Record<string, 'PRESENT_REF' | 'PAST_REF' | 'FUTURE_REF'>> = {
+  ...Object.fromEntries(['nu', 'momenteel', 'tegenwoordig', 'thans', 'op dit moment', 'vandaag de dag', 'heden ten dage', 'dezer dagen', 'heden'].map((word) => [word, 'PRESENT_REF'])),
+  ...Object.fromEntries(['vroeger', 'destijds', 'in het verleden', 'onlangs', 'recent', 'recentelijk', 'kortgeleden', 'kort geleden', 'de laatste tijd'].map((word) => [word, 'PAST_REF'])),
+  ...Object.fromEntries(['binnenkort', 'straks', 'eerdaags', 'in de toekomst', 'in de nabije toekomst', 'op korte termijn'].map((word) => [word, 'FUTURE_REF'])),
+};
+const REFERENCES = Object.keys(REFERENCE_VALUES).filter((word) => word !== 'heden' && word !== 'recent').join('|');
 /** Words that make the next an adjective: articles, pronouns and words of degree. */
 const BEFORE_ADJECTIVE = 'een|het|de|dit|dat|deze|die|zijn|haar|hun|ons|mijn|jouw|uw|ander|elk|ieder|zeer|heel|erg|vrij|relatief|te|zo|meest|minder|niet';
-const FUTURE_REFERENCES = ['binnenkort', 'straks', 'eerdaags', 'in de toekomst', 'in de nabije toekomst', 'op korte termijn'];
 
 /** The first word of each alternative: "op dit moment|nu" → "op|nu". */
 const firstWords = (alternatives: string) => alternatives.replace(/ [^|]*/g, '');
@@ -1164,7 +1168,7 @@ export const RULES: readonly Rule[] = [
     priority: 1,
     meaning(groups) {
       const word = lower(groups.reference)!;
-      const value = PAST_REFERENCES.includes(word) ? 'PAST_REF' : FUTURE_REFERENCES.includes(word) ? 'FUTURE_REF' : 'PRESENT_REF';
+      const value = REFERENCE_VALUES[word]!;
       if (value !== 'PRESENT_REF') return { type: 'DATE', value };
       return { type: 'DATE', candidate: (day) => ({ exact: value, vague: value, first: day, last: day }) };
     },
